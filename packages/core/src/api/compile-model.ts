@@ -1,0 +1,94 @@
+import { checkModel } from '../check/check-model.js';
+import { modelToPlan } from '../compile/model-to-plan.js';
+import type { Plan } from '../compile/plan.js';
+import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { compiledEvaluator } from '../evaluate/compiled/compiled-evaluator.js';
+import { parseDay } from '../evaluate/dates.js';
+import type { Evaluator } from '../evaluate/evaluator.js';
+import { referenceEvaluator } from '../evaluate/reference/reference-evaluator.js';
+import type { ScoreResult } from '../evaluate/result.js';
+import { createScorer, type Scorer } from '../evaluate/scorer.js';
+import { parseModelExpressions } from '../expr/parse-model-expressions.js';
+import { yamlToDocument } from '../load/yaml-to-document.js';
+import { validateDocument } from '../schema/validate-document.js';
+
+export interface CompileOptions {
+  /** Shown in diagnostics; defaults to `model.yaml`. */
+  readonly file?: string;
+  /** `compiled` (default) generates JavaScript; `reference` interprets (for environments without code generation). */
+  readonly engine?: 'compiled' | 'reference';
+}
+
+export interface EvaluateOptions {
+  /** For models without an as-of field: the date to score as of (YYYY-MM-DD). Never the machine's clock. */
+  readonly asOf?: string;
+}
+
+/** A compiled health model: score records with it. */
+export interface HealthModel {
+  readonly plan: Plan;
+  readonly evaluator: Evaluator;
+  /** Warnings (a model with errors does not compile). */
+  readonly diagnostics: readonly Diagnostic[];
+  /** Scores one snapshot on its own (no history). */
+  evaluate(record: Readonly<Record<string, unknown>>, options?: EvaluateOptions): ScoreResult;
+  /** A scorer for a stream of snapshots, carrying each account's history. */
+  scorer(options?: EvaluateOptions): Scorer;
+}
+
+/** Model text → plan, or every diagnostic. The no-throw path of every stage before evaluation. */
+export function planModel(source: string | Uint8Array, file = 'model.yaml'): { plan: Plan | undefined; diagnostics: Diagnostic[] } {
+  const loaded = yamlToDocument(source, file);
+  if (loaded.value === undefined) return { plan: undefined, diagnostics: sortDiagnostics(loaded.diagnostics) };
+  const doc = loaded.value;
+  const shaped = validateDocument(doc);
+  const diagnostics = [...loaded.diagnostics, ...shaped.diagnostics];
+  if (shaped.value === undefined) return { plan: undefined, diagnostics: sortDiagnostics(diagnostics) };
+  const expressions = parseModelExpressions(shaped.value, doc);
+  const checked = checkModel(shaped.value, expressions.value, doc, shaped.omitted);
+  diagnostics.push(...expressions.diagnostics, ...checked.diagnostics);
+  const ok = checked.value !== undefined && !hasErrors(diagnostics);
+  return { plan: ok ? modelToPlan(checked.value) : undefined, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+/** Model text → a health model, or every diagnostic. Never throws for a mistake in the model. */
+export function compileModel(source: string | Uint8Array, options: CompileOptions = {}): { model: HealthModel | undefined; diagnostics: Diagnostic[] } {
+  const { plan, diagnostics } = planModel(source, options.file);
+  if (plan === undefined) return { model: undefined, diagnostics };
+  const evaluator = options.engine === 'reference' ? referenceEvaluator(plan) : compiledEvaluator(plan);
+  return { model: healthModel(plan, evaluator, diagnostics), diagnostics };
+}
+
+/** A model that does not compile, with all its diagnostics. */
+export class ModelError extends Error {
+  constructor(readonly diagnostics: readonly Diagnostic[]) {
+    const errors = diagnostics.filter((d) => d.severity === 'error');
+    super(`${errors.length} error(s) in the model:\n${errors.map((d) => `${d.file}:${d.line}:${d.column} ${d.code} ${d.message}`).join('\n')}`);
+    this.name = 'ModelError';
+  }
+}
+
+/** Like `compileModel`, but throws one `ModelError` carrying every diagnostic. */
+export function compile(source: string | Uint8Array, options: CompileOptions = {}): HealthModel {
+  const { model, diagnostics } = compileModel(source, options);
+  if (model === undefined) throw new ModelError(diagnostics);
+  return model;
+}
+
+/** Wraps any evaluator of a plan (reference or compiled) in the HealthModel interface. */
+export function healthModel(plan: Plan, evaluator: Evaluator, diagnostics: readonly Diagnostic[] = []): HealthModel {
+  return {
+    plan,
+    evaluator,
+    diagnostics,
+    evaluate: (record, options = {}) => evaluator.step(record, undefined, stepOptions(options)).result,
+    scorer: (options = {}) => createScorer(evaluator, stepOptions(options)),
+  };
+}
+
+function stepOptions(options: EvaluateOptions): { asOf?: number } {
+  if (options.asOf === undefined) return {};
+  const day = parseDay(options.asOf);
+  if (day === undefined) throw new RangeError(`as-of date must be YYYY-MM-DD, got ${JSON.stringify(options.asOf)}`);
+  return { asOf: day };
+}

@@ -1,0 +1,27 @@
+import { checkAllBands, checkScale } from './band-rules.js';
+import { checkBenchmarks, checkStageField } from './benchmark-rules.js';
+import { checkNames } from './name-rules.js';
+import { checkBandReachability } from './reachability-rules.js';
+import type { ModelRule } from './rule-context.js';
+import { checkScoreMethods } from './scoring-rules.js';
+import { checkHistoryFeatures, checkPulse } from './time-rules.js';
+import { checkUnusedInputs } from './usage-rules.js';
+import { checkCategories, checkWeights } from './weight-rules.js';
+
+/** Every whole-model rule. Adding a rule is adding it here. */
+export const MODEL_RULES: readonly ModelRule[] = [
+  checkNames,
+  checkScale,
+  checkAllBands,
+  checkCategories,
+  checkWeights,
+  checkScoreMethods,
+  checkBandReachability,
+  checkUnusedInputs,
+  checkStageField,
+  checkBenchmarks,
+  checkHistoryFeatures,
+  checkPulse,
+];
+
+export type { ModelRule, RuleContext } from './rule-context.js';

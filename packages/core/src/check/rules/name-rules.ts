@@ -1,0 +1,25 @@
+import { childPointer } from '../../load/source-document.js';
+import { BUILTIN_NAMES } from '../scope.js';
+import type { ModelRule } from './rule-context.js';
+
+/** Names that would reach a JavaScript prototype or read as a keyword of the expression language. */
+export const RESERVED_NAMES: ReadonlySet<string> = new Set([
+  'constructor', 'prototype', '__proto__', 'and', 'or', 'not', 'in', 'true', 'false', 'null',
+]);
+
+const NAMED_SECTIONS = ['inputs', 'categories', 'metrics', 'playbooks'] as const;
+
+export const checkNames: ModelRule = (ctx) => {
+  for (const section of NAMED_SECTIONS) {
+    for (const name of Object.keys(ctx.model[section] ?? {})) {
+      if (RESERVED_NAMES.has(name)) ctx.report('reserved-name', { name }, ctx.locate.key(childPointer(`/${section}`, name)));
+    }
+  }
+  ctx.model.bands.forEach((band, i) => {
+    if (RESERVED_NAMES.has(band.name)) ctx.report('reserved-name', { name: band.name }, ctx.locate.value(`/bands/${i}/name`));
+  });
+  const aliases = new Set([ctx.model.data?.stage === 'stage' ? 'stage' : '', ctx.model.data?.segment === 'segment' ? 'segment' : '']);
+  for (const name of Object.keys(ctx.model.inputs)) {
+    if (BUILTIN_NAMES.has(name) && !aliases.has(name)) ctx.report('name-shadows-builtin', { name }, ctx.locate.key(childPointer('/inputs', name)));
+  }
+};

@@ -1,0 +1,82 @@
+/**
+ * Every diagnostic the core can report, with the parameters its message needs. The message and
+ * hint for each live in `messages.ts`; `diagnostic()` is the one constructor. Adding a code here
+ * without a message is a type error, and `test/diagnostics/registry.test.ts` fails until a fixture
+ * raises it at a tested position.
+ */
+export interface DiagnosticParams {
+  // load: bytes and YAML
+  'file-not-utf8': { offset: number };
+  'file-empty': Record<string, never>;
+  'file-too-large': { bytes: number; limit: number };
+  'yaml-syntax': { detail: string };
+  'yaml-duplicate-key': { key: string };
+  'yaml-multiple-documents': Record<string, never>;
+  'yaml-unknown-alias': { name: string };
+  'yaml-alias-limit': { limit: number };
+  'yaml-too-deep': { limit: number };
+  'yaml-complex-key': Record<string, never>;
+  'yaml-unsupported-tag': { tag: string };
+  'yaml-bad-number': { text: string };
+  // schema: the shape of the file
+  'not-a-mapping': Record<string, never>;
+  'unsupported-version': { found: string; supported: number };
+  'missing-field': { field: string; parent: string };
+  'unknown-field': { field: string; suggestion?: string; allowed: string[] };
+  'wrong-type': { expected: string; actual: string };
+  'invalid-value': { actual: string; allowed: string[]; suggestion?: string };
+  'out-of-range': { relation: string; limit: number };
+  'invalid-name': { name: string };
+  'invalid-format': { actual: string; expected: string; example: string };
+  'schema-violation': { detail: string };
+  'reserved-name': { name: string };
+  // expressions
+  'expr-empty': Record<string, never>;
+  'expr-syntax': { detail: string };
+  'expr-unknown-character': { char: string };
+  'expr-foreign-operator': { found: string; use: string };
+  'expr-bad-number': { text: string };
+  'unknown-name': { name: string; suggestion?: string; context: string };
+  'unknown-member': { member: string; of: string; suggestion?: string; allowed: string[] };
+  'unknown-function': { name: string; suggestion?: string };
+  'wrong-argument-count': { fn: string; expected: string; actual: number };
+  'operand-type': { op: string; expected: string; actual: string; operand: string };
+  'argument-type': { fn: string; position: number; expected: string; actual: string };
+  'incompatible-operands': { op: string; left: string; right: string };
+  'unknown-enum-value': { value: string; type: string; allowed: string[]; suggestion?: string };
+  'compare-with-null': { op: string };
+  'not-ordered': { type: string };
+  'condition-not-boolean': { actual: string; where: string };
+  'score-method-type': { method: string; expected: string; actual: string };
+  'needs-snapshots': { feature: string };
+  // model structure
+  'unknown-category': { name: string; suggestion?: string };
+  'unknown-stage': { name: string; suggestion?: string; allowed: string[] };
+  'unknown-segment': { name: string; suggestion?: string; allowed: string[] };
+  'metric-cycle': { cycle: string[] };
+  'weights-all-zero': { scope: string };
+  'duplicate-name': { name: string; kind: string };
+  'thresholds-unordered': { kind: string; name: string; value: number; previous: number };
+  'thresholds-open-ended': { kind: string; name: string };
+  'threshold-missing': { kind: string; name: string };
+  'map-not-exhaustive': { missing: string[] };
+  'map-unknown-key': { key: string; allowed: string[]; suggestion?: string };
+  'scale-empty': { min: number; max: number };
+  'geometric-needs-positive-scale': { min: number };
+  'undeclared-field': { field: string; role: string; expected: string };
+  'field-type-conflict': { field: string; role: string; expected: string; actual: string };
+  'name-shadows-builtin': { name: string };
+  // lint: legal but probably wrong
+  'threshold-outside-scale': { kind: string; value: number; min: number; max: number };
+  'band-unreachable': { band: string; subject: string; low: number; high: number };
+  'threshold-finer-than-precision': { value: number; precision: number };
+  'weight-zero': { kind: string; name: string };
+  'metric-unused': { name: string };
+  'input-unused': { name: string };
+  'category-empty': { name: string };
+  'linear-empty-range': { at: number };
+  'too-many-metrics': { count: number; limit: number };
+}
+
+export type DiagnosticCode = keyof DiagnosticParams;
+export type Severity = 'error' | 'warning';

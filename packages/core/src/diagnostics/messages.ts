@@ -1,0 +1,354 @@
+import type { DiagnosticCode, DiagnosticParams, Severity } from './codes.js';
+
+interface DiagnosticText<C extends DiagnosticCode> {
+  readonly severity: Severity;
+  readonly message: (p: DiagnosticParams[C]) => string;
+  readonly hint: (p: DiagnosticParams[C]) => string | undefined;
+}
+
+type DiagnosticTable = { readonly [C in DiagnosticCode]: DiagnosticText<C> };
+
+const list = (items: readonly string[], limit = 8): string => {
+  const shown = items.slice(0, limit).map((item) => `\`${item}\``);
+  return items.length > limit ? `${shown.join(', ')}, …` : shown.join(', ');
+};
+const didYouMean = (suggestion: string | undefined): string | undefined =>
+  suggestion === undefined ? undefined : `did you mean \`${suggestion}\`?`;
+const didYouMeanOr = (suggestion: string | undefined, allowed: readonly string[]): string =>
+  suggestion !== undefined ? `did you mean \`${suggestion}\`?` : allowed.length > 0 ? `expected one of ${list(allowed)}` : 'none are defined';
+
+/** Message and hint for every code: the one place where diagnostics get their wording. */
+export const DIAGNOSTIC_TEXT: DiagnosticTable = {
+  'file-not-utf8': {
+    severity: 'error',
+    message: (p) => `the file is not valid UTF-8 (first bad byte at offset ${p.offset})`,
+    hint: () => 'save the model as UTF-8 text',
+  },
+  'file-empty': {
+    severity: 'error',
+    message: () => 'the model file is empty',
+    hint: () => 'a model starts with `vitals: 1` and `model: <name>`; `vitals init` writes a starter model',
+  },
+  'file-too-large': {
+    severity: 'error',
+    message: (p) => `the model file is ${p.bytes} bytes; models are limited to ${p.limit} bytes`,
+    hint: () => 'a health model is a few kilobytes; is this a data file passed as a model?',
+  },
+  'yaml-syntax': {
+    severity: 'error',
+    message: (p) => `YAML syntax error: ${p.detail}`,
+    hint: () => 'check indentation and quoting near this place',
+  },
+  'yaml-duplicate-key': {
+    severity: 'error',
+    message: (p) => `\`${p.key}\` is defined twice in the same mapping`,
+    hint: () => 'YAML keeps only one of them; remove or rename the other',
+  },
+  'yaml-multiple-documents': {
+    severity: 'error',
+    message: () => 'the file holds more than one YAML document',
+    hint: () => 'keep one model per file; remove the `---` separator',
+  },
+  'yaml-unknown-alias': {
+    severity: 'error',
+    message: (p) => `alias \`*${p.name}\` refers to no anchor`,
+    hint: (p) => `define \`&${p.name}\` before using it`,
+  },
+  'yaml-alias-limit': {
+    severity: 'error',
+    message: (p) => `aliases expand to more than ${p.limit} nodes`,
+    hint: () => 'nested aliases multiply; a health model never needs this many (is this file hostile?)',
+  },
+  'yaml-too-deep': {
+    severity: 'error',
+    message: (p) => `the document nests deeper than ${p.limit} levels`,
+    hint: () => 'a health model is a few levels deep; check for runaway brackets or indentation',
+  },
+  'yaml-complex-key': {
+    severity: 'error',
+    message: () => 'mapping keys must be plain names',
+    hint: () => 'use a name such as `seat_utilisation` as the key',
+  },
+  'yaml-unsupported-tag': {
+    severity: 'error',
+    message: (p) => `YAML tag \`${p.tag}\` is not supported`,
+    hint: () => 'models use plain YAML values only; remove the tag',
+  },
+  'yaml-bad-number': {
+    severity: 'error',
+    message: (p) => `\`${p.text}\` is too large to be represented exactly`,
+    hint: () => 'use a number between -1e15 and 1e15',
+  },
+  'not-a-mapping': {
+    severity: 'error',
+    message: () => 'a model must be a YAML mapping (`key: value` lines)',
+    hint: () => 'start the file with `vitals: 1` and `model: <name>`',
+  },
+  'unsupported-version': {
+    severity: 'error',
+    message: (p) => `format version ${p.found} is not supported; this vitals reads version ${p.supported}`,
+    hint: (p) => `write \`vitals: ${p.supported}\`, or upgrade vitals`,
+  },
+  'missing-field': {
+    severity: 'error',
+    message: (p) => `${p.parent} is missing the required field \`${p.field}\``,
+    hint: (p) => `add \`${p.field}:\``,
+  },
+  'unknown-field': {
+    severity: 'error',
+    message: (p) => `unknown field \`${p.field}\``,
+    hint: (p) => (p.suggestion !== undefined ? didYouMean(p.suggestion) : `allowed here: ${list(p.allowed, 12)}`),
+  },
+  'wrong-type': {
+    severity: 'error',
+    message: (p) => `expected ${p.expected}, found ${p.actual}`,
+    hint: () => undefined,
+  },
+  'invalid-value': {
+    severity: 'error',
+    message: (p) => `\`${p.actual}\` is not allowed here`,
+    hint: (p) => didYouMeanOr(p.suggestion, p.allowed),
+  },
+  'out-of-range': {
+    severity: 'error',
+    message: (p) => `the value must be ${p.relation} ${p.limit}`,
+    hint: () => undefined,
+  },
+  'invalid-name': {
+    severity: 'error',
+    message: (p) => `\`${p.name}\` is not a valid name`,
+    hint: () => 'names are lower-case letters, digits and `_`, starting with a letter (e.g. `seat_utilisation`); put display text in `title`',
+  },
+  'invalid-format': {
+    severity: 'error',
+    message: (p) => `\`${p.actual}\` is not ${p.expected}`,
+    hint: (p) => `for example \`${p.example}\``,
+  },
+  'schema-violation': {
+    severity: 'error',
+    message: (p) => p.detail,
+    hint: () => undefined,
+  },
+  'reserved-name': {
+    severity: 'error',
+    message: (p) => `\`${p.name}\` is a reserved word and cannot be used as a name`,
+    hint: () => 'choose another name; put display text in `title`',
+  },
+  'expr-empty': {
+    severity: 'error',
+    message: () => 'the expression is empty',
+    hint: () => 'write a formula, e.g. `active_users / purchased_seats`',
+  },
+  'expr-syntax': {
+    severity: 'error',
+    message: (p) => p.detail,
+    hint: () => 'see the expression language in the README',
+  },
+  'expr-unknown-character': {
+    severity: 'error',
+    message: (p) => `unexpected character \`${p.char}\``,
+    hint: () => 'strings are quoted ("gold"); names are letters, digits and `_`',
+  },
+  'expr-foreign-operator': {
+    severity: 'error',
+    message: (p) => `\`${p.found}\` is not an operator here`,
+    hint: (p) => `write \`${p.use}\``,
+  },
+  'expr-bad-number': {
+    severity: 'error',
+    message: (p) => `\`${p.text}\` is not a usable number`,
+    hint: () => 'use a finite number below 1e15',
+  },
+  'unknown-name': {
+    severity: 'error',
+    message: (p) => `unknown name \`${p.name}\` in ${p.context}`,
+    hint: (p) => didYouMean(p.suggestion) ?? 'declare it under `inputs`, or refer to a metric as `metrics.<name>.value`',
+  },
+  'unknown-member': {
+    severity: 'error',
+    message: (p) => `\`${p.of}\` has no \`${p.member}\``,
+    hint: (p) => didYouMeanOr(p.suggestion, p.allowed),
+  },
+  'unknown-function': {
+    severity: 'error',
+    message: (p) => `unknown function \`${p.name}\``,
+    hint: (p) => didYouMean(p.suggestion) ?? 'see the list of functions in the README',
+  },
+  'wrong-argument-count': {
+    severity: 'error',
+    message: (p) => `\`${p.fn}\` takes ${p.expected} argument${p.expected === '1' ? '' : 's'}, found ${p.actual}`,
+    hint: () => undefined,
+  },
+  'operand-type': {
+    severity: 'error',
+    message: (p) => `\`${p.op}\` needs ${p.expected}, but \`${p.operand}\` is ${p.actual}`,
+    hint: (p) => (p.actual.startsWith('enum') ? 'an enum can be compared (`==`, `in`) or scored with `map`, not used in arithmetic' : undefined),
+  },
+  'argument-type': {
+    severity: 'error',
+    message: (p) => `argument ${p.position} of \`${p.fn}\` must be ${p.expected}, found ${p.actual}`,
+    hint: () => undefined,
+  },
+  'incompatible-operands': {
+    severity: 'error',
+    message: (p) => `cannot apply \`${p.op}\` to ${p.left} and ${p.right}`,
+    hint: (p) =>
+      p.left === 'duration' || p.right === 'duration' ? 'write durations with a unit, e.g. `30d` or `2w`' : undefined,
+  },
+  'unknown-enum-value': {
+    severity: 'error',
+    message: (p) => `\`"${p.value}"\` is not a value of ${p.type}`,
+    hint: (p) => didYouMeanOr(p.suggestion, p.allowed),
+  },
+  'compare-with-null': {
+    severity: 'error',
+    message: (p) => `\`${p.op} null\` is never true: a comparison with null is unknown`,
+    hint: () => 'write `is_null(x)` (or `not is_null(x)`)',
+  },
+  'not-ordered': {
+    severity: 'error',
+    message: (p) => `${p.type} has no order, so it cannot be compared with \`<\` or \`>\``,
+    hint: () => 'compare with `==` or `in [..]`, or declare the enum with `ordered: true`',
+  },
+  'condition-not-boolean': {
+    severity: 'error',
+    message: (p) => `${p.where} must be true or false, found ${p.actual}`,
+    hint: () => 'compare the value, e.g. `score < 40`',
+  },
+  'score-method-type': {
+    severity: 'error',
+    message: (p) => `\`${p.method}\` scores ${p.expected} values, but this metric's value is ${p.actual}`,
+    hint: (p) =>
+      p.method === 'map' ? 'use `linear` or `steps` for numbers' : 'use `map` to score an enum or a boolean',
+  },
+  'needs-snapshots': {
+    severity: 'error',
+    message: (p) => `\`${p.feature}\` needs account history, but the model names no id and as-of fields`,
+    hint: () => 'add `data: { id: <account id field>, as_of: <snapshot date field> }`',
+  },
+  'unknown-category': {
+    severity: 'error',
+    message: (p) => `unknown category \`${p.name}\``,
+    hint: (p) => didYouMean(p.suggestion) ?? 'declare it under `categories`',
+  },
+  'unknown-stage': {
+    severity: 'error',
+    message: (p) => `unknown stage \`${p.name}\``,
+    hint: (p) => didYouMeanOr(p.suggestion, p.allowed),
+  },
+  'unknown-segment': {
+    severity: 'error',
+    message: (p) => `unknown segment \`${p.name}\``,
+    hint: (p) => didYouMeanOr(p.suggestion, p.allowed),
+  },
+  'metric-cycle': {
+    severity: 'error',
+    message: (p) => `metrics refer to each other in a cycle: ${p.cycle.join(' → ')}`,
+    hint: () => 'a metric can use another metric only if that one does not depend on it',
+  },
+  'weights-all-zero': {
+    severity: 'error',
+    message: (p) => `every weight in ${p.scope} is zero, so it can never have a score`,
+    hint: () => 'give at least one a positive weight',
+  },
+  'duplicate-name': {
+    severity: 'error',
+    message: (p) => `${p.kind} \`${p.name}\` is defined twice`,
+    hint: () => 'names must be unique; rename or remove one',
+  },
+  'thresholds-unordered': {
+    severity: 'error',
+    message: (p) => `${p.kind} \`${p.name}\` starts at below: ${p.value}, which is not above the previous one (${p.previous})`,
+    hint: (p) => `list ${p.kind}s from the lowest threshold to the highest`,
+  },
+  'thresholds-open-ended': {
+    severity: 'error',
+    message: (p) => `the last ${p.kind} \`${p.name}\` has a \`below\`, so values above it have no ${p.kind}`,
+    hint: (p) => `remove \`below\` from the last ${p.kind}: it takes everything above the others`,
+  },
+  'threshold-missing': {
+    severity: 'error',
+    message: (p) => `${p.kind} \`${p.name}\` has no \`below\`, but it is not the last one`,
+    hint: (p) => `only the last ${p.kind} may leave out \`below\``,
+  },
+  'map-not-exhaustive': {
+    severity: 'error',
+    message: (p) => `the map gives no score for ${list(p.missing)}`,
+    hint: () => 'add them, or add `default: <score>`',
+  },
+  'map-unknown-key': {
+    severity: 'error',
+    message: (p) => `\`${p.key}\` is not a possible value of this metric`,
+    hint: (p) => didYouMeanOr(p.suggestion, p.allowed),
+  },
+  'scale-empty': {
+    severity: 'error',
+    message: (p) => `the scale runs from ${p.min} to ${p.max}; min must be below max`,
+    hint: () => 'the usual scale is `{ min: 1, max: 100 }`',
+  },
+  'geometric-needs-positive-scale': {
+    severity: 'error',
+    message: (p) => `a geometric roll-up needs scores above 0, but the scale starts at ${p.min}`,
+    hint: () => 'start the scale at 1, or use `weighted_mean`',
+  },
+  'undeclared-field': {
+    severity: 'error',
+    message: (p) => `the ${p.role} field \`${p.field}\` is not declared under \`inputs\``,
+    hint: (p) => `declare it as ${p.expected}`,
+  },
+  'field-type-conflict': {
+    severity: 'error',
+    message: (p) => `input \`${p.field}\` is the ${p.role}, which must be ${p.expected}, but it is declared as ${p.actual}`,
+    hint: () => 'change its type, or leave it out of `inputs`: it is declared for you',
+  },
+  'name-shadows-builtin': {
+    severity: 'error',
+    message: (p) => `input \`${p.name}\` has the name of a built-in value of the result`,
+    hint: (p) => `rename the input (e.g. \`${p.name}_input\`); in playbooks \`${p.name}\` means the computed one`,
+  },
+  'threshold-outside-scale': {
+    severity: 'warning',
+    message: (p) => `${p.kind} ${p.value} lies outside the scale ${p.min}–${p.max}, so no score can reach it`,
+    hint: () => 'move it inside the scale, or remove it',
+  },
+  'band-unreachable': {
+    severity: 'warning',
+    message: (p) => `band \`${p.band}\` can never be reached by ${p.subject}: its scores only range ${p.low}–${p.high}`,
+    hint: () => 'adjust the scoring or give it its own `bands`',
+  },
+  'threshold-finer-than-precision': {
+    severity: 'warning',
+    message: (p) => `threshold ${p.value} has more decimals than scores (rounded to ${p.precision})`,
+    hint: () => 'a rounded score can never fall between the rounded steps; round the threshold',
+  },
+  'weight-zero': {
+    severity: 'warning',
+    message: (p) => `${p.kind} \`${p.name}\` has weight 0, so it never affects the score`,
+    hint: () => 'give it a weight, or remove it',
+  },
+  'metric-unused': {
+    severity: 'warning',
+    message: (p) => `metric \`${p.name}\` has weight 0 and nothing uses it`,
+    hint: () => 'give it a weight, refer to it from another metric or a playbook, or remove it',
+  },
+  'input-unused': {
+    severity: 'warning',
+    message: (p) => `input \`${p.name}\` is declared but nothing uses it`,
+    hint: () => 'remove it, or use it in a metric',
+  },
+  'category-empty': {
+    severity: 'warning',
+    message: (p) => `category \`${p.name}\` has no metrics, so it never has a score`,
+    hint: () => 'add a metric with `category: ' + '<name>`, or remove the category',
+  },
+  'linear-empty-range': {
+    severity: 'warning',
+    message: (p) => `\`from\` and \`to\` are both ${p.at}, so the score jumps from min to max at that value`,
+    hint: () => 'use `steps` for a threshold, or widen the range',
+  },
+  'too-many-metrics': {
+    severity: 'warning',
+    message: (p) => `the model has ${p.count} weighted metrics; more than ${p.limit} make a score nobody can explain`,
+    hint: () => 'merge related metrics, or give the least important weight 0',
+  },
+};

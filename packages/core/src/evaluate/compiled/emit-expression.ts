@@ -1,0 +1,96 @@
+import type { Slot, TypedExpr } from '../../check/typed-expr.js';
+import type { CodeBuilder } from './code-builder.js';
+import { jsNumber, jsValue } from './js-literal.js';
+
+/** How generated code reads each slot: the name of a local, or an expression over locals. */
+export type SlotCode = (slot: Slot) => string;
+
+const isNull = (a: string, b: string) => `${a} === null || ${b} === null`;
+
+/**
+ * Typed expression → a JavaScript expression over already-bound locals, binding every operand
+ * once. The null rules are the reference interpreter's, spelt out inline (no calls per operator).
+ */
+export function emitExpression(expr: TypedExpr, out: CodeBuilder, slot: SlotCode, order: (values: readonly string[]) => string): string {
+  const emit = (e: TypedExpr): string => out.bind(emitExpression(e, out, slot, order));
+  switch (expr.kind) {
+    case 'literal':
+      return jsValue(expr.value);
+    case 'slot':
+      return slot(expr.slot);
+    case 'prev':
+      return `(ps[${expr.site}] ?? null)`;
+    case 'negate': {
+      const a = emit(expr.operand);
+      return `(${a} === null ? null : -${a})`;
+    }
+    case 'not': {
+      const a = emit(expr.operand);
+      return `(${a} === null ? null : !${a})`;
+    }
+    case 'arithmetic': {
+      const [a, b] = [emit(expr.left), emit(expr.right)];
+      const raw = out.fresh();
+      const operation = expr.op === '/' ? `${b} === 0 ? null : ${a} / ${b}` : `${a} ${expr.op} ${b}`;
+      out.line(`let ${raw} = ${isNull(a, b)} ? null : ${operation};`);
+      out.line(`if (${raw} !== null && ${raw} - ${raw} !== 0) ${raw} = null;`);
+      return raw;
+    }
+    case 'compare': {
+      const [a, b] = [emit(expr.left), emit(expr.right)];
+      const op = expr.op === '==' ? '===' : expr.op === '!=' ? '!==' : expr.op;
+      if (expr.order === undefined) return `(${isNull(a, b)} ? null : ${a} ${op} ${b})`;
+      const table = order(expr.order);
+      return `(${isNull(a, b)} ? null : (${table}.get(${a}) ?? -1) ${op} (${table}.get(${b}) ?? -1))`;
+    }
+    case 'logic': {
+      const [a, b] = [emit(expr.left), emit(expr.right)];
+      const decisive = expr.op === 'and' ? 'false' : 'true';
+      const other = expr.op === 'and' ? 'true' : 'false';
+      return `(${a} === ${decisive} || ${b} === ${decisive} ? ${decisive} : ${isNull(a, b)} ? null : ${other})`;
+    }
+    case 'in': {
+      const v = emit(expr.value);
+      const items = expr.items.map(emit);
+      const hit = items.map((i) => `${v} === ${i}`).join(' || ') || 'false';
+      const anyNull = items.map((i) => `${i} === null`).join(' || ') || 'false';
+      return `(${v} === null ? null : (${hit}) ? ${!expr.negated} : (${anyNull}) ? null : ${expr.negated})`;
+    }
+    case 'call':
+      return emitCall(expr.fn, expr.args.map(emit), expr.args);
+  }
+}
+
+function emitCall(fn: string, args: readonly string[], typed: readonly TypedExpr[]): string {
+  const [a = 'null', b = 'null', c = 'null'] = args;
+  const anyNull = args.map((x) => `${x} === null`).join(' || ');
+  switch (fn) {
+    case 'is_null':
+      return `(${a} === null)`;
+    case 'coalesce':
+      return `(${args.map((x) => `${x} !== null ? ${x} : `).join('')}null)`;
+    case 'if':
+      return `(${a} === true ? ${b} : ${c})`;
+    case 'min':
+    case 'max':
+      return `(${anyNull} ? null : Math.${fn}(${args.join(', ')}))`;
+    case 'clamp':
+      return `(${anyNull} ? null : Math.min(Math.max(${a}, ${b}), ${c}))`;
+    case 'abs':
+      return `(${a} === null ? null : Math.abs(${a}))`;
+    case 'round': {
+      const digits = typed[1]?.kind === 'literal' ? jsNumber(typed[1].value as number) : '0';
+      return `(${a} === null ? null : rt.roundTo(${a}, ${digits}))`;
+    }
+    case 'log':
+      return `(${a} === null ? null : ${a} > 0 ? Math.log(${a}) : null)`;
+    case 'ratio':
+      return `(${anyNull} ? null : ${b} > 0 ? rt.finite(${a} / ${b}) : null)`;
+    case 'days_between':
+      return `(${anyNull} ? null : ${b} - ${a})`;
+    case 'pct_change':
+      return `(${anyNull} ? null : ${b} === 0 ? null : rt.finite((${a} - ${b}) / Math.abs(${b}) * 100))`;
+    default:
+      throw new Error(`bug: no code for function ${fn}`);
+  }
+}

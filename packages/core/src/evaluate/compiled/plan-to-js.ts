@@ -1,0 +1,295 @@
+import type { Slot } from '../../check/typed-expr.js';
+import type { BandPlan, MetricPlan, Plan, RollupPlan } from '../../compile/plan.js';
+import { COVERAGE_DECIMALS, WEIGHT_DECIMALS, roundTo } from '../numbers.js';
+import { historySites, planNeedsAsOf } from '../plan-facts.js';
+import { CodeBuilder } from './code-builder.js';
+import { emitExpression, type SlotCode } from './emit-expression.js';
+import { jsNumber, jsString } from './js-literal.js';
+
+/**
+ * Plan → the source of one JavaScript function body that scores a snapshot the way the reference
+ * evaluator does, operation for operation (so results agree to the last bit), with every name
+ * resolved to a local and every loop over metrics unrolled. The body receives `rt` (runtime
+ * helpers and the plan); model text enters only through `jsString`/`jsNumber`.
+ */
+export function planToJs(plan: Plan, options: { instrument?: boolean } = {}): string {
+  const names = new Names(plan);
+  const head = new CodeBuilder();
+  const body = new CodeBuilder();
+  const orders = new Map<string, string>();
+  const order = (values: readonly string[]): string => {
+    const key = JSON.stringify(values);
+    if (!orders.has(key)) {
+      const name = `ORDER${orders.size}`;
+      head.line(`const ${name} = new Map(${JSON.stringify(values.map((v, i) => [v, i]))});`);
+      orders.set(key, name);
+    }
+    return orders.get(key) as string;
+  };
+  head.line('"use strict";');
+  head.line('const plan = rt.plan; const readers = rt.readers; const inputs = plan.inputs; const NO_SITES = [];');
+  if (options.instrument === true) body.line('rt.stepsRun++;');
+  emitInputs(plan, body);
+  emitPulse(plan, body);
+  const slot = slotCode(plan, names);
+  for (const key of plan.evaluationOrder) emitMetric(plan, names.metric(key), body, slot, order);
+  plan.categories.forEach((_, c) => emitCategory(plan, c, names, body));
+  emitOverall(plan, names, body);
+  emitPlaybooks(plan, body, slot, order);
+  emitResult(plan, body);
+  emitState(plan, names, body, order);
+  return `${head.toString()}\nreturn function step(r, previous, options) {\n${body.toString()}\n};`;
+}
+
+/** Local names for each metric and category, by position in the plan. */
+class Names {
+  private readonly metricIndex: Map<string, number>;
+  private readonly categoryIndex: Map<string, number>;
+  constructor(readonly plan: Plan) {
+    this.metricIndex = new Map(plan.metrics.map((m, i) => [m.key, i]));
+    this.categoryIndex = new Map(plan.categories.map((c, i) => [c.key, i]));
+  }
+  metric(key: string): number {
+    return this.metricIndex.get(key) as number;
+  }
+  category(key: string): number {
+    return this.categoryIndex.get(key) as number;
+  }
+}
+
+const input = (plan: Plan, name: string): string => `i${plan.inputs.findIndex((i) => i.name === name)}`;
+const num = jsNumber;
+const clampCode = (plan: Plan, x: string) => `(${x} < ${num(plan.scale.min)} ? ${num(plan.scale.min)} : ${x} > ${num(plan.scale.max)} ? ${num(plan.scale.max)} : ${x})`;
+
+function bandCode(bands: BandPlan, score: string): string {
+  const chain = bands.thresholds.map((t, i) => `${score} < ${num(t)} ? ${jsString(bands.names[i] as string)} : `).join('');
+  return `(${score} === null ? null : ${chain}${jsString(bands.names[bands.names.length - 1] as string)})`;
+}
+
+function emitInputs(plan: Plan, out: CodeBuilder): void {
+  out.line('const issues = [];');
+  plan.inputs.forEach((declared, i) => {
+    const v = `i${i}`;
+    out.line(`let ${v} = r[${jsString(declared.name)}];`);
+    out.line(`if (!(${fastPath(declared, v)})) ${v} = readers[${jsString(declared.type)}](${v}, inputs[${i}], issues);`);
+  });
+  const asOf = plan.data.asOf === null ? '(options === undefined || options.asOf === undefined ? null : options.asOf)' : input(plan, plan.data.asOf);
+  out.line(`const asOf = ${asOf};`);
+  if (planNeedsAsOf(plan)) {
+    const message = 'the model needs the snapshot date: give the as-of field, or an as-of date for the run';
+    out.line(`if (issues.length === 0 && asOf === null) issues.push({ field: ${jsString(plan.data.asOf ?? 'as_of')}, code: "no-as-of", message: ${jsString(message)} });`);
+  }
+  const text = (name: string | null) => (name === null ? 'null' : `(${input(plan, name)} === null ? null : String(${input(plan, name)}))`);
+  out.line(`const id = ${text(plan.data.id)}; const segment = ${text(plan.data.segment)}; const stage = ${text(plan.data.stage)};`);
+  out.line('if (issues.length > 0) return { result: rt.invalidResult(plan, { id, asOf, segment, stage }, issues), state: previous };');
+  out.line('const ps = previous === undefined ? NO_SITES : previous.sites;');
+}
+
+/** The common case, checked inline: a value already of the right type and range needs no reader. */
+function fastPath(declared: Plan['inputs'][number], v: string): string {
+  switch (declared.type) {
+    case 'number':
+    case 'integer': {
+      const checks = [`typeof ${v} === "number"`, `${v} - ${v} === 0`];
+      if (declared.type === 'integer') checks.push(`Number.isInteger(${v})`);
+      if (declared.min !== undefined) checks.push(`${v} >= ${num(declared.min)}`);
+      if (declared.max !== undefined) checks.push(`${v} <= ${num(declared.max)}`);
+      return checks.join(' && ');
+    }
+    case 'boolean':
+      return `typeof ${v} === "boolean"`;
+    case 'enum':
+      return (declared.values ?? []).map((value) => `${v} === ${jsString(value)}`).join(' || ') || 'false';
+    default:
+      return 'false';
+  }
+}
+
+function emitPulse(plan: Plan, out: CodeBuilder): void {
+  if (plan.pulse === null) return;
+  out.line(`const pulse = rt.pulseReading(plan.pulse, ${input(plan, plan.pulse.field)}, ${input(plan, plan.pulse.recordedAt)}, asOf, ${plan.precision});`);
+}
+
+function slotCode(plan: Plan, names: Names): (own: string) => SlotCode {
+  return (own) => (slot: Slot) => {
+    switch (slot.kind) {
+      case 'input':
+        return input(plan, slot.input);
+      case 'own-value':
+        return own;
+      case 'metric': {
+        const m = names.metric(slot.metric);
+        return slot.field === 'value' ? `mv${m}` : slot.field === 'score' ? `ms${m}` : `mb${m}`;
+      }
+      case 'pulse':
+        return slot.field === 'stale' ? '(pulse === null ? false : pulse.stale)' : `(pulse === null ? null : pulse.${slot.field})`;
+      case 'category': {
+        const c = names.category(slot.category);
+        return { score: `cs${c}`, band: `cb${c}`, benchmark: `cbm${c}`, gap: `cg${c}` }[slot.field];
+      }
+      case 'result':
+        return { score: 'score', band: 'band', coverage: 'coverage', benchmark: 'benchmark', gap: 'gap', band_changed: 'bandChanged', score_change: 'scoreChange', as_of: 'asOf' }[slot.field];
+    }
+  };
+}
+
+type Order = (values: readonly string[]) => string;
+
+function emitMetric(plan: Plan, m: number, out: CodeBuilder, slot: (own: string) => SlotCode, order: Order): void {
+  const metric = plan.metrics[m] as MetricPlan;
+  out.line(`const mv${m} = ${emitExpression(metric.value, out, slot('null'), order)};`);
+  out.line(`const r${m} = mv${m} === null ? null : ${normaliseCode(plan, metric, `mv${m}`, out, slot, order)};`);
+  out.line(`let ms${m} = null, mm${m} = false, mi${m} = false, mu${m} = false;`);
+  out.line(`if (r${m} !== null && r${m} - r${m} === 0) ms${m} = rt.roundTo(${clampCode(plan, `r${m}`)}, ${plan.precision});`);
+  const missing = metric.missing;
+  const policy =
+    missing.policy === 'score'
+      ? `ms${m} = ${num(roundTo(Math.min(plan.scale.max, Math.max(plan.scale.min, missing.score)), plan.precision))}; mi${m} = true;`
+      : missing.policy === 'unknown'
+        ? `mu${m} = true;`
+        : '';
+  out.line(`else { mm${m} = true; ${policy} }`);
+  out.line(`const mb${m} = ${bandCode(metric.bands, `ms${m}`)};`);
+}
+
+function normaliseCode(plan: Plan, metric: MetricPlan, v: string, out: CodeBuilder, slot: (own: string) => SlotCode, order: Order): string {
+  const { min, max } = plan.scale;
+  const method = metric.score;
+  switch (method.method) {
+    case 'identity':
+      return v;
+    case 'linear':
+      if (method.from === method.to) return `(${v} >= ${num(method.from)} ? ${num(max)} : ${num(min)})`;
+      return `${num(min)} + ((${v} - ${num(method.from)}) / ${num(method.to - method.from)}) * ${num(max - min)}`;
+    case 'steps':
+      return `(${method.thresholds.map((t, i) => `${v} < ${num(t)} ? ${num(method.scores[i] as number)} : `).join('')}${num(method.scores[method.scores.length - 1] as number)})`;
+    case 'map': {
+      const fallback = method.fallback === null ? 'null' : num(method.fallback);
+      const score = (key: string) => {
+        const entry = method.entries.find(([k]) => k === key);
+        return entry === undefined ? fallback : num(entry[1]);
+      };
+      if (metric.valueKind === 'boolean') return `(${v} === true ? ${score('true')} : ${score('false')})`;
+      return `(${method.entries.map(([k, s]) => `${v} === ${jsString(k)} ? ${num(s)} : `).join('')}${fallback})`;
+    }
+    case 'expr':
+      return out.bind(emitExpression(method.expr, out, slot(v), order));
+  }
+}
+
+function rollupLines(plan: Plan, rollup: RollupPlan, prefix: string, parts: readonly { score: string; weight: number }[], out: CodeBuilder): string {
+  const [w, t, worst] = [`${prefix}w`, `${prefix}t`, `${prefix}x`];
+  out.line(`let ${w} = 0, ${t} = 0, ${worst} = Infinity;`);
+  for (const part of parts) {
+    if (part.weight <= 0) continue;
+    const term = rollup.method === 'geometric' ? `${num(part.weight)} * Math.log(${part.score})` : `${num(part.weight)} * ${part.score}`;
+    const track = rollup.method === 'weakest_link' ? ` if (${part.score} < ${worst}) ${worst} = ${part.score};` : '';
+    out.line(`if (${part.score} !== null) { ${w} += ${num(part.weight)}; ${t} += ${term};${track} }`);
+  }
+  const mean = rollup.method === 'geometric' ? `Math.exp(${t} / ${w})` : `${t} / ${w}`;
+  const raw = rollup.method === 'weakest_link' ? `Math.min(${mean}, ${worst} + ${num(rollup.margin)})` : mean;
+  const rawName = out.fresh(`${prefix}raw`);
+  out.line(`const ${rawName} = ${w} > 0 ? ${raw} : null;`);
+  return `(${rawName} === null ? null : rt.roundTo(${clampCode(plan, rawName)}, ${plan.precision}))`;
+}
+
+function emitCategory(plan: Plan, c: number, names: Names, out: CodeBuilder): void {
+  const category = plan.categories[c] as Plan['categories'][number];
+  const members = category.metrics.map((key) => ({ m: names.metric(key), weight: (plan.metrics[names.metric(key)] as MetricPlan).weight }));
+  const score = rollupLines(plan, category.rollup, `c${c}`, members.map(({ m, weight }) => ({ score: `ms${m}`, weight })), out);
+  const weighted = members.filter((x) => x.weight > 0);
+  const unknown = weighted.map(({ m }) => `mu${m}`).join(' || ') || 'false';
+  out.line(`const cu${c} = ${unknown};`);
+  out.line(`const cs${c} = cu${c} ? null : ${score};`);
+  out.line(`const cb${c} = ${bandCode(category.bands, `cs${c}`)};`);
+  const all = weighted.reduce((sum, x) => sum + x.weight, 0);
+  out.line(`let cd${c} = 0;`);
+  for (const { m, weight } of weighted) out.line(`if (!mm${m}) cd${c} += ${num(weight)};`);
+  out.line(`const ccov${c} = ${all > 0 ? `rt.roundTo(cd${c} / ${num(all)}, ${COVERAGE_DECIMALS})` : '0'};`);
+}
+
+function emitOverall(plan: Plan, names: Names, out: CodeBuilder): void {
+  out.line('let cov = 0;');
+  plan.metrics.forEach((metric, m) => out.line(`if (!mm${m}) cov += ${num(metric.fullShare)};`));
+  out.line(`const coverage = rt.roundTo(cov, ${COVERAGE_DECIMALS});`);
+  const rolled = rollupLines(plan, plan.rollup, 'o', plan.categories.map((c, i) => ({ score: `cs${i}`, weight: c.weight })), out);
+  out.line(`const rolled = ${rolled};`);
+  const unknown = plan.metrics.map((metric, m) => (metric.weight > 0 ? `mu${m}` : '')).filter(Boolean).join(' || ') || 'false';
+  out.line(`const reason = ${unknown} ? "metric-unknown" : coverage < ${num(plan.minCoverage)} ? "insufficient-coverage" : rolled === null ? "no-data" : null;`);
+  out.line('const computedScore = reason === null ? rolled : null;');
+  out.line(`let band = rt.bandWithHysteresis(plan.bands, ${num(plan.hysteresis)}, computedScore, ${bandCode(plan.bands, 'computedScore')}, previous === undefined ? null : previous.computedBand);`);
+  out.line('const computedBand = band; let score = computedScore;');
+  emitOverride(plan, out);
+  out.line('const status = score !== null ? "scored" : reason === null ? "scored" : "unscored";');
+  out.line(`const benchmark = ${plan.benchmarks.length > 0 ? 'rt.benchmarks.lookup(stage, segment, null)' : 'null'};`);
+  out.line(`const gap = benchmark === null || score === null ? null : rt.roundTo(score - benchmark, ${plan.precision});`);
+  out.line(`const change = previous === undefined ? null : { previous_as_of: rt.formatDay(previous.asOf), previous_score: previous.score, previous_band: previous.band, score: score === null || previous.score === null ? null : rt.roundTo(score - previous.score, ${plan.precision}), band_changed: band !== null && previous.band !== null && band !== previous.band };`);
+  out.line('const bandChanged = change === null ? false : change.band_changed; const scoreChange = change === null ? null : change.score;');
+  out.line('const scored = score !== null && computedScore !== null;');
+  plan.categories.forEach((category, c) => {
+    out.line(`const csh${c} = cs${c} !== null && ${num(category.weight)} > 0 ? ${num(category.weight)} / ow : 0;`);
+    out.line(`const cbm${c} = ${plan.benchmarks.length > 0 ? `rt.benchmarks.lookup(stage, segment, ${jsString(category.key)})` : 'null'};`);
+    out.line(`const cg${c} = cbm${c} === null || cs${c} === null ? null : rt.roundTo(cs${c} - cbm${c}, ${plan.precision});`);
+  });
+  plan.metrics.forEach((metric, m) => {
+    const c = names.category(metric.category);
+    out.line(`const mwt${m} = csh${c} * (ms${m} !== null && ${num(metric.weight)} > 0 ? ${num(metric.weight)} / c${c}w : 0);`);
+  });
+}
+
+function emitOverride(plan: Plan, out: CodeBuilder): void {
+  const o = plan.overrides;
+  if (o === null) {
+    out.line('const override = null;');
+    return;
+  }
+  const field = (name: string | null) => (name === null ? 'null' : input(plan, name));
+  out.line(`const override = rt.overrideReading({ score: ${field(o.score)}, band: ${field(o.band)}, reason: ${field(o.reason)}, setAt: ${field(o.setAt)}, expiresAt: ${field(o.expiresAt)} }, asOf, score, band);`);
+  out.line(`if (override !== null && override.status === "active") { score = override.score ?? score; band = override.band ?? (override.score !== null ? ${bandCode(plan.bands, 'score')} : band); }`);
+}
+
+function emitPlaybooks(plan: Plan, out: CodeBuilder, slot: (own: string) => SlotCode, order: Order): void {
+  out.line(`const lastFired = previous === undefined ? ${JSON.stringify(plan.playbooks.map(() => null))} : previous.lastFired.slice();`);
+  out.line('const playbooks = [];');
+  plan.playbooks.forEach((playbook, p) => {
+    const when = out.bind(emitExpression(playbook.when, out, slot('null'), order));
+    const cooldown = playbook.cooldownDays === null ? '' : ` && (lastFired[${p}] === null || asOf === null || asOf - lastFired[${p}] >= ${num(playbook.cooldownDays)})`;
+    const why = playbook.reads.map((read) => `{ ref: ${jsString(read.text)}, value: ${displayCode(plan, read.slot, slot('null')(read.slot))} }`).join(', ');
+    const fields = ['key', 'title', 'priority', 'owner', 'action'].map((f) => `${f}: plan.playbooks[${p}].${f}`).join(', ');
+    out.line(`if (${when} === true${cooldown}) { lastFired[${p}] = asOf; playbooks.push({ ${fields}, why: [${why}] }); }`);
+  });
+}
+
+function displayCode(plan: Plan, slot: Slot, code: string): string {
+  const isDate = (slot.kind === 'result' && slot.field === 'as_of') || (slot.kind === 'input' && plan.inputs.find((i) => i.name === slot.input)?.type === 'date');
+  return isDate ? `(typeof ${code} === "number" ? rt.formatDay(${code}) : ${code})` : code;
+}
+
+function emitResult(plan: Plan, out: CodeBuilder): void {
+  out.line('const missingInputs = [];');
+  for (const name of plan.metricInputs) out.line(`if (${input(plan, name)} === null) missingInputs.push(${jsString(name)});`);
+  const categories = plan.categories
+    .map((category, c) => `${jsString(category.key)}: { score: cs${c}, band: cb${c}, coverage: ccov${c}, weight: rt.roundTo(csh${c}, ${WEIGHT_DECIMALS}), contribution: scored && cs${c} !== null ? rt.roundTo(csh${c} * cs${c}, ${plan.precision}) : null, benchmark: cbm${c}, gap: cg${c} }`)
+    .join(', ');
+  const metrics = plan.metrics
+    .map((metric, m) => {
+      const value = metric.valueKind === 'date' ? `(mv${m} === null ? null : rt.formatDay(mv${m}))` : `mv${m}`;
+      return `${jsString(metric.key)}: { value: ${value}, score: ms${m}, band: mb${m}, weight: rt.roundTo(mwt${m}, ${WEIGHT_DECIMALS}), contribution: scored && ms${m} !== null ? rt.roundTo(mwt${m} * ms${m}, ${plan.precision}) : null, missing: mm${m}, imputed: mi${m} }`;
+    })
+    .join(', ');
+  const keys = JSON.stringify(plan.metrics.map((m) => m.key));
+  const below = `gap !== null && gap < 0 ? rt.rankShortfalls(${keys}, [${plan.metrics.map((_, m) => `ms${m}`).join(', ')}], [${plan.metrics.map((_, m) => `mwt${m}`).join(', ')}], benchmark) : []`;
+  out.line(`const result = { model: plan.model, model_hash: plan.hash, id, as_of: asOf === null ? null : rt.formatDay(asOf), status, reason: status === "scored" ? null : reason, score, band, coverage, missing_inputs: missingInputs, categories: { ${categories} }, metrics: { ${metrics} }, segment, stage, benchmark, gap, below_benchmark: ${below}, pulse: ${plan.pulse === null ? 'null' : 'pulse'}, override, change, playbooks, issues: [] };`);
+
+}
+
+function emitState(plan: Plan, names: Names, out: CodeBuilder, order: Order): void {
+  const sites = historySites(plan);
+  out.line('const sites = [];');
+  for (const site of sites) {
+    const own = site.ownMetric === null ? 'null' : `mv${names.metric(site.ownMetric)}`;
+    const value = emitExpression(site.operand, out, slotCode(plan, names)(own), order);
+    out.line(`sites[${site.site}] = ${value};`);
+  }
+  out.line('return { result, state: asOf === null ? undefined : { asOf, score, band, computedBand, sites, lastFired } };');
+}

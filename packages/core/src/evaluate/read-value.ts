@@ -1,0 +1,89 @@
+import type { InputDeclaration } from '../check/resolve-inputs.js';
+import { parseDay } from './dates.js';
+import type { RecordIssue, RecordIssueCode } from './result.js';
+
+/**
+ * Reading one field of a raw record (a CSV string, a JSON value) as its declared type. Absent,
+ * null and blank are missing; anything else that is not a value of the type is an issue, never
+ * a guess. Both evaluators read records through these functions.
+ */
+export type ReadValue = (raw: unknown, input: InputDeclaration, issues: RecordIssue[]) => number | string | boolean | null;
+
+const NUMBER_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const TRUE_WORDS = new Set(['true', 'yes', 'y', '1']);
+const FALSE_WORDS = new Set(['false', 'no', 'n', '0']);
+
+function isBlank(raw: unknown): boolean {
+  return raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '');
+}
+
+function issue(issues: RecordIssue[], input: InputDeclaration, code: RecordIssueCode, message: string, raw?: unknown): null {
+  const value = raw === undefined ? undefined : String(raw).slice(0, 80);
+  issues.push({ field: input.name, code, message, ...(value === undefined ? {} : { value }) });
+  return null;
+}
+
+function missing(input: InputDeclaration, issues: RecordIssue[]): null {
+  return input.required ? issue(issues, input, 'missing-required', `\`${input.name}\` is required but empty`) : null;
+}
+
+export function readNumber(raw: unknown, input: InputDeclaration, issues: RecordIssue[]): number | null {
+  if (isBlank(raw)) return missing(input, issues);
+  const value = typeof raw === 'number' ? raw : typeof raw === 'string' && NUMBER_TEXT.test(raw.trim()) ? Number(raw) : NaN;
+  if (!Number.isFinite(value)) return issue(issues, input, 'not-a-number', `\`${input.name}\` is not a number`, raw);
+  if (input.type === 'integer' && !Number.isInteger(value)) return issue(issues, input, 'not-an-integer', `\`${input.name}\` is not a whole number`, raw);
+  if (input.min !== undefined && value < input.min) return issue(issues, input, 'below-minimum', `\`${input.name}\` is below its minimum ${input.min}`, raw);
+  if (input.max !== undefined && value > input.max) return issue(issues, input, 'above-maximum', `\`${input.name}\` is above its maximum ${input.max}`, raw);
+  return value;
+}
+
+export function readBoolean(raw: unknown, input: InputDeclaration, issues: RecordIssue[]): boolean | null {
+  if (typeof raw === 'boolean') return raw;
+  if (isBlank(raw)) return missing(input, issues);
+  const word = String(raw).trim().toLowerCase();
+  if (TRUE_WORDS.has(word)) return true;
+  if (FALSE_WORDS.has(word)) return false;
+  return issue(issues, input, 'not-a-boolean', `\`${input.name}\` is not true or false`, raw);
+}
+
+/** Exact value first; then, if exactly one value matches ignoring case and spaces/underscores/hyphens, that one. */
+export function readEnum(raw: unknown, input: InputDeclaration, issues: RecordIssue[]): string | null {
+  if (isBlank(raw)) return missing(input, issues);
+  const values = input.values ?? [];
+  const text = String(raw).trim();
+  if (values.includes(text)) return text;
+  const key = looseKey(text);
+  const loose = values.filter((value) => looseKey(value) === key);
+  if (loose.length === 1) return loose[0] as string;
+  return issue(issues, input, 'not-in-enum', `\`${input.name}\` is not one of ${values.slice(0, 8).join(', ')}`, raw);
+}
+
+function looseKey(text: string): string {
+  return text.toLowerCase().replace(/[\s_-]+/g, '_');
+}
+
+export function readString(raw: unknown, input: InputDeclaration, issues: RecordIssue[]): string | null {
+  if (isBlank(raw)) return missing(input, issues);
+  if (typeof raw === 'string') return raw.trim();
+  if (typeof raw === 'number' || typeof raw === 'boolean') return String(raw);
+  return issue(issues, input, 'not-text', `\`${input.name}\` is not text`, JSON.stringify(raw));
+}
+
+export function readDate(raw: unknown, input: InputDeclaration, issues: RecordIssue[]): number | null {
+  if (isBlank(raw)) return missing(input, issues);
+  if (raw instanceof Date) {
+    const ms = raw.getTime();
+    return Number.isNaN(ms) ? issue(issues, input, 'not-a-date', `\`${input.name}\` is not a date`, raw) : Math.floor(ms / 86_400_000);
+  }
+  const day = typeof raw === 'string' ? parseDay(raw) : undefined;
+  return day === undefined ? issue(issues, input, 'not-a-date', `\`${input.name}\` is not a date (YYYY-MM-DD)`, raw) : day;
+}
+
+export const READERS: Readonly<Record<InputDeclaration['type'], ReadValue>> = {
+  number: readNumber,
+  integer: readNumber,
+  boolean: readBoolean,
+  enum: readEnum,
+  string: readString,
+  date: readDate,
+};

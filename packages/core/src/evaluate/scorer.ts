@@ -1,0 +1,55 @@
+import type { Plan } from '../compile/plan.js';
+import type { Evaluator, StepOptions } from './evaluator.js';
+import { READERS } from './read-value.js';
+import { invalidResult } from './reference/reference-evaluator.js';
+import type { AccountState, RecordIssue, ScoreResult } from './result.js';
+
+/** Scores a stream of snapshots, carrying each account's history from one snapshot to its next. */
+export interface Scorer {
+  score(record: Readonly<Record<string, unknown>>): ScoreResult;
+  /** Accounts seen so far (the memory a stream holds: one small state per account). */
+  readonly accounts: () => number;
+}
+
+/**
+ * Snapshots of one account must come in date order: a snapshot dated on or before the previous
+ * one of the same account is reported (duplicate or out of order) and not scored, so no row wins
+ * silently. Accounts may interleave freely; memory grows with accounts, not rows.
+ */
+export function createScorer(evaluator: Evaluator, options: StepOptions = {}): Scorer {
+  const plan = evaluator.plan;
+  const states = new Map<string, AccountState>();
+  const { id: idField, asOf: asOfField } = plan.data;
+  if (idField === null || asOfField === null) {
+    return { score: (record) => evaluator.step(record, undefined, options).result, accounts: () => 0 };
+  }
+  const read = (field: string, record: Readonly<Record<string, unknown>>) => {
+    const input = plan.inputs.find((i) => i.name === field) as Plan['inputs'][number];
+    return READERS[input.type](record[field], input, []);
+  };
+  return {
+    score(record) {
+      const id = read(idField, record);
+      const asOf = read(asOfField, record) as number | null;
+      const key = id === null ? undefined : String(id);
+      const previous = key === undefined ? undefined : states.get(key);
+      if (previous !== undefined && asOf !== null && asOf <= previous.asOf) return outOfOrder(plan, key as string, asOf, previous, asOfField);
+      const { result, state } = evaluator.step(record, previous, options);
+      if (key !== undefined && state !== undefined) states.set(key, state);
+      return result;
+    },
+    accounts: () => states.size,
+  };
+}
+
+function outOfOrder(plan: Plan, id: string, asOf: number, previous: AccountState, field: string): ScoreResult {
+  const duplicate = asOf === previous.asOf;
+  const issue: RecordIssue = {
+    field,
+    code: duplicate ? 'snapshot-duplicate' : 'snapshot-out-of-order',
+    message: duplicate
+      ? `account ${id} already has a snapshot for this date`
+      : `account ${id} has a later snapshot already; snapshots of an account must be in date order`,
+  };
+  return invalidResult(plan, { id, asOf, segment: null, stage: null }, [issue]);
+}

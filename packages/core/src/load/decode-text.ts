@@ -1,0 +1,62 @@
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { createLineIndex, spanOf } from '../position/line-index.js';
+
+/** Model files above this size are refused before parsing: a health model is a few kilobytes. */
+export const MAX_MODEL_BYTES = 1_000_000;
+
+export interface DecodedText {
+  readonly text: string | undefined;
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Bytes (from a file or an upload) or text → text without a byte-order mark, or a diagnostic. */
+export function decodeText(source: string | Uint8Array, file: string): DecodedText {
+  const size = typeof source === 'string' ? source.length : source.byteLength;
+  if (size > MAX_MODEL_BYTES) {
+    return fail(diagnostic('file-too-large', { bytes: size, limit: MAX_MODEL_BYTES }, spanOf(file, [0], 0, 0)));
+  }
+  if (typeof source === 'string') return { text: stripBom(source), diagnostics: [] };
+  const bad = firstInvalidUtf8(source);
+  if (bad >= 0) {
+    const before = new TextDecoder('utf-8').decode(source.subarray(0, bad));
+    const lines = createLineIndex(before);
+    return fail(diagnostic('file-not-utf8', { offset: bad }, spanOf(file, lines, before.length, before.length + 1)));
+  }
+  return { text: stripBom(new TextDecoder('utf-8').decode(source)), diagnostics: [] };
+}
+
+function fail(d: Diagnostic): DecodedText {
+  return { text: undefined, diagnostics: [d] };
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Offset of the first byte that breaks UTF-8 (overlong forms and surrogates included), or -1. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const length = sequenceLength(bytes, i);
+    if (length === 0) return i;
+    i += length;
+  }
+  return -1;
+}
+
+function sequenceLength(bytes: Uint8Array, i: number): number {
+  const b0 = bytes[i] as number;
+  if (b0 < 0x80) return 1;
+  const cont = (k: number, low = 0x80, high = 0xbf) => {
+    const b = bytes[i + k];
+    return b !== undefined && b >= low && b <= high;
+  };
+  if (b0 >= 0xc2 && b0 <= 0xdf) return cont(1) ? 2 : 0;
+  if (b0 === 0xe0) return cont(1, 0xa0) && cont(2) ? 3 : 0;
+  if (b0 === 0xed) return cont(1, 0x80, 0x9f) && cont(2) ? 3 : 0;
+  if (b0 >= 0xe1 && b0 <= 0xef) return cont(1) && cont(2) ? 3 : 0;
+  if (b0 === 0xf0) return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0;
+  if (b0 >= 0xf1 && b0 <= 0xf3) return cont(1) && cont(2) && cont(3) ? 4 : 0;
+  if (b0 === 0xf4) return cont(1, 0x80, 0x8f) && cont(2) && cont(3) ? 4 : 0;
+  return 0;
+}

@@ -1,0 +1,36 @@
+import type { ScalarStyle } from '../position/scalar-source-map.js';
+
+/** A YAML value as plain data. Mappings are null-prototype objects, so no key can reach a prototype. */
+export type YamlValue = null | boolean | number | string | YamlValue[] | { [key: string]: YamlValue };
+
+/** Where one node of the document is in the file (offsets into `SourceDocument.text`). */
+export interface NodeLocation {
+  readonly start: number;
+  readonly end: number;
+  /** The key's range, for a node that is the value of a mapping entry. */
+  readonly keyStart?: number;
+  readonly keyEnd?: number;
+  /** How a string scalar was written, so offsets inside it can be mapped back to the file. */
+  readonly style?: ScalarStyle;
+}
+
+/** The output of the load stage: the model as plain data plus the location of every node. */
+export interface SourceDocument {
+  readonly file: string;
+  readonly text: string;
+  readonly root: YamlValue;
+  /** Keyed by JSON pointer (`''` for the root, `/metrics/seats/value`, …), as ajv's `instancePath`. */
+  readonly locations: Readonly<Record<string, NodeLocation>>;
+}
+
+export function childPointer(pointer: string, key: string | number): string {
+  return `${pointer}/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+}
+
+export function pointerSegments(pointer: string): string[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+}

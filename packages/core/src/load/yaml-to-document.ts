@@ -1,0 +1,156 @@
+import { Document, isAlias, isMap, isScalar, isSeq, parseDocument, type Node, type ParsedNode, type YAMLError } from 'yaml';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { DiagnosticCode, DiagnosticParams } from '../diagnostics/codes.js';
+import { createLineIndex, spanOf } from '../position/line-index.js';
+import type { ScalarStyle } from '../position/scalar-source-map.js';
+import { decodeText } from './decode-text.js';
+import { childPointer, type NodeLocation, type SourceDocument, type YamlValue } from './source-document.js';
+
+/** Nodes that aliases may expand to in one file: far above any model, far below a "billion laughs". */
+export const MAX_ALIAS_EXPANSION = 10_000;
+/** Nesting depth of the document: a model is about six levels deep. */
+export const MAX_DEPTH = 64;
+const MAX_EXACT_NUMBER = 1e15;
+const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
+
+export interface LoadResult {
+  readonly value: SourceDocument | undefined;
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Load stage: bytes or text → the model as plain data with the location of every node. Never throws. */
+export function yamlToDocument(source: string | Uint8Array, file: string): LoadResult {
+  const decoded = decodeText(source, file);
+  if (decoded.text === undefined) return { value: undefined, diagnostics: decoded.diagnostics };
+  const text = decoded.text;
+  const lines = createLineIndex(text);
+  const report = (code: DiagnosticCode, params: object, start: number, end: number): Diagnostic =>
+    diagnostic(code, params as DiagnosticParams[typeof code], spanOf(file, lines, start, end));
+
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false, strict: true, schema: 'core' });
+  const syntaxErrors = doc.errors.map((error) => yamlErrorToDiagnostic(error, report));
+  if (syntaxErrors.length > 0) return { value: undefined, diagnostics: syntaxErrors };
+  if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
+    return { value: undefined, diagnostics: [report('file-empty', {}, 0, 0)] };
+  }
+  const walker = new DocumentWalker(doc, report);
+  const root = walker.convert(doc.contents, '', 0);
+  const value: SourceDocument = { file, text, root, locations: walker.locations };
+  return { value, diagnostics: walker.diagnostics };
+}
+
+type Report = (code: DiagnosticCode, params: object, start: number, end: number) => Diagnostic;
+
+function yamlErrorToDiagnostic(error: YAMLError, report: Report): Diagnostic {
+  const [start, end] = error.pos;
+  if (error.code === 'MULTIPLE_DOCS') return report('yaml-multiple-documents', {}, start, end);
+  if (error.code === 'RESOURCE_EXHAUSTION') return report('yaml-too-deep', { limit: MAX_DEPTH }, start, end);
+  const detail = error.message.replace(/ at line \d+, column \d+[\s\S]*$/, '');
+  return report('yaml-syntax', { detail: detail.charAt(0).toLowerCase() + detail.slice(1) }, start, end);
+}
+
+/** Converts YAML nodes to plain data, recording locations and reporting what plain data can't hold. */
+class DocumentWalker {
+  readonly locations: Record<string, NodeLocation> = Object.create(null) as Record<string, NodeLocation>;
+  readonly diagnostics: Diagnostic[] = [];
+  private aliasBudget = MAX_ALIAS_EXPANSION;
+  private aliasLimitReported = false;
+
+  constructor(
+    private readonly doc: Document.Parsed,
+    private readonly report: Report,
+  ) {}
+
+  convert(node: Node | null, pointer: string, depth: number, key?: Node, insideAlias = false): YamlValue {
+    const [start, end] = rangeOf(node, key);
+    this.locations[pointer] = { start, end, ...keyRange(key), ...(isScalar(node) ? styleOf(node) : {}) };
+    if (node === null) return null;
+    if (depth > MAX_DEPTH) {
+      if (depth === MAX_DEPTH + 1) this.diagnostics.push(this.report('yaml-too-deep', { limit: MAX_DEPTH }, start, end));
+      return null;
+    }
+    if (insideAlias && --this.aliasBudget < 0) return this.aliasLimit(start, end);
+    if (isAlias(node)) return this.convertAlias(node, pointer, depth, key);
+    this.checkTag(node, start, end);
+    if (isMap(node)) return this.convertMap(node.items, pointer, depth, insideAlias);
+    if (isSeq(node)) return node.items.map((item, i) => this.convert(item as Node, childPointer(pointer, i), depth + 1, undefined, insideAlias));
+    if (isScalar(node)) return this.convertScalar(node.value, node.source, start, end);
+    return null;
+  }
+
+  private convertAlias(node: Node & { source: string }, pointer: string, depth: number, key?: Node): YamlValue {
+    const target = (node as unknown as { resolve(doc: Document): Node | undefined }).resolve(this.doc);
+    const [start, end] = rangeOf(node, key);
+    if (target === undefined) {
+      this.diagnostics.push(this.report('yaml-unknown-alias', { name: node.source }, start, end));
+      return null;
+    }
+    const value = this.convert(target, pointer, depth, undefined, true);
+    this.locations[pointer] = { start, end, ...keyRange(key) };
+    return value;
+  }
+
+  private aliasLimit(start: number, end: number): null {
+    if (!this.aliasLimitReported) this.diagnostics.push(this.report('yaml-alias-limit', { limit: MAX_ALIAS_EXPANSION }, start, end));
+    this.aliasLimitReported = true;
+    return null;
+  }
+
+  private convertMap(items: readonly unknown[], pointer: string, depth: number, insideAlias: boolean): YamlValue {
+    const result = Object.create(null) as Record<string, YamlValue>;
+    for (const item of items as { key: Node | null; value: Node | null }[]) {
+      const name = this.keyName(item.key);
+      if (name === undefined) continue;
+      const [keyStart, keyEnd] = rangeOf(item.key);
+      if (Object.hasOwn(result, name)) {
+        this.diagnostics.push(this.report('yaml-duplicate-key', { key: name }, keyStart, keyEnd));
+        continue;
+      }
+      result[name] = this.convert(item.value, childPointer(pointer, name), depth + 1, item.key ?? undefined, insideAlias);
+    }
+    return result;
+  }
+
+  private keyName(key: Node | null): string | undefined {
+    if (isScalar(key) && (key.value === null || typeof key.value !== 'object')) {
+      return typeof key.value === 'string' ? key.value : String(key.source ?? key.value);
+    }
+    const [start, end] = rangeOf(key);
+    this.diagnostics.push(this.report('yaml-complex-key', {}, start, end));
+    return undefined;
+  }
+
+  private convertScalar(value: unknown, source: string | undefined, start: number, end: number): YamlValue {
+    if (typeof value === 'number' && (!Number.isFinite(value) || Math.abs(value) > MAX_EXACT_NUMBER)) {
+      this.diagnostics.push(this.report('yaml-bad-number', { text: source ?? String(value) }, start, end));
+      return null;
+    }
+    if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+    return String(value);
+  }
+
+  private checkTag(node: Node, start: number, end: number): void {
+    const tag = (node as { tag?: string }).tag;
+    if (tag !== undefined && !CORE_TAGS.has(tag)) {
+      this.diagnostics.push(this.report('yaml-unsupported-tag', { tag: tag.replace('tag:yaml.org,2002:', '!!') }, start, end));
+    }
+  }
+}
+
+function rangeOf(node: Node | ParsedNode | null | undefined, key?: Node | null): [number, number] {
+  const range = node?.range;
+  if (range) return [range[0], range[1]];
+  const keyEnd = key?.range?.[1] ?? 0;
+  return [keyEnd, keyEnd];
+}
+
+function keyRange(key: Node | undefined): Partial<NodeLocation> {
+  const range = key?.range;
+  return range ? { keyStart: range[0], keyEnd: range[1] } : {};
+}
+
+function styleOf(node: Node): { style?: ScalarStyle } {
+  const type = (node as { type?: string }).type;
+  const value = (node as { value?: unknown }).value;
+  return typeof value === 'string' && type !== undefined ? { style: type as ScalarStyle } : {};
+}

@@ -1,0 +1,74 @@
+import type { SourceDocument, YamlValue } from '../load/source-document.js';
+import { pointerSegments } from '../load/source-document.js';
+import { createLineIndex, spanOf, type LineIndex } from './line-index.js';
+import { scalarSourceMap } from './scalar-source-map.js';
+import type { OffsetRange, Span } from './span.js';
+
+/**
+ * The one place that turns "where in the model" into "where in the file": JSON pointers (ours and
+ * ajv's `instancePath`) to the YAML node's range, and offsets inside an expression string to the
+ * file's line and column, whatever the scalar's quoting style.
+ */
+export interface Locator {
+  readonly file: string;
+  /** The node's value; the nearest located ancestor when the node itself is absent. */
+  value(pointer: string): Span;
+  /** The key of a mapping entry (the value when there is no key). */
+  key(pointer: string): Span;
+  /** A range of offsets inside the string value at `pointer`. */
+  inScalar(pointer: string, range: OffsetRange): Span;
+}
+
+export function createLocator(doc: SourceDocument): Locator {
+  const lines: LineIndex = createLineIndex(doc.text);
+  const maps = new Map<string, number[] | undefined>();
+
+  const nearest = (pointer: string) => {
+    let at = pointer;
+    for (;;) {
+      const location = doc.locations[at];
+      if (location !== undefined || at === '') return location;
+      at = at.slice(0, at.lastIndexOf('/'));
+    }
+  };
+  const value = (pointer: string): Span => {
+    const location = nearest(pointer);
+    return spanOf(doc.file, lines, location?.start ?? 0, location?.end ?? 0);
+  };
+  const key = (pointer: string): Span => {
+    const location = doc.locations[pointer];
+    if (location?.keyStart === undefined || location.keyEnd === undefined) return value(pointer);
+    return spanOf(doc.file, lines, location.keyStart, location.keyEnd);
+  };
+  const sourceMap = (pointer: string): number[] | undefined => {
+    if (!maps.has(pointer)) {
+      const location = doc.locations[pointer];
+      const text = valueAt(doc.root, pointer);
+      const map =
+        location?.style === undefined || typeof text !== 'string'
+          ? undefined
+          : scalarSourceMap(doc.text, location.style, location.start, location.end, text);
+      maps.set(pointer, map);
+    }
+    return maps.get(pointer);
+  };
+  const inScalar = (pointer: string, range: OffsetRange): Span => {
+    const map = sourceMap(pointer);
+    if (map === undefined || !Number.isFinite(range.start)) return value(pointer);
+    const last = map.length - 1;
+    const start = map[Math.min(Math.max(range.start, 0), last)] as number;
+    const endIndex = Number.isFinite(range.end) ? Math.min(Math.max(range.end, range.start), last) : last;
+    const end = endIndex > range.start ? (map[endIndex - 1] as number) + 1 : start;
+    return spanOf(doc.file, lines, start, Math.max(start, end));
+  };
+  return { file: doc.file, value, key, inScalar };
+}
+
+function valueAt(root: YamlValue, pointer: string): YamlValue | undefined {
+  let node: YamlValue | undefined = root;
+  for (const segment of pointerSegments(pointer)) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = Array.isArray(node) ? node[Number(segment)] : Object.hasOwn(node, segment) ? node[segment] : undefined;
+  }
+  return node;
+}

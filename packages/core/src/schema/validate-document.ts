@@ -1,0 +1,83 @@
+import { Ajv, type ValidateFunction } from 'ajv';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { pointerSegments, type SourceDocument, type YamlValue } from '../load/source-document.js';
+import { createLocator } from '../position/locator.js';
+import { ajvErrorsToDiagnostics } from './ajv-errors-to-diagnostics.js';
+import { HEALTH_MODEL_SCHEMA } from './health-model-schema.js';
+import type { ModelSource } from './model-source.js';
+
+export const FORMAT_VERSION = 1;
+
+export interface SchemaResult {
+  readonly value: ModelSource | undefined;
+  readonly diagnostics: Diagnostic[];
+  /** Named entries left out because their shape was wrong; later stages check the rest and don't report references to these. */
+  readonly omitted: OmittedEntries;
+}
+
+export type OmittedEntries = Readonly<Record<PrunableSection, readonly string[]>>;
+type PrunableSection = (typeof PRUNABLE_SECTIONS)[number];
+const PRUNABLE_SECTIONS = ['inputs', 'categories', 'metrics', 'playbooks'] as const;
+const NOTHING_OMITTED: OmittedEntries = { inputs: [], categories: [], metrics: [], playbooks: [] };
+
+let validator: ValidateFunction | undefined;
+
+/** Compiled once per process (or worker): ajv compiles the schema to a function on first use. */
+function schemaValidator(): ValidateFunction {
+  if (validator === undefined) {
+    const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
+    ajv.addVocabulary(['errorHint']);
+    validator = ajv.compile(HEALTH_MODEL_SCHEMA);
+  }
+  return validator;
+}
+
+/** Schema stage: the loaded document → a `ModelSource` when its shape is right, else every shape error. */
+export function validateDocument(doc: SourceDocument): SchemaResult {
+  const locate = createLocator(doc);
+  const root = doc.root;
+  if (root === null || typeof root !== 'object' || Array.isArray(root)) {
+    return { value: undefined, diagnostics: [diagnostic('not-a-mapping', {}, locate.value(''))], omitted: NOTHING_OMITTED };
+  }
+  const version = root['vitals'];
+  if (version !== undefined && version !== FORMAT_VERSION) {
+    const d = diagnostic('unsupported-version', { found: String(version), supported: FORMAT_VERSION }, locate.value('/vitals'));
+    return { value: undefined, diagnostics: [d], omitted: NOTHING_OMITTED };
+  }
+  const validate = schemaValidator();
+  if (validate(root)) return { value: root as unknown as ModelSource, diagnostics: [], omitted: NOTHING_OMITTED };
+  const errors = validate.errors ?? [];
+  const diagnostics = ajvErrorsToDiagnostics(errors, locate);
+  const omitted = entriesToOmit(errors.map((e) => e.instancePath));
+  if (omitted === undefined) return { value: undefined, diagnostics, omitted: NOTHING_OMITTED };
+  const pruned = withoutEntries(root, omitted);
+  const value = validate(pruned) ? (pruned as unknown as ModelSource) : undefined;
+  return { value, diagnostics, omitted };
+}
+
+/**
+ * When every error lies inside a named entry (a metric, an input, …), the rest of the model can
+ * still be checked: one broken metric should not hide the type errors of the others.
+ */
+function entriesToOmit(paths: readonly string[]): OmittedEntries | undefined {
+  const omitted: Record<PrunableSection, string[]> = { inputs: [], categories: [], metrics: [], playbooks: [] };
+  for (const path of paths) {
+    const [section, name] = pointerSegments(path);
+    if (name === undefined || !(PRUNABLE_SECTIONS as readonly string[]).includes(section as string)) return undefined;
+    const names = omitted[section as PrunableSection];
+    if (!names.includes(name)) names.push(name);
+  }
+  return omitted;
+}
+
+function withoutEntries(root: Record<string, YamlValue>, omitted: OmittedEntries): Record<string, YamlValue> {
+  const copy = Object.assign(Object.create(null) as Record<string, YamlValue>, root);
+  for (const section of PRUNABLE_SECTIONS) {
+    const entries = root[section];
+    if (omitted[section].length === 0 || entries === null || typeof entries !== 'object' || Array.isArray(entries)) continue;
+    const kept = Object.create(null) as Record<string, YamlValue>;
+    for (const [name, entry] of Object.entries(entries)) if (!omitted[section].includes(name)) kept[name] = entry;
+    copy[section] = kept;
+  }
+  return copy;
+}

@@ -1,0 +1,179 @@
+import type { Plan } from '../compile/plan.js';
+import type { ScoreResult, UnscoredReason } from '../evaluate/result.js';
+
+/** How a set of scores spreads: what a team looks at before rolling a model out. */
+export interface DistributionSummary {
+  readonly model: string;
+  readonly count: number;
+  readonly scored: number;
+  readonly unscored: number;
+  readonly invalid: number;
+  readonly unscoredReasons: Readonly<Partial<Record<UnscoredReason, number>>>;
+  /** Share of scored accounts in each band, worst band first. */
+  readonly bands: readonly BandShare[];
+  /** The band holding most scored accounts, when it holds more than `DOMINANT_BAND_SHARE` of them. */
+  readonly dominantBand: BandShare | null;
+  readonly histogram: readonly HistogramBin[];
+  readonly stats: ScoreStats | null;
+  readonly categories: readonly { readonly key: string; readonly title: string | null; readonly mean: number | null; readonly scored: number }[];
+  readonly playbooks: readonly { readonly key: string; readonly title: string | null; readonly fired: number }[];
+  readonly belowBenchmark: readonly { readonly stage: string; readonly segment: string | null; readonly below: number; readonly of: number }[];
+  readonly pulses: { readonly present: number; readonly stale: number };
+  readonly overrides: { readonly active: number; readonly expired: number };
+}
+
+export interface BandShare {
+  readonly name: string;
+  readonly title: string | null;
+  readonly color: string | null;
+  readonly count: number;
+  readonly share: number;
+}
+
+/** [from, to) except the last bin, which includes the scale's maximum. */
+export interface HistogramBin {
+  readonly from: number;
+  readonly to: number;
+  readonly count: number;
+}
+
+export interface ScoreStats {
+  readonly mean: number;
+  readonly min: number;
+  readonly p10: number;
+  readonly p25: number;
+  readonly median: number;
+  readonly p75: number;
+  readonly p90: number;
+  readonly max: number;
+}
+
+/** A score where most accounts share one band is not actionable; above this share we say so. */
+export const DOMINANT_BAND_SHARE = 0.6;
+
+export interface DistributionAccumulator {
+  add(result: ScoreResult): void;
+  summary(): DistributionSummary;
+}
+
+/**
+ * Accumulates results one at a time in memory bounded by the number of distinct scores (scores
+ * are rounded to the model's precision), so a stream of millions of rows summarises exactly.
+ */
+export function createDistribution(plan: Plan, bins = 10): DistributionAccumulator {
+  const factor = 10 ** plan.precision;
+  const counts = new Map<number, number>();
+  const bandCounts = new Map(plan.bands.names.map((name) => [name, 0]));
+  const reasons: Partial<Record<UnscoredReason, number>> = {};
+  const categorySums = plan.categories.map(() => ({ sum: 0, n: 0 }));
+  const fired = new Map(plan.playbooks.map((p) => [p.key, 0]));
+  const benchmarkGroups = new Map<string, { stage: string; segment: string | null; below: number; of: number }>();
+  const totals = { count: 0, scored: 0, invalid: 0, sum: 0, pulses: 0, stale: 0, active: 0, expired: 0 };
+
+  const add = (result: ScoreResult) => {
+    totals.count++;
+    if (result.status === 'invalid') {
+      totals.invalid++;
+      return;
+    }
+    if (result.reason !== null) reasons[result.reason] = (reasons[result.reason] ?? 0) + 1;
+    plan.categories.forEach((category, i) => {
+      const score = result.categories[category.key]?.score ?? null;
+      if (score !== null) {
+        (categorySums[i] as { sum: number }).sum += score;
+        (categorySums[i] as { n: number }).n++;
+      }
+    });
+    for (const playbook of result.playbooks) fired.set(playbook.key, (fired.get(playbook.key) ?? 0) + 1);
+    if (result.pulse !== null) {
+      totals.pulses++;
+      if (result.pulse.stale) totals.stale++;
+    }
+    if (result.override?.status === 'active') totals.active++;
+    if (result.override?.status === 'expired') totals.expired++;
+    if (result.benchmark !== null && result.stage !== null) {
+      const key = JSON.stringify([result.stage, result.segment]);
+      const group = benchmarkGroups.get(key) ?? { stage: result.stage, segment: result.segment, below: 0, of: 0 };
+      group.of++;
+      if (result.gap !== null && result.gap < 0) group.below++;
+      benchmarkGroups.set(key, group);
+    }
+    if (result.score === null) return;
+    totals.scored++;
+    totals.sum += result.score;
+    const key = Math.round(result.score * factor);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    if (result.band !== null) bandCounts.set(result.band, (bandCounts.get(result.band) ?? 0) + 1);
+  };
+
+  const summary = (): DistributionSummary => {
+    const bands = plan.bands.names.map((name, i) => {
+      const count = bandCounts.get(name) ?? 0;
+      return { name, title: plan.bands.titles[i] ?? null, color: plan.bands.colors[i] ?? null, count, share: totals.scored > 0 ? count / totals.scored : 0 };
+    });
+    const top = [...bands].sort((a, b) => b.count - a.count)[0];
+    return {
+      model: plan.model,
+      count: totals.count,
+      scored: totals.scored,
+      unscored: totals.count - totals.scored - totals.invalid,
+      invalid: totals.invalid,
+      unscoredReasons: reasons,
+      bands,
+      dominantBand: top !== undefined && top.share > DOMINANT_BAND_SHARE ? top : null,
+      histogram: histogram(counts, factor, plan.scale, bins),
+      stats: stats(counts, factor, totals.scored, totals.sum),
+      categories: plan.categories.map((category, i) => {
+        const { sum, n } = categorySums[i] as { sum: number; n: number };
+        return { key: category.key, title: category.title, mean: n > 0 ? sum / n : null, scored: n };
+      }),
+      playbooks: plan.playbooks.map((p) => ({ key: p.key, title: p.title, fired: fired.get(p.key) ?? 0 })),
+      belowBenchmark: [...benchmarkGroups.values()].sort((a, b) => a.stage.localeCompare(b.stage) || String(a.segment).localeCompare(String(b.segment))),
+      pulses: { present: totals.pulses, stale: totals.stale },
+      overrides: { active: totals.active, expired: totals.expired },
+    };
+  };
+  return { add, summary };
+}
+
+function histogram(counts: Map<number, number>, factor: number, scale: { min: number; max: number }, bins: number): HistogramBin[] {
+  const width = (scale.max - scale.min) / bins;
+  const result = Array.from({ length: bins }, (_, i) => ({ from: scale.min + i * width, to: i === bins - 1 ? scale.max : scale.min + (i + 1) * width, count: 0 }));
+  for (const [key, count] of counts) {
+    const score = key / factor;
+    const index = Math.min(bins - 1, Math.max(0, Math.floor((score - scale.min) / width)));
+    (result[index] as { count: number }).count += count;
+  }
+  return result;
+}
+
+/** Quantiles by linear interpolation between closest ranks (the common "type 7" definition). */
+function stats(counts: Map<number, number>, factor: number, n: number, sum: number): ScoreStats | null {
+  if (n === 0) return null;
+  const keys = [...counts.keys()].sort((a, b) => a - b);
+  const cumulative: number[] = [];
+  let running = 0;
+  for (const key of keys) cumulative.push((running += counts.get(key) as number));
+  const at = (rank: number): number => {
+    let low = 0;
+    while ((cumulative[low] as number) <= rank) low++;
+    return (keys[low] as number) / factor;
+  };
+  const quantile = (q: number): number => {
+    const position = (n - 1) * q;
+    const below = Math.floor(position);
+    const lower = at(below);
+    const upper = at(Math.min(n - 1, below + 1));
+    return lower + (upper - lower) * (position - below);
+  };
+  return {
+    mean: sum / n,
+    min: (keys[0] as number) / factor,
+    p10: quantile(0.1),
+    p25: quantile(0.25),
+    median: quantile(0.5),
+    p75: quantile(0.75),
+    p90: quantile(0.9),
+    max: (keys[keys.length - 1] as number) / factor,
+  };
+}

@@ -1,0 +1,48 @@
+/**
+ * @vitals/core — the vitals language core. Browser-safe: no Node imports, no clock, no I/O.
+ * Text in (a model, a record), values out (diagnostics, plans, scores).
+ */
+
+// Compiling models
+export { compile, compileModel, planModel, healthModel, ModelError } from './api/compile-model.js';
+// Evaluating records
+export { referenceEvaluator } from './evaluate/reference/reference-evaluator.js';
+export { compiledEvaluator } from './evaluate/compiled/compiled-evaluator.js';
+export { createScorer } from './evaluate/scorer.js';
+export { parseDay, formatDay } from './evaluate/dates.js';
+export { roundTo } from './evaluate/numbers.js';
+// Analysing results
+export { createDistribution, DOMINANT_BAND_SHARE } from './analyse/distribution.js';
+// The stages, for tools that need one on its own
+export { yamlToDocument } from './load/yaml-to-document.js';
+export { validateDocument, FORMAT_VERSION } from './schema/validate-document.js';
+export { parseModelExpressions } from './expr/parse-model-expressions.js';
+export { parseExpression, standalonePlace } from './expr/parse-expression.js';
+export { unparse } from './expr/unparse.js';
+export { checkModel } from './check/check-model.js';
+export { modelToPlan } from './compile/model-to-plan.js';
+export { canonicalJson } from './compile/canonical-json.js';
+// Diagnostics and the format
+export { diagnostic, hasErrors, sortDiagnostics } from './diagnostics/diagnostic.js';
+export { DIAGNOSTIC_TEXT } from './diagnostics/messages.js';
+export { HEALTH_MODEL_SCHEMA, HEALTH_MODEL_SCHEMA_ID } from './schema/health-model-schema.js';
+export { DEFAULT_PULSE_SCALE, DEFAULT_SCALE, DEFAULT_PRECISION, DEFAULT_MIN_COVERAGE, DEFAULT_SHELF_LIFE_DAYS } from './schema/defaults.js';
+
+export type { CompileOptions, EvaluateOptions, HealthModel } from './api/compile-model.js';
+export type { Evaluator, StepOptions, StepOutput } from './evaluate/evaluator.js';
+export type { CompiledEvaluator } from './evaluate/compiled/compiled-evaluator.js';
+export type { Scorer } from './evaluate/scorer.js';
+export type * from './evaluate/result.js';
+export type { DistributionSummary, DistributionAccumulator, BandShare, HistogramBin, ScoreStats } from './analyse/distribution.js';
+export type { Diagnostic } from './diagnostics/diagnostic.js';
+export type { DiagnosticCode, DiagnosticParams, Severity } from './diagnostics/codes.js';
+export type { Span, Position, OffsetRange } from './position/span.js';
+export type { SourceDocument, YamlValue } from './load/source-document.js';
+export type { ModelSource } from './schema/model-source.js';
+export type { Expr } from './expr/ast.js';
+export type { ParsedExpression } from './expr/parse-expression.js';
+export type { CheckedModel } from './check/check-model.js';
+export type { InputDeclaration } from './check/resolve-inputs.js';
+export type { TypedExpr, Slot } from './check/typed-expr.js';
+export type { ValueType } from './check/value-type.js';
+export type * from './compile/plan.js';

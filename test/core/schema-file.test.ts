@@ -1,0 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from 'vitest';
+import { SCHEMA_FILE, schemaFileText } from '../../scripts/write-schema.js';
+
+test('the shipped JSON Schema file is the schema the core validates with (run `npm run schema` after changing it)', () => {
+  expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(schemaFileText());
+});

@@ -1,0 +1,116 @@
+import { describe, expect, test } from 'vitest';
+import { ENGINES, planOf } from '../support/evaluators.js';
+
+/**
+ * The expression language's semantics, one line per case, held against every evaluator. Null is
+ * SQL's unknown: it propagates, `x / 0` is null, `false and null` is false, `true or null` is true.
+ */
+const probeModel = (expression: string) => `
+vitals: 1
+model: probe
+bands: [{ name: low, below: 50 }, { name: high }]
+inputs:
+  x: { type: number }
+  y: { type: number }
+  n: { type: number }
+  b: { type: boolean }
+  c: { type: boolean }
+  p: { type: enum, values: [basic, pro, enterprise], ordered: true }
+  s: { type: string }
+  d: { type: date }
+  e: { type: date }
+categories: { main: { weight: 1 } }
+metrics:
+  probe: { category: main, value: ${JSON.stringify(expression)}, score: { expr: "1" } }
+`;
+
+const RECORD = { x: 6, y: 3, n: null, b: true, c: false, p: 'pro', s: 'text', d: '2026-01-10', e: '2026-01-31' };
+const overflow = Array.from({ length: 25 }, () => '1e15').join(' * ');
+
+const CASES: [expression: string, expected: number | string | boolean | null][] = [
+  ['x + y', 9],
+  ['x - y', 3],
+  ['x * y', 18],
+  ['x / y', 2],
+  ['x / 0', null],
+  ['n + 1', null],
+  ['-x', -6],
+  ['-n', null],
+  ['1 + 2 * 3', 7],
+  ['(1 + 2) * 3', 9],
+  ['10 - 2 - 3', 5],
+  ['x / y / 2', 1],
+  ['0.1 + 0.2', 0.30000000000000004],
+  [overflow, null],
+  ['x > y', true],
+  ['x <= y', false],
+  ['x == n', null],
+  ['n == n', null],
+  ['x != y', true],
+  ['p == "pro"', true],
+  ['p != "pro"', false],
+  ['p > "basic"', true],
+  ['p < "basic"', false],
+  ['p >= "enterprise"', false],
+  ['s == "text"', true],
+  ['d < e', true],
+  ['b == true', true],
+  ['b and c', false],
+  ['b or c', true],
+  ['b and n > 0', null],
+  ['c and n > 0', false],
+  ['b or n > 0', true],
+  ['c or n > 0', null],
+  ['not b', false],
+  ['not (n > 0)', null],
+  ['p in ["pro", "basic"]', true],
+  ['p not in ["pro"]', false],
+  ['x in [1, 2, 6]', true],
+  ['x in [1, n]', null],
+  ['x in [6, n]', true],
+  ['n in [1]', null],
+  ['x not in [1, n]', null],
+  ['x not in [1, 2]', true],
+  ['min(x, y)', 3],
+  ['min(x, n)', null],
+  ['max(x, y, 10)', 10],
+  ['clamp(x, 0, 5)', 5],
+  ['clamp(n, 0, 5)', null],
+  ['abs(-x)', 6],
+  ['round(2.675, 2)', 2.68],
+  ['round(1.005, 2)', 1.01],
+  ['round(-2.5)', -3],
+  ['round(2.5)', 3],
+  ['round(x / 7, 3)', 0.857],
+  ['log(1)', 0],
+  ['log(0)', null],
+  ['log(-1)', null],
+  ['coalesce(n, x)', 6],
+  ['coalesce(n, n)', null],
+  ['ratio(x, y)', 2],
+  ['ratio(x, 0)', null],
+  ['ratio(x, -3)', null],
+  ['ratio(n, 3)', null],
+  ['is_null(n)', true],
+  ['is_null(x)', false],
+  ['is_null(n + 1)', true],
+  ['days_between(d, e)', 21],
+  ['if(b, x, y)', 6],
+  ['if(c, x, y)', 3],
+  ['if(n > 0, x, y)', 3],
+  ['if(b, n, y)', null],
+  ['e - d', 21],
+  ['d + 7d', '2026-01-17'],
+  ['e - 2w', '2026-01-17'],
+  ['(e - d) / 7d', 3],
+  ['e - d > 20d', true],
+];
+
+describe.each(ENGINES)('expressions on the $name evaluator', ({ make }) => {
+  test.each(CASES)('%s → %s', (expression, expected) => {
+    const evaluator = make(planOf(probeModel(expression)));
+    const { result } = evaluator.step(RECORD, undefined);
+    expect(result.status).not.toBe('invalid');
+    expect(result.metrics['probe']?.value).toEqual(expected);
+  });
+});

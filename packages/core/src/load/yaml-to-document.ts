@@ -4,6 +4,7 @@ import type { DiagnosticCode, DiagnosticParams } from '../diagnostics/codes.js';
 import { createLineIndex, spanOf } from '../position/line-index.js';
 import type { ScalarStyle } from '../position/scalar-source-map.js';
 import { decodeText } from './decode-text.js';
+import { firstTooDeep } from './nesting-depth.js';
 import { childPointer, type NodeLocation, type SourceDocument, type YamlValue } from './source-document.js';
 
 /** Nodes that aliases may expand to in one file: far above any model, far below a "billion laughs". */
@@ -27,8 +28,10 @@ export function yamlToDocument(source: string | Uint8Array, file: string): LoadR
   const report = (code: DiagnosticCode, params: object, start: number, end: number): Diagnostic =>
     diagnostic(code, params as DiagnosticParams[typeof code], spanOf(file, lines, start, end));
 
+  const tooDeep = firstTooDeep(text, MAX_DEPTH);
+  if (tooDeep !== undefined) return { value: undefined, diagnostics: [report('yaml-too-deep', { limit: MAX_DEPTH }, tooDeep, tooDeep + 1)] };
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false, strict: true, schema: 'core' });
-  const syntaxErrors = doc.errors.map((error) => yamlErrorToDiagnostic(error, report));
+  const syntaxErrors = distinct(doc.errors.map((error) => yamlErrorToDiagnostic(error, report)));
   if (syntaxErrors.length > 0) return { value: undefined, diagnostics: syntaxErrors };
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
     return { value: undefined, diagnostics: [report('file-empty', {}, 0, 0)] };
@@ -37,6 +40,15 @@ export function yamlToDocument(source: string | Uint8Array, file: string): LoadR
   const root = walker.convert(doc.contents, '', 0);
   const value: SourceDocument = { file, text, root, locations: walker.locations };
   return { value, diagnostics: walker.diagnostics };
+}
+
+/** yaml repeats an error once per enclosing level (hundreds of times for runaway brackets): say it once. */
+function distinct(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.code}@${d.offset}-${d.endOffset}:${d.message}`;
+    return !seen.has(key) && seen.add(key) !== undefined;
+  });
 }
 
 type Report = (code: DiagnosticCode, params: object, start: number, end: number) => Diagnostic;

@@ -13,8 +13,13 @@ const NUMBER_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const TRUE_WORDS = new Set(['true', 'yes', 'y', '1']);
 const FALSE_WORDS = new Set(['false', 'no', 'n', '0']);
 
+/** Spaces, tabs and line ends around a field (as CSV leaves them); other characters are data. */
+function trim(text: string): string {
+  return text.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '');
+}
+
 function isBlank(raw: unknown): boolean {
-  return raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '');
+  return raw === undefined || raw === null || (typeof raw === 'string' && trim(raw) === '');
 }
 
 function issue(issues: RecordIssue[], input: InputDeclaration, code: RecordIssueCode, message: string, raw?: unknown): null {
@@ -29,7 +34,7 @@ function missing(input: InputDeclaration, issues: RecordIssue[]): null {
 
 export function readNumber(raw: unknown, input: InputDeclaration, issues: RecordIssue[]): number | null {
   if (isBlank(raw)) return missing(input, issues);
-  const value = typeof raw === 'number' ? raw : typeof raw === 'string' && NUMBER_TEXT.test(raw.trim()) ? Number(raw) : NaN;
+  const value = typeof raw === 'number' ? raw : typeof raw === 'string' && NUMBER_TEXT.test(trim(raw)) ? Number(trim(raw)) : NaN;
   if (!Number.isFinite(value)) return issue(issues, input, 'not-a-number', `\`${input.name}\` is not a number`, raw);
   if (input.type === 'integer' && !Number.isInteger(value)) return issue(issues, input, 'not-an-integer', `\`${input.name}\` is not a whole number`, raw);
   if (input.min !== undefined && value < input.min) return issue(issues, input, 'below-minimum', `\`${input.name}\` is below its minimum ${input.min}`, raw);
@@ -40,7 +45,7 @@ export function readNumber(raw: unknown, input: InputDeclaration, issues: Record
 export function readBoolean(raw: unknown, input: InputDeclaration, issues: RecordIssue[]): boolean | null {
   if (typeof raw === 'boolean') return raw;
   if (isBlank(raw)) return missing(input, issues);
-  const word = String(raw).trim().toLowerCase();
+  const word = trim(String(raw)).toLowerCase();
   if (TRUE_WORDS.has(word)) return true;
   if (FALSE_WORDS.has(word)) return false;
   return issue(issues, input, 'not-a-boolean', `\`${input.name}\` is not true or false`, raw);
@@ -50,7 +55,7 @@ export function readBoolean(raw: unknown, input: InputDeclaration, issues: Recor
 export function readEnum(raw: unknown, input: InputDeclaration, issues: RecordIssue[]): string | null {
   if (isBlank(raw)) return missing(input, issues);
   const values = input.values ?? [];
-  const text = String(raw).trim();
+  const text = trim(String(raw));
   if (values.includes(text)) return text;
   const key = looseKey(text);
   const loose = values.filter((value) => looseKey(value) === key);
@@ -64,7 +69,7 @@ function looseKey(text: string): string {
 
 export function readString(raw: unknown, input: InputDeclaration, issues: RecordIssue[]): string | null {
   if (isBlank(raw)) return missing(input, issues);
-  if (typeof raw === 'string') return raw.trim();
+  if (typeof raw === 'string') return trim(raw);
   if (typeof raw === 'number' || typeof raw === 'boolean') return String(raw);
   return issue(issues, input, 'not-text', `\`${input.name}\` is not text`, JSON.stringify(raw));
 }

@@ -21,6 +21,12 @@ export interface SourceDocument {
   readonly root: YamlValue;
   /** Keyed by JSON pointer (`''` for the root, `/metrics/seats/value`, …), as ajv's `instancePath`. */
   readonly locations: Readonly<Record<string, NodeLocation>>;
+  /**
+   * Pointers whose value the loader could not read (an unknown alias, an alias bomb, nesting too
+   * deep, an unusable number) and left as null. A diagnostic already says why, so later stages
+   * don't report the null again.
+   */
+  readonly unreadable?: readonly string[];
 }
 
 export function childPointer(pointer: string, key: string | number): string {

@@ -38,7 +38,7 @@ export function yamlToDocument(source: string | Uint8Array, file: string): LoadR
   }
   const walker = new DocumentWalker(doc, report);
   const root = walker.convert(doc.contents, '', 0);
-  const value: SourceDocument = { file, text, root, locations: walker.locations };
+  const value: SourceDocument = { file, text, root, locations: walker.locations, unreadable: walker.unreadable };
   return { value, diagnostics: walker.diagnostics };
 }
 
@@ -65,6 +65,7 @@ function yamlErrorToDiagnostic(error: YAMLError, report: Report): Diagnostic {
 class DocumentWalker {
   readonly locations: Record<string, NodeLocation> = Object.create(null) as Record<string, NodeLocation>;
   readonly diagnostics: Diagnostic[] = [];
+  readonly unreadable: string[] = [];
   private aliasBudget = MAX_ALIAS_EXPANSION;
   private aliasLimitReported = false;
 
@@ -73,42 +74,49 @@ class DocumentWalker {
     private readonly report: Report,
   ) {}
 
-  convert(node: Node | null, pointer: string, depth: number, key?: Node, insideAlias = false): YamlValue {
+  /** `alias` is the range of the alias being expanded (the outermost one), if any. */
+  convert(node: Node | null, pointer: string, depth: number, key?: Node, alias?: [number, number]): YamlValue {
     const [start, end] = rangeOf(node, key);
     this.locations[pointer] = { start, end, ...keyRange(key), ...(isScalar(node) ? styleOf(node) : {}) };
     if (node === null) return null;
     if (depth > MAX_DEPTH) {
       if (depth === MAX_DEPTH + 1) this.diagnostics.push(this.report('yaml-too-deep', { limit: MAX_DEPTH }, start, end));
-      return null;
+      return this.unread(pointer);
     }
-    if (insideAlias && --this.aliasBudget < 0) return this.aliasLimit(start, end);
-    if (isAlias(node)) return this.convertAlias(node, pointer, depth, key);
+    if (alias !== undefined && --this.aliasBudget < 0) return this.aliasLimit(pointer, alias);
+    if (isAlias(node)) return this.convertAlias(node, pointer, depth, key, alias);
     this.checkTag(node, start, end);
-    if (isMap(node)) return this.convertMap(node.items, pointer, depth, insideAlias);
-    if (isSeq(node)) return node.items.map((item, i) => this.convert(item as Node, childPointer(pointer, i), depth + 1, undefined, insideAlias));
-    if (isScalar(node)) return this.convertScalar(node.value, node.source, start, end);
+    if (isMap(node)) return this.convertMap(node.items, pointer, depth, alias);
+    if (isSeq(node)) return node.items.map((item, i) => this.convert(item as Node, childPointer(pointer, i), depth + 1, undefined, alias));
+    if (isScalar(node)) return this.convertScalar(node.value, node.source, pointer, start, end);
     return null;
   }
 
-  private convertAlias(node: Node & { source: string }, pointer: string, depth: number, key?: Node): YamlValue {
+  private unread(pointer: string): null {
+    this.unreadable.push(pointer);
+    return null;
+  }
+
+  private convertAlias(node: Node & { source: string }, pointer: string, depth: number, key?: Node, outer?: [number, number]): YamlValue {
     const target = (node as unknown as { resolve(doc: Document): Node | undefined }).resolve(this.doc);
     const [start, end] = rangeOf(node, key);
     if (target === undefined) {
       this.diagnostics.push(this.report('yaml-unknown-alias', { name: node.source }, start, end));
-      return null;
+      return this.unread(pointer);
     }
-    const value = this.convert(target, pointer, depth, undefined, true);
+    const value = this.convert(target, pointer, depth, undefined, outer ?? [start, end]);
     this.locations[pointer] = { start, end, ...keyRange(key) };
     return value;
   }
 
-  private aliasLimit(start: number, end: number): null {
+  /** Reported once, at the alias written in the document whose expansion ran out of budget. */
+  private aliasLimit(pointer: string, [start, end]: [number, number]): null {
     if (!this.aliasLimitReported) this.diagnostics.push(this.report('yaml-alias-limit', { limit: MAX_ALIAS_EXPANSION }, start, end));
     this.aliasLimitReported = true;
-    return null;
+    return this.unread(pointer);
   }
 
-  private convertMap(items: readonly unknown[], pointer: string, depth: number, insideAlias: boolean): YamlValue {
+  private convertMap(items: readonly unknown[], pointer: string, depth: number, alias: [number, number] | undefined): YamlValue {
     const result = Object.create(null) as Record<string, YamlValue>;
     for (const item of items as { key: Node | null; value: Node | null }[]) {
       const name = this.keyName(item.key);
@@ -118,7 +126,7 @@ class DocumentWalker {
         this.diagnostics.push(this.report('yaml-duplicate-key', { key: name }, keyStart, keyEnd));
         continue;
       }
-      result[name] = this.convert(item.value, childPointer(pointer, name), depth + 1, item.key ?? undefined, insideAlias);
+      result[name] = this.convert(item.value, childPointer(pointer, name), depth + 1, item.key ?? undefined, alias);
     }
     return result;
   }
@@ -132,10 +140,10 @@ class DocumentWalker {
     return undefined;
   }
 
-  private convertScalar(value: unknown, source: string | undefined, start: number, end: number): YamlValue {
+  private convertScalar(value: unknown, source: string | undefined, pointer: string, start: number, end: number): YamlValue {
     if (typeof value === 'number' && (!Number.isFinite(value) || Math.abs(value) > MAX_EXACT_NUMBER)) {
       this.diagnostics.push(this.report('yaml-bad-number', { text: source ?? String(value) }, start, end));
-      return null;
+      return this.unread(pointer);
     }
     if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
     return String(value);

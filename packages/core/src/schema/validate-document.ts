@@ -47,12 +47,17 @@ export function validateDocument(doc: SourceDocument): SchemaResult {
   const validate = schemaValidator();
   if (validate(root)) return { value: root as unknown as ModelSource, diagnostics: [], omitted: NOTHING_OMITTED };
   const errors = validate.errors ?? [];
-  const diagnostics = ajvErrorsToDiagnostics(errors, locate);
+  const diagnostics = ajvErrorsToDiagnostics(errors.filter((e) => !isUnreadable(e.instancePath, doc)), locate);
   const omitted = entriesToOmit(errors.map((e) => e.instancePath));
   if (omitted === undefined) return { value: undefined, diagnostics, omitted: NOTHING_OMITTED };
   const pruned = withoutEntries(root, omitted);
   const value = validate(pruned) ? (pruned as unknown as ModelSource) : undefined;
   return { value, diagnostics, omitted };
+}
+
+/** A null the loader left where it could not read a value has been reported already. */
+function isUnreadable(pointer: string, doc: SourceDocument): boolean {
+  return (doc.unreadable ?? []).some((at) => pointer === at || pointer.startsWith(`${at}/`));
 }
 
 /**

@@ -76,8 +76,8 @@ export const DIAGNOSTIC_TEXT: DiagnosticTable = {
   },
   'yaml-bad-number': {
     severity: 'error',
-    message: (p) => `\`${p.text}\` is too large to be represented exactly`,
-    hint: () => 'use a number between -1e15 and 1e15',
+    message: (p) => `\`${p.text}\` is not a usable number`,
+    hint: () => 'numbers in a model are finite and between -1e15 and 1e15, where every whole number is exact',
   },
   'not-a-mapping': {
     severity: 'error',

@@ -31,7 +31,7 @@ export function yamlToDocument(source: string | Uint8Array, file: string): LoadR
   const tooDeep = firstTooDeep(text, MAX_DEPTH);
   if (tooDeep !== undefined) return { value: undefined, diagnostics: [report('yaml-too-deep', { limit: MAX_DEPTH }, tooDeep, tooDeep + 1)] };
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false, strict: true, schema: 'core' });
-  const syntaxErrors = distinct(doc.errors.map((error) => yamlErrorToDiagnostic(error, report)));
+  const syntaxErrors = distinct(doc.errors.map((error) => yamlErrorToDiagnostic(error, text, report)));
   if (syntaxErrors.length > 0) return { value: undefined, diagnostics: syntaxErrors };
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
     return { value: undefined, diagnostics: [report('file-empty', {}, 0, 0)] };
@@ -40,6 +40,11 @@ export function yamlToDocument(source: string | Uint8Array, file: string): LoadR
   const root = walker.convert(doc.contents, '', 0);
   const value: SourceDocument = { file, text, root, locations: walker.locations, unreadable: walker.unreadable };
   return { value, diagnostics: walker.diagnostics };
+}
+
+function lineEnd(text: string, start: number, end: number): number {
+  const newline = text.indexOf('\n', start);
+  return newline < 0 ? end : Math.min(newline, end);
 }
 
 /** yaml repeats an error once per enclosing level (hundreds of times for runaway brackets): say it once. */
@@ -53,9 +58,10 @@ function distinct(diagnostics: readonly Diagnostic[]): Diagnostic[] {
 
 type Report = (code: DiagnosticCode, params: object, start: number, end: number) => Diagnostic;
 
-function yamlErrorToDiagnostic(error: YAMLError, report: Report): Diagnostic {
+function yamlErrorToDiagnostic(error: YAMLError, text: string, report: Report): Diagnostic {
   const [start, end] = error.pos;
-  if (error.code === 'MULTIPLE_DOCS') return report('yaml-multiple-documents', {}, start, end);
+  // yaml gives the whole second document; its first line (the `---`) is what to remove.
+  if (error.code === 'MULTIPLE_DOCS') return report('yaml-multiple-documents', {}, start, lineEnd(text, start, end));
   if (error.code === 'RESOURCE_EXHAUSTION') return report('yaml-too-deep', { limit: MAX_DEPTH }, start, end);
   const detail = error.message.replace(/ at line \d+, column \d+[\s\S]*$/, '');
   return report('yaml-syntax', { detail: detail.charAt(0).toLowerCase() + detail.slice(1) }, start, end);

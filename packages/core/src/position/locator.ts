@@ -13,7 +13,7 @@ export interface Locator {
   readonly file: string;
   /** The node's value; the nearest located ancestor when the node itself is absent. */
   value(pointer: string): Span;
-  /** The key of a mapping entry (the value when there is no key). */
+  /** The key of a mapping entry (the value when there is no key; the first line for the root). */
   key(pointer: string): Span;
   /** A range of offsets inside the string value at `pointer`. */
   inScalar(pointer: string, range: OffsetRange): Span;
@@ -37,6 +37,7 @@ export function createLocator(doc: SourceDocument): Locator {
   };
   const key = (pointer: string): Span => {
     const location = doc.locations[pointer];
+    if (pointer === '' && location !== undefined) return spanOf(doc.file, lines, location.start, firstLineEnd(doc.text, location));
     if (location?.keyStart === undefined || location.keyEnd === undefined) return value(pointer);
     return spanOf(doc.file, lines, location.keyStart, location.keyEnd);
   };
@@ -62,6 +63,12 @@ export function createLocator(doc: SourceDocument): Locator {
     return spanOf(doc.file, lines, start, Math.max(start, end));
   };
   return { file: doc.file, value, key, inScalar };
+}
+
+/** The root has no key: its first line stands for it (rather than the whole file). */
+function firstLineEnd(text: string, location: { start: number; end: number }): number {
+  const newline = text.indexOf('\n', location.start);
+  return newline < 0 ? location.end : Math.min(newline, location.end);
 }
 
 function valueAt(root: YamlValue, pointer: string): YamlValue | undefined {

@@ -11,7 +11,7 @@ export interface DecodedText {
 
 /** Bytes (from a file or an upload) or text → text without a byte-order mark, or a diagnostic. */
 export function decodeText(source: string | Uint8Array, file: string): DecodedText {
-  const size = typeof source === 'string' ? source.length : source.byteLength;
+  const size = typeof source === 'string' ? utf8Length(source) : source.byteLength;
   if (size > MAX_MODEL_BYTES) {
     return fail(diagnostic('file-too-large', { bytes: size, limit: MAX_MODEL_BYTES }, spanOf(file, [0], 0, 0)));
   }
@@ -23,6 +23,17 @@ export function decodeText(source: string | Uint8Array, file: string): DecodedTe
     return fail(diagnostic('file-not-utf8', { offset: bad }, spanOf(file, lines, before.length, before.length + 1)));
   }
   return { text: stripBom(new TextDecoder('utf-8').decode(source)), diagnostics: [] };
+}
+
+/** The size the text has as a UTF-8 file, so a model read as text is limited like the same file read as bytes. */
+function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    // Two more bytes for U+0800..U+FFFF, one for U+0080..U+07FF; a surrogate pair is 4 bytes for 2 units.
+    if (unit >= 0x80) bytes += unit >= 0x800 && (unit < 0xd800 || unit > 0xdfff) ? 2 : 1;
+  }
+  return bytes;
 }
 
 function fail(d: Diagnostic): DecodedText {

@@ -1,0 +1,48 @@
+import { expect, test } from 'vitest';
+import type { InputDeclaration } from '../../src/check/resolve-inputs.js';
+import { parseDay, formatDay } from '../../src/evaluate/dates.js';
+import { READERS } from '../../src/evaluate/read-value.js';
+import type { RecordIssue } from '../../src/evaluate/result.js';
+
+const input = (type: InputDeclaration['type'], extra: Partial<InputDeclaration> = {}): InputDeclaration => ({ name: 'f', type, ordered: false, required: false, implied: false, ...extra });
+
+test.each<[string, InputDeclaration, unknown, unknown, string | undefined]>([
+  ['a number', input('number'), 12.5, 12.5, undefined],
+  ['number text', input('number'), ' 12.5 ', 12.5, undefined],
+  ['exponent text', input('number'), '1e3', 1000, undefined],
+  ['blank is missing', input('number'), '  ', null, undefined],
+  ['absent is missing', input('number'), undefined, null, undefined],
+  ['required and blank', input('number', { required: true }), '', null, 'missing-required'],
+  ['not a number', input('number'), 'abc', null, 'not-a-number'],
+  ['a percent sign is not silently dropped', input('number'), '12%', null, 'not-a-number'],
+  ['a thousands separator is not guessed', input('number'), '1,234', null, 'not-a-number'],
+  ['NA is not a number', input('number'), 'NA', null, 'not-a-number'],
+  ['infinity is not a number', input('number'), Infinity, null, 'not-a-number'],
+  ['integer', input('integer'), '4', 4, undefined],
+  ['not an integer', input('integer'), 2.5, null, 'not-an-integer'],
+  ['below min', input('number', { min: 0 }), -1, null, 'below-minimum'],
+  ['above max', input('number', { max: 1 }), 1.5, null, 'above-maximum'],
+  ['boolean', input('boolean'), 'Yes', true, undefined],
+  ['boolean zero', input('boolean'), '0', false, undefined],
+  ['not a boolean', input('boolean'), 'maybe', null, 'not-a-boolean'],
+  ['enum', input('enum', { values: ['At Risk', 'Satisfied'] }), 'Satisfied', 'Satisfied', undefined],
+  ['enum, loosely', input('enum', { values: ['at_risk', 'satisfied'] }), 'At Risk', 'at_risk', undefined],
+  ['not in the enum', input('enum', { values: ['basic', 'pro'] }), 'gold', null, 'not-in-enum'],
+  ['text', input('string'), ' acme ', 'acme', undefined],
+  ['a number as text', input('string'), 1001, '1001', undefined],
+  ['an object is not text', input('string'), { a: 1 }, null, 'not-text'],
+  ['date', input('date'), '2026-02-28', parseDay('2026-02-28'), undefined],
+  ['datetime counts as its UTC date', input('date'), '2026-02-28T23:30:00-02:00', parseDay('2026-03-01'), undefined],
+  ['impossible date', input('date'), '2026-02-30', null, 'not-a-date'],
+  ['other date formats are not guessed', input('date'), '28/02/2026', null, 'not-a-date'],
+])('%s', (_, declared, raw, expected, issue) => {
+  const issues: RecordIssue[] = [];
+  expect(READERS[declared.type](raw, declared, issues)).toEqual(expected);
+  expect(issues.map((i) => i.code)).toEqual(issue === undefined ? [] : [issue]);
+});
+
+test('dates are whole days since 1970-01-01 and print back as ISO dates', () => {
+  expect(parseDay('1970-01-02')).toBe(1);
+  expect(formatDay(parseDay('2024-02-29') as number)).toBe('2024-02-29');
+  expect(parseDay('2023-02-29')).toBeUndefined();
+});

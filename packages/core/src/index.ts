@@ -13,6 +13,8 @@ export { parseDay, formatDay } from './evaluate/dates.js';
 export { roundTo } from './evaluate/numbers.js';
 // Analysing results
 export { createDistribution, DOMINANT_BAND_SHARE } from './analyse/distribution.js';
+// Model tests (`*.test.yaml`): hand-checked cases run against a compiled model
+export { parseModelTests, runModelTests, describeDifference, describeUntested, TEST_DIAGNOSTIC_TEXT } from './model-tests/index.js';
 // The stages, for tools that need one on its own
 export { yamlToDocument } from './load/yaml-to-document.js';
 export { validateDocument, FORMAT_VERSION } from './schema/validate-document.js';
@@ -46,3 +48,5 @@ export type { InputDeclaration } from './check/resolve-inputs.js';
 export type { TypedExpr, Slot } from './check/typed-expr.js';
 export type { ValueType } from './check/value-type.js';
 export type * from './compile/plan.js';
+export type { ModelTestSuite, TestCase, TestStep, Check, CheckKind, Json, RecordValue, ParsedModelTests } from './model-tests/index.js';
+export type { ModelTestReport, CaseReport, Difference, UntestedItem, TestFileDiagnostic, TestDiagnosticCode, TestDiagnosticParams } from './model-tests/index.js';

@@ -48,6 +48,7 @@ export interface DiagnosticParams {
   'not-ordered': { type: string };
   'condition-not-boolean': { actual: string; where: string };
   'score-method-type': { method: string; expected: string; actual: string };
+  'score-not-numeric': { actual: string };
   'needs-snapshots': { feature: string };
   // model structure
   'unknown-category': { name: string; suggestion?: string };

@@ -221,6 +221,11 @@ export const DIAGNOSTIC_TEXT: DiagnosticTable = {
     hint: (p) =>
       p.method === 'map' ? 'use `linear` or `steps` for numbers' : 'use `map` to score an enum or a boolean',
   },
+  'score-not-numeric': {
+    severity: 'error',
+    message: (p) => `a score expression must give a number, but this one gives ${p.actual}`,
+    hint: () => 'compute a number on the scale, e.g. `100 - value * 10`; use `map` to score an enum',
+  },
   'needs-snapshots': {
     severity: 'error',
     message: (p) => `\`${p.feature}\` needs account history, but the model names no id and as-of fields`,

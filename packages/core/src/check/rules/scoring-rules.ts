@@ -11,6 +11,12 @@ export const checkScoreMethods: ModelRule = (ctx) => {
     const pointer = childPointer('/metrics', name);
     const type = ctx.typed.metricValueTypes.get(name);
     if (type !== undefined && type.kind !== 'error') checkMethod(metric, type, pointer, ctx);
+    const scoreExpression = ctx.typed.metricScores[name];
+    const scoreType = scoreExpression?.expr.type;
+    if (scoreType !== undefined && scoreType.kind !== 'number' && scoreType.kind !== 'error' && scoreType.kind !== 'null') {
+      const span = ctx.locate.inScalar(scoreExpression?.pointer as string, { start: 0, end: scoreExpression?.text.length ?? 0 });
+      ctx.report('score-not-numeric', { actual: describeType(scoreType) }, span);
+    }
     if (typeof metric.missing === 'object') checkThresholdValue(metric.missing.score, `${pointer}/missing/score`, 'missing-value score', ctx, true);
   }
 };

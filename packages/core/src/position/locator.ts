@@ -1,7 +1,7 @@
 import type { SourceDocument, YamlValue } from '../load/source-document.js';
 import { pointerSegments } from '../load/source-document.js';
 import { createLineIndex, spanOf, type LineIndex } from './line-index.js';
-import { scalarSourceMap } from './scalar-source-map.js';
+import { scalarSourceMap, type ScalarSourceMap } from './scalar-source-map.js';
 import type { OffsetRange, Span } from './span.js';
 
 /**
@@ -21,7 +21,7 @@ export interface Locator {
 
 export function createLocator(doc: SourceDocument): Locator {
   const lines: LineIndex = createLineIndex(doc.text);
-  const maps = new Map<string, number[] | undefined>();
+  const maps = new Map<string, ScalarSourceMap | undefined>();
 
   const nearest = (pointer: string) => {
     let at = pointer;
@@ -41,7 +41,7 @@ export function createLocator(doc: SourceDocument): Locator {
     if (location?.keyStart === undefined || location.keyEnd === undefined) return value(pointer);
     return spanOf(doc.file, lines, location.keyStart, location.keyEnd);
   };
-  const sourceMap = (pointer: string): number[] | undefined => {
+  const sourceMap = (pointer: string): ScalarSourceMap | undefined => {
     if (!maps.has(pointer)) {
       const location = doc.locations[pointer];
       const text = valueAt(doc.root, pointer);
@@ -55,11 +55,13 @@ export function createLocator(doc: SourceDocument): Locator {
   };
   const inScalar = (pointer: string, range: OffsetRange): Span => {
     const map = sourceMap(pointer);
-    if (map === undefined || !Number.isFinite(range.start)) return value(pointer);
-    const last = map.length - 1;
-    const start = map[Math.min(Math.max(range.start, 0), last)] as number;
-    const endIndex = Number.isFinite(range.end) ? Math.min(Math.max(range.end, range.start), last) : last;
-    const end = endIndex > range.start ? (map[endIndex - 1] as number) + 1 : start;
+    const length = map?.starts.length ?? 0;
+    if (map === undefined || length === 0 || !Number.isFinite(range.start)) return value(pointer);
+    const from = Math.min(Math.max(range.start, 0), length);
+    const to = Number.isFinite(range.end) ? Math.min(Math.max(range.end, from), length) : length;
+    // An empty range at the end of the text ("found the end of the expression") sits after its last character.
+    const start = from < length ? (map.starts[from] as number) : (map.ends[length - 1] as number);
+    const end = to > from ? (map.ends[to - 1] as number) : start;
     return spanOf(doc.file, lines, start, Math.max(start, end));
   };
   return { file: doc.file, value, key, inScalar };

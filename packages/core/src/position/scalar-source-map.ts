@@ -10,20 +10,26 @@ export type ScalarStyle = 'PLAIN' | 'QUOTE_SINGLE' | 'QUOTE_DOUBLE' | 'BLOCK_LIT
 interface Decoded {
   chars: string[];
   offsets: number[];
+  ends: number[];
 }
 
-/** Offsets for value characters 0..n (entry n is the end). Undefined when the source can't be mapped exactly. */
+/** Where the source of each character of the value starts and ends (end exclusive): `''` or `\u0070` is one character. */
+export interface ScalarSourceMap {
+  readonly starts: readonly number[];
+  readonly ends: readonly number[];
+}
+
+/** The source of each character of the value. Undefined when the source can't be mapped exactly. */
 export function scalarSourceMap(
   text: string,
   style: ScalarStyle,
   start: number,
   end: number,
   value: string,
-): number[] | undefined {
+): ScalarSourceMap | undefined {
   const decoded = decodeScalar(text, style, start, end);
   if (decoded === undefined || decoded.chars.join('') !== value) return undefined;
-  const last = decoded.offsets[decoded.offsets.length - 1];
-  return [...decoded.offsets, last === undefined ? start : last + 1];
+  return { starts: decoded.offsets, ends: decoded.ends };
 }
 
 function decodeScalar(text: string, style: ScalarStyle, start: number, end: number): Decoded | undefined {
@@ -58,7 +64,7 @@ function skipBreak(text: string, i: number): number {
 }
 
 function decodeFlow(text: string, from: number, to: number, style: ScalarStyle): Decoded | undefined {
-  const out: Decoded = { chars: [], offsets: [] };
+  const out: Decoded = { chars: [], offsets: [], ends: [] };
   const literal: boolean[] = []; // false for characters produced by an escape: never trimmed
   let i = from;
   while (i < to) {
@@ -66,6 +72,7 @@ function decodeFlow(text: string, from: number, to: number, style: ScalarStyle):
       while (out.chars.length > 0 && isBlank(out.chars[out.chars.length - 1]) && literal[literal.length - 1]) {
         out.chars.pop();
         out.offsets.pop();
+        out.ends.pop();
         literal.pop();
       }
       i = foldBreaks(text, i, to, out, literal);
@@ -81,12 +88,12 @@ function decodeFlow(text: string, from: number, to: number, style: ScalarStyle):
       }
       const escaped = decodeEscape(text, next);
       if (escaped === undefined) return undefined;
-      push(out, literal, escaped.char, i, false);
+      push(out, literal, escaped.char, i, false, 1 + escaped.length);
       i = next + escaped.length;
       continue;
     }
     if (style === 'QUOTE_SINGLE' && c === "'" && text[i + 1] === "'") {
-      push(out, literal, "'", i, false);
+      push(out, literal, "'", i, false, 2);
       i += 2;
       continue;
     }
@@ -124,11 +131,12 @@ function decodeEscape(text: string, at: number): { char: string; length: number 
   return { char: String.fromCodePoint(parseInt(hex, 16)), length: 1 + digits };
 }
 
-function push(out: Decoded, literal: boolean[], char: string, offset: number, isLiteral: boolean): void {
+function push(out: Decoded, literal: boolean[], char: string, offset: number, isLiteral: boolean, length = 1): void {
   // A code point above U+FFFF is two UTF-16 units; both map to the escape that made them.
   for (const unit of char.length > 1 ? char.split('') : [char]) {
     out.chars.push(unit);
     out.offsets.push(offset);
+    out.ends.push(offset + length);
     literal.push(isLiteral);
   }
 }
@@ -141,13 +149,13 @@ interface BlockLine {
 
 function decodeBlock(text: string, start: number, end: number, folded: boolean): Decoded | undefined {
   const headerEnd = text.indexOf('\n', start);
-  if (headerEnd < 0 || headerEnd >= end) return { chars: [], offsets: [] };
+  if (headerEnd < 0 || headerEnd >= end) return { chars: [], offsets: [], ends: [] };
   const header = text.slice(start + 1, headerEnd).replace(/\s*#.*$/, '').trim();
   if (/\d/.test(header)) return undefined; // explicit indentation depends on the parent's indent
   const chomping = header.includes('-') ? 'strip' : header.includes('+') ? 'keep' : 'clip';
   const lines = blockLines(text, headerEnd + 1, end);
   if (lines === undefined) return undefined;
-  const out: Decoded = { chars: [], offsets: [] };
+  const out: Decoded = { chars: [], offsets: [], ends: [] };
   const literal: boolean[] = [];
   let lastContent = -1;
   lines.forEach((line, k) => {
@@ -156,7 +164,8 @@ function decodeBlock(text: string, start: number, end: number, folded: boolean):
   for (let k = 0; k <= lastContent; k++) {
     const line = lines[k] as BlockLine;
     for (let j = 0; j < line.content.length; j++) push(out, literal, line.content[j] as string, line.start + j, true);
-    if (k < lastContent) push(out, literal, blockSeparator(lines, k, folded), line.breakAt, false);
+    const separator = k < lastContent ? blockSeparator(lines, k, folded) : '';
+    if (separator !== '') push(out, literal, separator, line.breakAt, false);
   }
   const trailing = lines.slice(Math.max(lastContent, 0));
   if (lastContent >= 0 && chomping !== 'strip') {
@@ -166,13 +175,18 @@ function decodeBlock(text: string, start: number, end: number, folded: boolean):
   return out;
 }
 
+/**
+ * What the line break after line `k` becomes. Folding turns a break between two text lines into a
+ * space, and drops a break followed by empty lines (each empty line then gives one newline), except
+ * around more-indented lines, whose breaks are kept.
+ */
 function blockSeparator(lines: BlockLine[], k: number, folded: boolean): string {
-  if (!folded) return '\n';
   const current = lines[k] as BlockLine;
-  const next = lines[k + 1] as BlockLine;
+  if (!folded || current.content === '') return '\n';
+  const following = lines.slice(k + 1).find((line) => line.content !== '') as BlockLine;
   const moreIndented = (line: BlockLine) => isBlank(line.content[0]);
-  if (current.content === '' || next.content === '' || moreIndented(current) || moreIndented(next)) return '\n';
-  return ' ';
+  if (moreIndented(current) || moreIndented(following)) return '\n';
+  return (lines[k + 1] as BlockLine).content === '' ? '' : ' ';
 }
 
 function blockLines(text: string, from: number, end: number): BlockLine[] | undefined {

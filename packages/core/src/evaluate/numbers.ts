@@ -3,18 +3,46 @@ const POWERS_OF_TEN = Array.from({ length: 11 }, (_, i) => 10 ** i);
 /**
  * Rounds half away from zero to `decimals` places (0–10), reading the value as its 15 significant
  * decimal digits first: a score that is 40 in decimal but 39.99999999999999 in binary rounds to
- * 40, so `below: 40` means what a person reads. Every evaluator rounds every score with this.
- * Far from a half-way point both readings round alike, so the string conversion is rarely needed.
+ * 40, and 27.435 (27.434999999999999 in binary) to 27.44, so `below: 40` means what a person
+ * reads. Every evaluator rounds every score with this function.
+ *
+ * The definition is `Math.round(Number(m.toPrecision(15)))` on the magnitude m = |value|·10^decimals.
+ * That string conversion is slow, so below 1e9 the same answer is found arithmetically: only a
+ * value whose 15-digit reading is exactly a half (n + 0.5) can round differently from its binary
+ * value, and the reading is that half exactly when m lies within half a unit of the 15th digit of it.
  */
 export function roundTo(value: number, decimals: number): number {
-  const factor = POWERS_OF_TEN[decimals] as number;
-  const magnitude = (value < 0 ? -value : value) * factor;
+  const magnitude = (value < 0 ? -value : value) * (POWERS_OF_TEN[decimals] as number);
   let rounded: number;
-  const floor = Math.floor(magnitude);
-  const fromHalf = magnitude - floor - 0.5;
-  if (magnitude < 1e9 && (fromHalf > 1e-6 || fromHalf < -1e-6)) rounded = fromHalf > 0 ? floor + 1 : floor;
-  else rounded = Math.round(Number(magnitude.toPrecision(15)));
-  return (value < 0 ? -rounded : rounded) / factor + 0;
+  if (magnitude < 1e9) {
+    const floor = Math.floor(magnitude);
+    const distance = magnitude - (floor + 0.5);
+    if (distance > 1e-6) rounded = floor + 1;
+    else if (distance < -1e-6) rounded = floor;
+    else rounded = readsAsHalf(floor + 0.5, distance) || distance > 0 ? floor + 1 : floor;
+  } else {
+    rounded = Math.round(Number(magnitude.toPrecision(15)));
+  }
+  return (value < 0 ? -rounded : rounded) / (POWERS_OF_TEN[decimals] as number) + 0;
+}
+
+/**
+ * Half a unit of the 15th significant digit for halves of each decade 10^e (e = −1…8), as the
+ * nearest double, and whether that double lies below the exact decimal (then a distance equal to
+ * it is still inside). Computed once, exactly, from the decimal expansion of each double.
+ */
+const HALF_UNITS = Array.from({ length: 10 }, (_, i) => {
+  const exponent = i - 1 - 15;
+  const unit = Number(`5e${exponent}`);
+  return { unit, inclusive: unit.toPrecision(30).startsWith('4') };
+});
+
+function readsAsHalf(half: number, distance: number): boolean {
+  let decade = 0;
+  while (decade < 9 && half >= (POWERS_OF_TEN[decade] as number)) decade++;
+  const { unit, inclusive } = HALF_UNITS[decade] as { unit: number; inclusive: boolean };
+  const d = distance < 0 ? -distance : distance;
+  return d < unit || (inclusive && d === unit);
 }
 
 /** Arithmetic that overflows or is undefined (NaN, ±Infinity) is missing, never a number. */

@@ -14,17 +14,38 @@ test.each([
   [-0.001, 2, 0],
   [1234.5678, 3, 1234.568],
   [1e-7, 2, 0],
+  [27.435, 2, 27.44],
+  [0.375 * 73.16, 2, 27.44],
   [100, 2, 100],
 ])('roundTo(%d, %d) is %d', (value, decimals, expected) => {
   expect(Object.is(roundTo(value, decimals), expected)).toBe(true);
 });
 
-test('roundTo agrees with rounding the 15-significant-digit decimal reading, half away from zero', () => {
+/** The definition roundTo must match: the 15-significant-digit reading, rounded half away from zero. */
+function byDefinition(value: number, decimals: number): number {
+  const magnitude = Math.abs(value) * 10 ** decimals;
+  return (Math.sign(value) * Math.round(Number(magnitude.toPrecision(15)))) / 10 ** decimals + 0;
+}
+
+const nearHalves = fc
+  .tuple(fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: 0, max: 4 }), fc.integer({ min: -3, max: 3 }), fc.boolean())
+  .map(([n, decimals, ulps, negative]) => {
+    let value = (n + 0.5) / 10 ** decimals;
+    for (let i = 0; i < Math.abs(ulps); i++) value = ulps > 0 ? value + Number.EPSILON * value : value - Number.EPSILON * value;
+    return [negative ? -value : value, decimals] as const;
+  });
+const weightTimesScore = fc
+  .tuple(fc.constantFrom(0.125, 0.375, 0.1875, 0.5625, 0.1, 0.2, 0.3, 1 / 3, 2 / 3), fc.integer({ min: 100, max: 10_000 }))
+  .map(([weight, hundredths]) => [weight * (hundredths / 100), 2] as const);
+
+test.each([
+  ['any double', fc.tuple(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.integer({ min: 0, max: 4 }))],
+  ['values at and a few ulps around halves', nearHalves],
+  ['weights times two-decimal scores (contributions)', weightTimesScore],
+])('roundTo equals its definition on %s', (_, values) => {
   fc.assert(
-    fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.integer({ min: 0, max: 4 }), (value, decimals) => {
-      const decimal = Number(Math.abs(value).toPrecision(15)) * 10 ** decimals;
-      const expected = (Math.sign(value) * Math.round(Number(decimal.toPrecision(15)))) / 10 ** decimals + 0;
-      expect(roundTo(value, decimals)).toBe(expected);
+    fc.property(values as fc.Arbitrary<readonly [number, number]>, ([value, decimals]) => {
+      expect(roundTo(value, decimals)).toBe(byDefinition(value, decimals));
     }),
     { numRuns: 20_000 },
   );

@@ -98,6 +98,9 @@ function fastPath(declared: Plan['inputs'][number], v: string): string {
     }
     case 'boolean':
       return `typeof ${v} === "boolean"`;
+    case 'string':
+      // Nothing for the reader to trim: it would return the text as it is.
+      return `typeof ${v} === "string" && ${v}.length > 0 && ${v}.charCodeAt(0) > 32 && ${v}.charCodeAt(${v}.length - 1) > 32`;
     case 'enum':
       return (declared.values ?? []).map((value) => `${v} === ${jsString(value)}`).join(' || ') || 'false';
     default:

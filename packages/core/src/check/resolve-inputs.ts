@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import type { Locator } from '../position/locator.js';
-import { DEFAULT_PULSE_SCALE } from '../schema/defaults.js';
+import { DEFAULT_PULSE_SCALE, DEFAULT_SCALE } from '../schema/defaults.js';
 import type { InputSource, InputTypeName, ModelSource } from '../schema/model-source.js';
 import { BOOLEAN, DATE, NUMBER, STRING, enumType, type ValueType } from './value-type.js';
 
@@ -45,7 +45,15 @@ export function resolveInputs(model: ModelSource, locate: Locator): { inputs: In
       inputs.set(role.field, { ...(inputs.get(role.field) as InputDeclaration), required: true });
     }
   }
+  const overrideScore = model.overrides?.score;
+  const declaredOverride = overrideScore === undefined ? undefined : inputs.get(overrideScore);
+  if (declaredOverride !== undefined) inputs.set(declaredOverride.name, onTheScale(declaredOverride, model.scale ?? DEFAULT_SCALE));
   return { inputs: [...inputs.values()], diagnostics };
+}
+
+/** An override replaces a score, so it must be a score: a record with one off the scale is invalid. */
+function onTheScale(input: InputDeclaration, scale: { min: number; max: number }): InputDeclaration {
+  return { ...input, min: Math.max(input.min ?? scale.min, scale.min), max: Math.min(input.max ?? scale.max, scale.max) };
 }
 
 function declaration(name: string, source: InputSource, implied: boolean, required = source.required ?? false): InputDeclaration {

@@ -22,13 +22,21 @@ export interface CheckResult {
   readonly diagnostics: Diagnostic[];
 }
 
+/** Whether every part of the file reached this stage: nothing dropped by the loader or the schema, every expression parsed. */
+function isComplete(doc: SourceDocument, omitted: OmittedEntries, expressions: ModelExpressions): boolean {
+  const parsed = [expressions.metricValues, expressions.metricScores, expressions.playbooks].every((group) => Object.values(group).every((e) => e.ast !== undefined));
+  const nothingOmitted = Object.values(omitted).every((names) => names.length === 0);
+  return parsed && nothingOmitted && (doc.unreadable ?? []).length === 0 && (doc.dropped ?? []).length === 0;
+}
+
 /** Check stage: names, references and types of every expression, then every model rule. */
 export function checkModel(source: ModelSource, expressions: ModelExpressions, doc: SourceDocument, omitted?: OmittedEntries): CheckResult {
   const locate = createLocator(doc);
   const diagnostics: Diagnostic[] = [];
   const resolved = resolveInputs(source, locate);
   diagnostics.push(...resolved.diagnostics);
-  const broken = new Set([...(omitted?.inputs ?? []), ...(omitted?.metrics ?? []), ...(omitted?.categories ?? [])]);
+  const left: OmittedEntries = omitted ?? { inputs: [], categories: [], metrics: [], playbooks: [] };
+  const broken = new Set([...left.inputs, ...left.metrics, ...left.categories]);
   const typed = typeCheckModel(source, expressions, resolved.inputs, broken, locate);
   diagnostics.push(...typed.diagnostics);
   const ctx: RuleContext = {
@@ -38,6 +46,8 @@ export function checkModel(source: ModelSource, expressions: ModelExpressions, d
     typed: typed.value,
     scale: source.scale ?? DEFAULT_SCALE,
     precision: source.precision ?? DEFAULT_PRECISION,
+    omitted: left,
+    complete: isComplete(doc, left, expressions),
     report: (code, params, span) => diagnostics.push(diagnostic(code, params, span)),
   };
   for (const rule of MODEL_RULES) rule(ctx);

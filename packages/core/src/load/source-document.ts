@@ -27,6 +27,8 @@ export interface SourceDocument {
    * don't report the null again.
    */
   readonly unreadable?: readonly string[];
+  /** Entries left out because their key was already used (the second `seats:` of a mapping). */
+  readonly dropped?: readonly string[];
 }
 
 export function childPointer(pointer: string, key: string | number): string {

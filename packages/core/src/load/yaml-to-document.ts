@@ -38,7 +38,7 @@ export function yamlToDocument(source: string | Uint8Array, file: string): LoadR
   }
   const walker = new DocumentWalker(doc, report);
   const root = walker.convert(doc.contents, '', 0);
-  const value: SourceDocument = { file, text, root, locations: walker.locations, unreadable: walker.unreadable };
+  const value: SourceDocument = { file, text, root, locations: walker.locations, unreadable: walker.unreadable, dropped: walker.dropped };
   return { value, diagnostics: walker.diagnostics };
 }
 
@@ -72,6 +72,7 @@ class DocumentWalker {
   readonly locations: Record<string, NodeLocation> = Object.create(null) as Record<string, NodeLocation>;
   readonly diagnostics: Diagnostic[] = [];
   readonly unreadable: string[] = [];
+  readonly dropped: string[] = [];
   private aliasBudget = MAX_ALIAS_EXPANSION;
   private aliasLimitReported = false;
 
@@ -124,17 +125,24 @@ class DocumentWalker {
 
   private convertMap(items: readonly unknown[], pointer: string, depth: number, alias: [number, number] | undefined): YamlValue {
     const result = Object.create(null) as Record<string, YamlValue>;
+    let readable = true;
     for (const item of items as { key: Node | null; value: Node | null }[]) {
       const name = this.keyName(item.key);
-      if (name === undefined) continue;
+      if (name === undefined) {
+        readable = false;
+        continue;
+      }
       const [keyStart, keyEnd] = rangeOf(item.key);
       if (Object.hasOwn(result, name)) {
         this.diagnostics.push(this.report('yaml-duplicate-key', { key: name }, keyStart, keyEnd));
+        this.dropped.push(childPointer(pointer, name));
         continue;
       }
       result[name] = this.convert(item.value, childPointer(pointer, name), depth + 1, item.key ?? undefined, alias);
     }
-    return result;
+    // Without the entry whose key is not a name, the rest would be judged as if it were complete
+    // (`{ [basic, pro]: 50, enterprise: 100 }` would "give no score for basic").
+    return readable ? result : this.unread(pointer);
   }
 
   private keyName(key: Node | null): string | undefined {

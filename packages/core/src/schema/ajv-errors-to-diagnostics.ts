@@ -7,11 +7,15 @@ import { describePointer } from './describe-pointer.js';
 
 type SchemaNode = { properties?: Record<string, unknown>; pattern?: string; errorHint?: string; enum?: unknown[] };
 
-/** ajv's errors → our diagnostics: one per problem, worded for a model author, at the node's place. */
-export function ajvErrorsToDiagnostics(errors: readonly ErrorObject[], locate: Locator): Diagnostic[] {
+/**
+ * ajv's errors → our diagnostics: one per problem, worded for a model author, at the node's place.
+ * Errors at a pointer `isReported` accepts are left out (after choosing among alternatives, so the
+ * branch the author meant is still chosen).
+ */
+export function ajvErrorsToDiagnostics(errors: readonly ErrorObject[], locate: Locator, isReported: (pointer: string) => boolean = () => false): Diagnostic[] {
   const seen = new Set<string>();
   const diagnostics: Diagnostic[] = [];
-  for (const error of collapseAlternatives(errors)) {
+  for (const error of collapseAlternatives(errors).filter((e) => !isReported(e.instancePath))) {
     const d = errorToDiagnostic(error, locate);
     const key = `${d.code}@${d.offset}:${d.message}`;
     if (!seen.has(key)) diagnostics.push(d);

@@ -37,7 +37,8 @@ export function validateDocument(doc: SourceDocument): SchemaResult {
   const locate = createLocator(doc);
   const root = doc.root;
   if (root === null || typeof root !== 'object' || Array.isArray(root)) {
-    return { value: undefined, diagnostics: [diagnostic('not-a-mapping', {}, locate.value(''))], omitted: NOTHING_OMITTED };
+    const diagnostics = isUnreadable('', doc) ? [] : [diagnostic('not-a-mapping', {}, locate.value(''))];
+    return { value: undefined, diagnostics, omitted: NOTHING_OMITTED };
   }
   const version = root['vitals'];
   if (version !== undefined && version !== FORMAT_VERSION) {
@@ -47,7 +48,7 @@ export function validateDocument(doc: SourceDocument): SchemaResult {
   const validate = schemaValidator();
   if (validate(root)) return { value: root as unknown as ModelSource, diagnostics: [], omitted: NOTHING_OMITTED };
   const errors = validate.errors ?? [];
-  const diagnostics = ajvErrorsToDiagnostics(errors.filter((e) => !isUnreadable(e.instancePath, doc)), locate);
+  const diagnostics = ajvErrorsToDiagnostics(errors, locate, (pointer) => isUnreadable(pointer, doc));
   const omitted = entriesToOmit(errors.map((e) => e.instancePath));
   if (omitted === undefined) return { value: undefined, diagnostics, omitted: NOTHING_OMITTED };
   const pruned = withoutEntries(root, omitted);

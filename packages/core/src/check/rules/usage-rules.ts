@@ -3,6 +3,7 @@ import type { ModelRule } from './rule-context.js';
 
 /** An input nothing reads is usually a typo or a forgotten metric. */
 export const checkUnusedInputs: ModelRule = (ctx) => {
+  if (!ctx.complete) return;
   const used = new Set<string>();
   const all = [...Object.values(ctx.typed.metricValues), ...Object.values(ctx.typed.metricScores), ...Object.values(ctx.typed.playbooks)];
   for (const expression of all) for (const read of expression.reads) if (read.slot.kind === 'input') used.add(read.slot.input);

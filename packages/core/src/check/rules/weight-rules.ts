@@ -16,10 +16,12 @@ export const checkCategories: ModelRule = (ctx) => {
       list.push(name);
       continue;
     }
+    if (ctx.omitted.categories.includes(metric.category)) continue;
     const suggestion = suggest(metric.category, categories);
     ctx.report('unknown-category', { name: metric.category, ...(suggestion ? { suggestion } : {}) }, ctx.locate.value(`${childPointer('/metrics', name)}/category`));
   }
-  for (const [category, metrics] of members) {
+  // A metric left out for an error may be the one a category was waiting for.
+  for (const [category, metrics] of ctx.complete ? members : []) {
     const at = childPointer('/categories', category);
     if (metrics.length === 0) ctx.report('category-empty', { name: category }, ctx.locate.key(at));
     else if (metrics.every((m) => (ctx.model.metrics[m]?.weight ?? DEFAULT_WEIGHT) === 0)) {
@@ -36,7 +38,7 @@ export const checkWeights: ModelRule = (ctx) => {
   }
   const used = metricsReadByExpressions(ctx);
   for (const [name, metric] of Object.entries(ctx.model.metrics)) {
-    if (metric.weight === 0 && !used.has(name)) ctx.report('metric-unused', { name }, ctx.locate.value(`${childPointer('/metrics', name)}/weight`));
+    if (metric.weight === 0 && !used.has(name) && ctx.complete) ctx.report('metric-unused', { name }, ctx.locate.value(`${childPointer('/metrics', name)}/weight`));
   }
   const weighted = Object.values(ctx.model.metrics).filter((m) => (m.weight ?? DEFAULT_WEIGHT) > 0).length;
   if (weighted > METRIC_LIMIT) ctx.report('too-many-metrics', { count: weighted, limit: METRIC_LIMIT }, ctx.locate.key('/metrics'));

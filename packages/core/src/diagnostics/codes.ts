@@ -9,7 +9,8 @@ export interface DiagnosticParams {
   'file-not-utf8': { offset: number };
   'file-empty': Record<string, never>;
   'file-too-large': { bytes: number; limit: number };
-  'yaml-syntax': { detail: string };
+  /** `reason` is the YAML parser's error code (`BAD_INDENT`, `MISSING_CHAR`, …), which picks the hint. */
+  'yaml-syntax': { detail: string; reason?: string };
   'yaml-duplicate-key': { key: string };
   'yaml-multiple-documents': Record<string, never>;
   'yaml-unknown-alias': { name: string };

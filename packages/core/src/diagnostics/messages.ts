@@ -17,6 +17,17 @@ const didYouMean = (suggestion: string | undefined): string | undefined =>
 const didYouMeanOr = (suggestion: string | undefined, allowed: readonly string[]): string =>
   suggestion !== undefined ? `did you mean \`${suggestion}\`?` : allowed.length > 0 ? `expected one of ${list(allowed)}` : 'none are defined';
 
+/** The YAML parser's wording is about grammar; these say what the author most likely has to change. */
+const YAML_SYNTAX_HINTS: Readonly<Record<string, string>> = {
+  BLOCK_AS_IMPLICIT_KEY: 'a value containing `: ` must be quoted (`title: "Health: B2B"`); otherwise check this line\'s indentation',
+  MULTILINE_IMPLICIT_KEY: 'a key and its `:` must be on one line; check this line\'s indentation against the lines around it',
+  BAD_INDENT: 'indent this line like the other entries of the same mapping or list (and close any open `{` or `[`)',
+  TAB_AS_INDENT: 'indent with spaces; YAML does not allow tabs there',
+  MISSING_CHAR: 'close the quote or bracket opened here',
+  BAD_SCALAR_START: 'quote the value: plain YAML text cannot start with `@` or a backtick',
+  TEXT_AFTER_QUOTE: 'a value that starts with a quote ends at the closing quote; to start an expression with a string, quote the whole expression (`\'"a" == plan\'`)',
+};
+
 /** Message and hint for every code: the one place where diagnostics get their wording. */
 export const DIAGNOSTIC_TEXT: DiagnosticTable = {
   'file-not-utf8': {
@@ -37,7 +48,7 @@ export const DIAGNOSTIC_TEXT: DiagnosticTable = {
   'yaml-syntax': {
     severity: 'error',
     message: (p) => `YAML syntax error: ${p.detail}`,
-    hint: () => 'check indentation and quoting near this place',
+    hint: (p) => YAML_SYNTAX_HINTS[p.reason ?? ''] ?? 'check indentation and quoting near this place',
   },
   'yaml-duplicate-key': {
     severity: 'error',

@@ -64,7 +64,9 @@ function yamlErrorToDiagnostic(error: YAMLError, text: string, report: Report): 
   if (error.code === 'MULTIPLE_DOCS') return report('yaml-multiple-documents', {}, start, lineEnd(text, start, end));
   if (error.code === 'RESOURCE_EXHAUSTION') return report('yaml-too-deep', { limit: MAX_DEPTH }, start, end);
   const detail = error.message.replace(/ at line \d+, column \d+[\s\S]*$/, '');
-  return report('yaml-syntax', { detail: detail.charAt(0).toLowerCase() + detail.slice(1) }, start, end);
+  // "Unexpected scalar at node end" is nearly always a quoted string followed by more text.
+  const reason = error.code === 'UNEXPECTED_TOKEN' && /scalar at node end/i.test(detail) ? 'TEXT_AFTER_QUOTE' : error.code;
+  return report('yaml-syntax', { detail: detail.charAt(0).toLowerCase() + detail.slice(1), reason }, start, end);
 }
 
 /** Converts YAML nodes to plain data, recording locations and reporting what plain data can't hold. */

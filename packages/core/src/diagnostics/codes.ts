@@ -24,9 +24,10 @@ export interface DiagnosticParams {
   'unsupported-version': { found: string; supported: number };
   'missing-field': { field: string; parent: string };
   'unknown-field': { field: string; suggestion?: string; allowed: string[] };
-  'wrong-type': { expected: string; actual: string };
+  /** `subject` names the place in words ("`weight` of category `support`"). */
+  'wrong-type': { subject: string; expected: string; actual: string };
   'invalid-value': { actual: string; allowed: string[]; suggestion?: string };
-  'out-of-range': { relation: string; limit: number };
+  'out-of-range': { subject: string; relation: string; limit: number; actual: number };
   'invalid-name': { name: string };
   'invalid-format': { actual: string; expected: string; example: string };
   'schema-violation': { detail: string };

@@ -112,7 +112,7 @@ export const DIAGNOSTIC_TEXT: DiagnosticTable = {
   },
   'wrong-type': {
     severity: 'error',
-    message: (p) => `expected ${p.expected}, found ${p.actual}`,
+    message: (p) => `${p.subject} must be ${p.expected}, found ${p.actual}`,
     hint: () => undefined,
   },
   'invalid-value': {
@@ -122,7 +122,7 @@ export const DIAGNOSTIC_TEXT: DiagnosticTable = {
   },
   'out-of-range': {
     severity: 'error',
-    message: (p) => `the value must be ${p.relation} ${p.limit}`,
+    message: (p) => `${p.subject} must be ${p.relation} ${p.limit}, found ${p.actual}`,
     hint: () => undefined,
   },
   'invalid-name': {

@@ -69,7 +69,7 @@ function errorToDiagnostic(error: ErrorObject, locate: Locator): Diagnostic {
     case 'propertyNames':
       return diagnostic('invalid-name', { name: String(params['propertyName']) }, locate.key(childPointer(at, String(params['propertyName']))));
     case 'type':
-      return diagnostic('wrong-type', { expected: describeType(String(params['type'])), actual: describeValue(error.data) }, locate.value(at));
+      return diagnostic('wrong-type', { subject: describePointer(at), expected: describeType(String(params['type'])), actual: describeValue(error.data) }, locate.value(at));
     case 'enum':
     case 'const': {
       const allowed = (error.keyword === 'enum' ? (params['allowedValues'] as unknown[]) : [params['allowedValue']]).map(String);
@@ -83,10 +83,10 @@ function errorToDiagnostic(error: ErrorObject, locate: Locator): Diagnostic {
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
-      return diagnostic('out-of-range', { relation: RELATIONS[error.keyword] as string, limit: Number(params['limit']) }, locate.value(at));
+      return diagnostic('out-of-range', { subject: describePointer(at), relation: RELATIONS[error.keyword] as string, limit: Number(params['limit']), actual: Number(error.data) }, locate.value(at));
     case 'anyOf':
     case 'oneOf':
-      return diagnostic('wrong-type', { expected: parent.errorHint ?? 'another kind of value', actual: describeValue(error.data) }, locate.value(at));
+      return diagnostic('wrong-type', { subject: describePointer(at), expected: parent.errorHint ?? 'another kind of value', actual: describeValue(error.data) }, locate.value(at));
     default:
       return diagnostic('schema-violation', { detail: `${describePointer(at)} ${sizeWording(error)}` }, locate.value(at));
   }
@@ -132,8 +132,10 @@ function sizeWording(error: ErrorObject): string {
       return 'must not be empty';
     case 'maxLength':
       return `is longer than ${limit} characters`;
-    case 'uniqueItems':
-      return 'lists the same value twice';
+    case 'uniqueItems': {
+      const twice = (error.data as unknown[])[(error.params as { j: number }).j];
+      return `lists \`${String(twice)}\` twice`;
+    }
     default:
       return error.message ?? 'is not valid';
   }

@@ -37,7 +37,7 @@ export function validateDocument(doc: SourceDocument): SchemaResult {
   const locate = createLocator(doc);
   const root = doc.root;
   if (root === null || typeof root !== 'object' || Array.isArray(root)) {
-    const diagnostics = isUnreadable('', doc) ? [] : [diagnostic('not-a-mapping', {}, locate.value(''))];
+    const diagnostics = isUnreadable('', doc) ? [] : [diagnostic('not-a-mapping', {}, locate.key(''))];
     return { value: undefined, diagnostics, omitted: NOTHING_OMITTED };
   }
   const version = root['vitals'];

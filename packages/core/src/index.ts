@@ -13,6 +13,7 @@ export { parseDay, formatDay } from './evaluate/dates.js';
 export { roundTo } from './evaluate/numbers.js';
 // Analysing results
 export { createDistribution, DOMINANT_BAND_SHARE } from './analyse/distribution.js';
+export { nextBand } from './analyse/next-band.js';
 // Model tests (`*.test.yaml`): hand-checked cases run against a compiled model
 export { parseModelTests, runModelTests, describeDifference, describeUntested, TEST_DIAGNOSTIC_TEXT } from './model-tests/index.js';
 // The stages, for tools that need one on its own
@@ -36,6 +37,7 @@ export type { CompiledEvaluator } from './evaluate/compiled/compiled-evaluator.j
 export type { Scorer } from './evaluate/scorer.js';
 export type * from './evaluate/result.js';
 export type { DistributionSummary, DistributionAccumulator, BandShare, HistogramBin, ScoreStats } from './analyse/distribution.js';
+export type { NextBand, MetricChange } from './analyse/next-band.js';
 export type { Diagnostic } from './diagnostics/diagnostic.js';
 export type { DiagnosticCode, DiagnosticParams, Severity } from './diagnostics/codes.js';
 export type { Span, Position, OffsetRange } from './position/span.js';

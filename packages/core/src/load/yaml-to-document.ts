@@ -1,16 +1,15 @@
-import { Document, isAlias, isMap, isScalar, isSeq, parseDocument, type Node, type ParsedNode, type YAMLError } from 'yaml';
+import { Document, isAlias, isMap, isScalar, isSeq, parseDocument, type Node, type ParsedNode } from 'yaml';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DiagnosticCode, DiagnosticParams } from '../diagnostics/codes.js';
 import { createLineIndex, spanOf } from '../position/line-index.js';
 import type { ScalarStyle } from '../position/scalar-source-map.js';
 import { decodeText } from './decode-text.js';
-import { firstTooDeep } from './nesting-depth.js';
+import { firstTooDeep, MAX_DEPTH } from './nesting-depth.js';
+import { yamlErrorToDiagnostic, type Report } from './yaml-error-to-diagnostic.js';
 import { childPointer, type NodeLocation, type SourceDocument, type YamlValue } from './source-document.js';
 
 /** Nodes that aliases may expand to in one file: far above any model, far below a "billion laughs". */
 export const MAX_ALIAS_EXPANSION = 10_000;
-/** Nesting depth of the document: a model is about six levels deep. */
-export const MAX_DEPTH = 64;
 const MAX_EXACT_NUMBER = 1e15;
 const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
 
@@ -31,7 +30,7 @@ export function yamlToDocument(source: string | Uint8Array, file: string): LoadR
   const tooDeep = firstTooDeep(text, MAX_DEPTH);
   if (tooDeep !== undefined) return { value: undefined, diagnostics: [report('yaml-too-deep', { limit: MAX_DEPTH }, tooDeep, tooDeep + 1)] };
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false, strict: true, schema: 'core' });
-  const syntaxErrors = distinct(doc.errors.map((error) => yamlErrorToDiagnostic(error, text, report)));
+  const syntaxErrors = distinct(doc.errors.map((error) => yamlErrorToDiagnostic(error, doc, text, report)));
   if (syntaxErrors.length > 0) return { value: undefined, diagnostics: syntaxErrors };
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
     return { value: undefined, diagnostics: [report('file-empty', {}, 0, 0)] };
@@ -42,11 +41,6 @@ export function yamlToDocument(source: string | Uint8Array, file: string): LoadR
   return { value, diagnostics: walker.diagnostics };
 }
 
-function lineEnd(text: string, start: number, end: number): number {
-  const newline = text.indexOf('\n', start);
-  return newline < 0 ? end : Math.min(newline, end);
-}
-
 /** yaml repeats an error once per enclosing level (hundreds of times for runaway brackets): say it once. */
 function distinct(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
@@ -54,19 +48,6 @@ function distinct(diagnostics: readonly Diagnostic[]): Diagnostic[] {
     const key = `${d.code}@${d.offset}-${d.endOffset}:${d.message}`;
     return !seen.has(key) && seen.add(key) !== undefined;
   });
-}
-
-type Report = (code: DiagnosticCode, params: object, start: number, end: number) => Diagnostic;
-
-function yamlErrorToDiagnostic(error: YAMLError, text: string, report: Report): Diagnostic {
-  const [start, end] = error.pos;
-  // yaml gives the whole second document; its first line (the `---`) is what to remove.
-  if (error.code === 'MULTIPLE_DOCS') return report('yaml-multiple-documents', {}, start, lineEnd(text, start, end));
-  if (error.code === 'RESOURCE_EXHAUSTION') return report('yaml-too-deep', { limit: MAX_DEPTH }, start, end);
-  const detail = error.message.replace(/ at line \d+, column \d+[\s\S]*$/, '');
-  // "Unexpected scalar at node end" is nearly always a quoted string followed by more text.
-  const reason = error.code === 'UNEXPECTED_TOKEN' && /scalar at node end/i.test(detail) ? 'TEXT_AFTER_QUOTE' : error.code;
-  return report('yaml-syntax', { detail: detail.charAt(0).toLowerCase() + detail.slice(1), reason }, start, end);
 }
 
 /** Converts YAML nodes to plain data, recording locations and reporting what plain data can't hold. */

@@ -18,7 +18,7 @@ export interface NextBand {
   readonly score: number | null;
   /** Why no metric is searched: the account is in the top band, is not scored, or an override sets its band. */
   readonly blocked: 'top-band' | 'not-scored' | 'override' | null;
-  /** Metrics that can move the account first, the smallest change first; then the ones that cannot. */
+  /** Metrics that can move the account, the smallest change first; then the ones that cannot, the closest first. */
   readonly metrics: readonly MetricChange[];
 }
 
@@ -131,11 +131,12 @@ function categorical(metric: MetricPlan, current: MetricValue | null, result: Sc
   return best ?? unreachable(bestSeen, metric.key);
 }
 
-/** Reachable changes first, the smallest move first; the rest in model order. */
+/** Reachable changes first, the smallest move first; then the ones that cannot, the closest first; then the rest. */
 function rank(changes: readonly Ranked[]): MetricChange[] {
   const order = (c: Ranked) => (c.outcome === 'reachable' ? 0 : c.outcome === 'unreachable' ? 1 : 2);
+  const closest = (a: Ranked, b: Ranked) => (a.outcome === 'unreachable' ? (b.overall_score ?? -Infinity) - (a.overall_score ?? -Infinity) : 0);
   return [...changes]
     .map((change, i) => ({ change, i }))
-    .sort((a, b) => order(a.change) - order(b.change) || a.change.effort - b.change.effort || a.i - b.i)
+    .sort((a, b) => order(a.change) - order(b.change) || a.change.effort - b.change.effort || closest(a.change, b.change) || a.i - b.i)
     .map(({ change: { effort: _effort, ...rest } }) => rest);
 }

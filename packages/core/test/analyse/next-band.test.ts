@@ -67,11 +67,12 @@ describe('nextBand: the value each metric would need, all else equal', () => {
       next: 'amber',
       blocked: null,
       metrics: [
-        // the overall score with each metric at its best: (100+20+0+0)/4, (20+100+0+0)/4, (20+20+100+0)/4, (20+20+0+100)/4
-        ['usage', 'unreachable', null, 30],
-        ['tickets', 'unreachable', null, 30],
+        // the overall score with each metric at its best, the closest first:
+        // (20+20+100+0)/4, (20+20+0+100)/4, (100+20+0+0)/4, (20+100+0+0)/4
         ['tier', 'unreachable', null, 35],
         ['reviews', 'unreachable', null, 35],
+        ['usage', 'unreachable', null, 30],
+        ['tickets', 'unreachable', null, 30],
       ],
     });
   });

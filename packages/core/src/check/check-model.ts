@@ -47,7 +47,8 @@ export function checkModel(source: ModelSource, expressions: ModelExpressions, d
     scale: source.scale ?? DEFAULT_SCALE,
     precision: source.precision ?? DEFAULT_PRECISION,
     omitted: left,
-    complete: isComplete(doc, left, expressions),
+    // A name that did not resolve may be the use of an input or metric that looks unused.
+    complete: isComplete(doc, left, expressions) && !hasErrors(diagnostics),
     report: (code, params, span) => diagnostics.push(diagnostic(code, params, span)),
   };
   for (const rule of MODEL_RULES) rule(ctx);

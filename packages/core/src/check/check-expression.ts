@@ -1,7 +1,7 @@
 import { suggest } from '../diagnostics/suggest.js';
 import type { Binary, Call, Expr, InList, Ref, Unary } from '../expr/ast.js';
 import type { ExpressionChecker } from './expression-checker.js';
-import { FUNCTIONS, isFunctionName, suggestFunction } from './functions.js';
+import { FUNCTION_NAMES, FUNCTIONS, isFunctionName, suggestFunction } from './functions.js';
 import { CONTEXT_WORDING, resolvePath } from './scope.js';
 import type { FunctionName, RuntimeFunction, TypedExpr } from './typed-expr.js';
 import { BOOLEAN, DATE, DURATION, ERROR_TYPE, NULL_TYPE, NUMBER, STRING, describeType, isLenient, type ValueType } from './value-type.js';
@@ -186,7 +186,7 @@ function checkCall(node: Call, checker: ExpressionChecker): TypedExpr {
   if (node.fn === 'prev') return checkPrev(node, checker);
   if (!isFunctionName(node.fn)) {
     const suggestion = suggestFunction(node.fn);
-    checker.report('unknown-function', { name: node.fn, ...(suggestion ? { suggestion } : {}) }, node.fnSpan);
+    checker.report('unknown-function', { name: node.fn, allowed: [...FUNCTION_NAMES], ...(suggestion ? { suggestion } : {}) }, node.fnSpan);
     node.args.forEach((arg) => checker.check(arg));
     return invalid();
   }

@@ -40,7 +40,7 @@ export interface DiagnosticParams {
   'expr-bad-number': { text: string };
   'unknown-name': { name: string; suggestion?: string; context: string };
   'unknown-member': { member: string; of: string; suggestion?: string; allowed: string[] };
-  'unknown-function': { name: string; suggestion?: string };
+  'unknown-function': { name: string; suggestion?: string; allowed: string[] };
   'wrong-argument-count': { fn: string; expected: string; actual: number };
   'operand-type': { op: string; expected: string; actual: string; operand: string };
   'argument-type': { fn: string; position: number; expected: string; actual: string };

@@ -183,7 +183,7 @@ export const DIAGNOSTIC_TEXT: DiagnosticTable = {
   'unknown-function': {
     severity: 'error',
     message: (p) => `unknown function \`${p.name}\``,
-    hint: (p) => didYouMean(p.suggestion) ?? 'see the list of functions in the README',
+    hint: (p) => didYouMean(p.suggestion) ?? `the functions are ${list(p.allowed, 20)}`,
   },
   'wrong-argument-count': {
     severity: 'error',

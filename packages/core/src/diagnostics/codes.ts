@@ -57,7 +57,8 @@ export interface DiagnosticParams {
   'unknown-stage': { name: string; suggestion?: string; allowed: string[] };
   'unknown-segment': { name: string; suggestion?: string; allowed: string[] };
   'metric-cycle': { cycle: string[] };
-  'weights-all-zero': { scope: string };
+  /** `owner` is what never gets a score: "the model", "category `support`". */
+  'weights-all-zero': { scope: string; owner: string };
   'duplicate-name': { name: string; kind: string };
   'thresholds-unordered': { kind: string; name: string; value: number; previous: number };
   'thresholds-open-ended': { kind: string; name: string };

@@ -264,7 +264,7 @@ export const DIAGNOSTIC_TEXT: DiagnosticTable = {
   },
   'weights-all-zero': {
     severity: 'error',
-    message: (p) => `every weight in ${p.scope} is zero, so it can never have a score`,
+    message: (p) => `every weight in ${p.scope} is zero, so ${p.owner} can never have a score`,
     hint: () => 'give at least one a positive weight',
   },
   'duplicate-name': {

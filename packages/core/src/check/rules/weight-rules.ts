@@ -25,14 +25,14 @@ export const checkCategories: ModelRule = (ctx) => {
     const at = childPointer('/categories', category);
     if (metrics.length === 0) ctx.report('category-empty', { name: category }, ctx.locate.key(at));
     else if (metrics.every((m) => (ctx.model.metrics[m]?.weight ?? DEFAULT_WEIGHT) === 0)) {
-      ctx.report('weights-all-zero', { scope: `the metrics of category \`${category}\`` }, ctx.locate.key(at));
+      ctx.report('weights-all-zero', { scope: `the metrics of category \`${category}\``, owner: `category \`${category}\`` }, ctx.locate.key(at));
     }
   }
 };
 
 export const checkWeights: ModelRule = (ctx) => {
   const categories = Object.entries(ctx.model.categories);
-  if (categories.every(([, c]) => c.weight === 0)) ctx.report('weights-all-zero', { scope: 'the categories' }, ctx.locate.key('/categories'));
+  if (categories.every(([, c]) => c.weight === 0)) ctx.report('weights-all-zero', { scope: 'the categories', owner: 'the model' }, ctx.locate.key('/categories'));
   else {
     for (const [name, c] of categories) if (c.weight === 0) ctx.report('weight-zero', { kind: 'category', name }, ctx.locate.value(`${childPointer('/categories', name)}/weight`));
   }

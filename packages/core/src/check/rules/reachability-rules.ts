@@ -4,6 +4,7 @@ import type { ModelRule, RuleContext } from './rule-context.js';
 
 /** A band a metric's scores can never fall into is a sign its cut-offs were meant for another metric. */
 export const checkBandReachability: ModelRule = (ctx) => {
+  if (ctx.scale.min >= ctx.scale.max) return; // scale-empty says it; every band would look unreachable
   for (const [name, metric] of Object.entries(ctx.model.metrics)) {
     const range = scoreRange(metric, ctx);
     if (range === undefined) continue;

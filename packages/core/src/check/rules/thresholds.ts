@@ -32,7 +32,8 @@ export function checkThresholdList(entries: readonly Threshold[], pointer: strin
 /** Warnings for a threshold a rounded score can't meet: outside the scale, or finer than the precision. */
 export function checkThresholdValue(value: number, pointer: string, kind: string, ctx: RuleContext, rangeInclusive = false): void {
   const { min, max } = ctx.scale;
-  const outside = rangeInclusive ? value < min || value > max : value <= min || value > max;
+  // An empty scale is reported once (scale-empty); measured against it, every threshold would be "outside".
+  const outside = min < max && (rangeInclusive ? value < min || value > max : value <= min || value > max);
   if (outside) ctx.report('threshold-outside-scale', { kind, value, min, max }, ctx.locate.value(pointer));
   else if (!fitsPrecision(value, ctx.precision)) ctx.report('threshold-finer-than-precision', { value, precision: ctx.precision }, ctx.locate.value(pointer));
 }

@@ -1,0 +1,79 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, createReadStream, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { median } from './statistics.js';
+import { writeAccountsCsv } from './write-accounts-csv.js';
+
+export interface WallTime {
+  readonly label: string;
+  readonly medianMs: number;
+  readonly runs: number;
+}
+
+/** Wall time of a whole process (Node start included), median of `runs`; throws if it fails. */
+export function measureProcess(label: string, args: readonly string[], runs: number, okCodes: readonly number[] = [0]): WallTime {
+  const times: number[] = [];
+  for (let i = 0; i < runs + 1; i++) {
+    const started = performance.now();
+    const run = spawnSync(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const elapsed = performance.now() - started;
+    if (!okCodes.includes(run.status ?? -1)) throw new Error(`${label}: exit ${run.status}\n${run.stderr.toString().slice(0, 500)}`);
+    if (i > 0) times.push(elapsed); // the first run warms the file-system cache
+  }
+  return { label, medianMs: median(times), runs };
+}
+
+export interface StreamingRun {
+  readonly rows: number;
+  readonly csvBytes: number;
+  readonly peakRssBytes: number;
+  readonly seconds: number;
+  readonly outputLines: number;
+}
+
+/**
+ * `vitals score MODEL --data FILE --format csv > out.csv` on generated CSVs of each size, in a
+ * temporary directory that is removed afterwards. Peak RSS comes from the child itself
+ * (`process.resourceUsage().maxRSS`, read at exit by a preloaded module).
+ */
+export async function measureStreaming(cliBin: string, modelFile: string, sizes: readonly number[], reporter: string): Promise<StreamingRun[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'vitals-bench-'));
+  try {
+    const runs: StreamingRun[] = [];
+    for (const rows of sizes) {
+      const csv = join(dir, `accounts-${rows}.csv`);
+      writeAccountsCsv(csv, rows);
+      runs.push(await scoreToFile(cliBin, modelFile, csv, join(dir, 'scores.csv'), join(dir, 'max-rss'), reporter, rows));
+      rmSync(csv);
+    }
+    return runs;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function scoreToFile(cliBin: string, modelFile: string, csv: string, out: string, rssFile: string, reporter: string, rows: number): Promise<StreamingRun> {
+  const fd = openSync(out, 'w');
+  const started = performance.now();
+  const args = ['--import', pathToFileURL(reporter).href, cliBin, 'score', modelFile, '--data', csv, '--format', 'csv', '--no-progress'];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', fd, 'pipe'], env: { ...process.env, BENCH_MAX_RSS_FILE: rssFile } });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  const seconds = (performance.now() - started) / 1000;
+  closeSync(fd);
+  if (code !== 0) throw new Error(`vitals score exited ${code}: ${stderr.slice(0, 500)}`);
+  const outputLines = await countLines(out);
+  rmSync(out);
+  return { rows, csvBytes: statSync(csv).size, peakRssBytes: Number(readFileSync(rssFile, 'utf8')), seconds, outputLines };
+}
+
+async function countLines(file: string): Promise<number> {
+  let lines = 0;
+  for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) for (let i = 0; i < chunk.length; i++) if (chunk[i] === 10) lines++;
+  return lines;
+}
+
+export const cliAvailable = (cliBin: string) => existsSync(cliBin);

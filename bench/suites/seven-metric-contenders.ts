@@ -1,0 +1,71 @@
+import { compileModel, type HealthModel, type ScoreResult } from '@vitals/core';
+import type { SevenMetricAccount } from '../data/seven-metric-accounts.js';
+import { celScorer } from '../engines/cel-engine.js';
+import type { EngineScores } from '../engines/engine-scores.js';
+import { jsonLogicScorer } from '../engines/json-logic-engine.js';
+import { jsonRulesEngineScorer } from '../engines/json-rules-engine.js';
+import { zenScorer } from '../engines/zen-engine.js';
+import type { Contender } from '../measure/throughput.js';
+import { handWrittenScorer } from '../scorers/hand-written-scorer.js';
+
+/** A contender with the per-account function the agreement check calls, and how it compares. */
+export interface Scorer {
+  readonly name: string;
+  readonly note: string;
+  /** `full`: compared with vitals' whole result; `scores`: overall, coverage, category and metric scores and bands. */
+  readonly compares: 'full' | 'scores';
+  readonly score: (account: SevenMetricAccount) => ScoreResult | EngineScores | Promise<ScoreResult | EngineScores>;
+  readonly contender: Contender<SevenMetricAccount>;
+  /** Whether it is fast enough to time on a million accounts within the bench's budget. */
+  readonly large: boolean;
+  readonly dispose?: () => void;
+}
+
+const sumSync = (score: (a: SevenMetricAccount) => { readonly score: number | null }) => (rows: readonly SevenMetricAccount[]) => {
+  let sum = 0;
+  for (let i = 0; i < rows.length; i++) sum += score(rows[i] as SevenMetricAccount).score ?? 0;
+  return sum;
+};
+
+const sumAsync = (score: (a: SevenMetricAccount) => Promise<{ readonly score: number | null }>) => async (rows: readonly SevenMetricAccount[]) => {
+  let sum = 0;
+  for (let i = 0; i < rows.length; i++) sum += (await score(rows[i] as SevenMetricAccount)).score ?? 0;
+  return sum;
+};
+
+function sync(name: string, note: string, compares: Scorer['compares'], large: boolean, score: (a: SevenMetricAccount) => ScoreResult | EngineScores): Scorer {
+  return { name, note, compares, score, large, contender: { name, scoreAll: sumSync(score) } };
+}
+
+/** Every way the bench scores the seven-metric model; vitals' compiled evaluator first. */
+export function sevenMetricScorers(model: HealthModel, text: string): Scorer[] {
+  const step = model.evaluator.step;
+  const reference = compileModel(text, { engine: 'reference' }).model as HealthModel;
+  const zen = zenScorer();
+  const rulesEngine = jsonRulesEngineScorer();
+  return [
+    sync('vitals — model.evaluate (compiled)', 'full result', 'full', true, (a) => model.evaluate(a)),
+    sync('vitals — evaluator.step (compiled)', 'full result, no options object', 'full', true, (a) => step(a, undefined).result),
+    sync('hand-written TypeScript', 'full result, same rounding and missing-data rules', 'full', true, handWrittenScorer(model.plan.hash)),
+    sync('vitals — reference interpreter', 'full result, AST walked per record', 'full', false, (a) => reference.evaluate(a)),
+    sync('json-logic-js', 'custom op round_to; explicit null tests', 'scores', false, jsonLogicScorer()),
+    sync('@marcbachmann/cel-js (CEL)', 'registered roundTo(); null tests, dyn()', 'scores', false, celScorer()),
+    {
+      name: '@gorules/zen-engine',
+      note: 'decision tables + expressions; async, one account at a time',
+      compares: 'scores',
+      score: zen.score,
+      large: false,
+      contender: { name: '@gorules/zen-engine', scoreAll: sumAsync(zen.score) },
+      dispose: zen.dispose,
+    },
+    {
+      name: 'json-rules-engine',
+      note: 'rules + dynamic facts; async, one account at a time',
+      compares: 'scores',
+      score: rulesEngine,
+      large: false,
+      contender: { name: 'json-rules-engine', scoreAll: sumAsync(rulesEngine) },
+    },
+  ];
+}

@@ -9,10 +9,12 @@ export const checkBandReachability: ModelRule = (ctx) => {
     const range = scoreRange(metric, ctx);
     if (range === undefined) continue;
     const bands = metric.bands ?? ctx.model.bands;
-    bandRanges(bands).forEach(({ band, low, high }) => {
-      if (high <= range.low || low > range.high) {
-        ctx.report('band-unreachable', { band, subject: `metric \`${name}\``, low: range.low, high: range.high }, ctx.locate.value(`${childPointer('/metrics', name)}/score`));
-      }
+    const pointer = childPointer('/metrics', name);
+    bandRanges(bands).forEach(({ band, low, high }, i) => {
+      if (high > range.low && low <= range.high) return;
+      // The metric's own band is the cut-off to move; against the model's bands, its scoring is what stands out.
+      const at = metric.bands !== undefined ? ctx.locate.value(`${pointer}/bands/${i}`) : ctx.locate.key(`${pointer}/score`);
+      ctx.report('band-unreachable', { band, subject: `metric \`${name}\``, low: range.low, high: range.high }, at);
     });
   }
 };

@@ -324,7 +324,9 @@ export const DIAGNOSTIC_TEXT: DiagnosticTable = {
   },
   'threshold-outside-scale': {
     severity: 'warning',
-    message: (p) => `${p.kind} ${p.value} lies outside the scale ${p.min}–${p.max}, so no score can reach it`,
+    message: (p) =>
+      `${p.kind} ${p.value} lies outside the scale ${p.min}–${p.max}, ` +
+      (p.kind === 'threshold' || p.kind === 'benchmark' ? 'so no score can reach it' : 'which scores are kept within'),
     hint: () => 'move it inside the scale, or remove it',
   },
   'band-unreachable': {

@@ -58,6 +58,7 @@ class DocumentWalker {
   readonly dropped: string[] = [];
   private aliasBudget = MAX_ALIAS_EXPANSION;
   private aliasLimitReported = false;
+  private tooDeepReported = false;
 
   constructor(
     private readonly doc: Document.Parsed,
@@ -69,8 +70,10 @@ class DocumentWalker {
     const [start, end] = rangeOf(node, key);
     this.locations[pointer] = { start, end, ...keyRange(key), ...(isScalar(node) ? styleOf(node) : {}) };
     if (node === null) return null;
+    // The file itself was measured before parsing; only aliases can nest it deeper. Said once, at the alias.
     if (depth > MAX_DEPTH) {
-      if (depth === MAX_DEPTH + 1) this.diagnostics.push(this.report('yaml-too-deep', { limit: MAX_DEPTH }, start, end));
+      if (!this.tooDeepReported) this.diagnostics.push(this.report('yaml-too-deep', { limit: MAX_DEPTH }, ...(alias ?? [start, end])));
+      this.tooDeepReported = true;
       return this.unread(pointer);
     }
     if (alias !== undefined && --this.aliasBudget < 0) return this.aliasLimit(pointer, alias);

@@ -10,18 +10,30 @@ export const MAX_DEPTH = 64;
  * file is measured here, without recursion, before it is composed.
  */
 export function firstTooDeep(text: string, limit: number): number | undefined {
-  return firstTooDeepFlow(text, limit) ?? firstTooDeepTree(text, limit);
+  return firstTooDeepByTokens(text, limit) ?? firstTooDeepTree(text, limit);
 }
 
-/** Brackets alone, from the lexer: stops at the first one too deep, so a megabyte of `[` costs nothing. */
-function firstTooDeepFlow(text: string, limit: number): number | undefined {
-  let depth = 0;
+/**
+ * A fast lower bound from the lexer: open brackets, plus the block `- ` and `? ` indicators
+ * written on the current line (each opens a level). It stops at the first token too deep, so a
+ * megabyte of `[` or of `- ` costs milliseconds; the tree walk below then only sees plausible files.
+ */
+function firstTooDeepByTokens(text: string, limit: number): number | undefined {
+  let brackets = 0;
+  let indicators = 0;
   let offset = 0;
+  let scalarNext = false;
   for (const token of new Lexer().lex(text)) {
-    if (token === '[' || token === '{') {
-      if (++depth > limit) return offset;
-    } else if (token === ']' || token === '}') depth--;
-    if (!LEXER_CONTROL.has(CST.tokenType(token) ?? '')) offset += token.length;
+    // The token after a scalar marker is the scalar's text, even when that text is `-`.
+    const type: string | null = scalarNext ? 'scalar-source' : CST.tokenType(token);
+    scalarNext = type === 'scalar';
+    if (type === 'flow-seq-start' || type === 'flow-map-start') brackets++;
+    else if (type === 'flow-seq-end' || type === 'flow-map-end') brackets--;
+    else if ((type === 'seq-item-ind' || type === 'explicit-key-ind') && brackets === 0) indicators++;
+    else if (type === 'newline') indicators = 0;
+    // n open collections reach depth n - 1 at least (the root is depth 0): never more than the tree walk finds.
+    if (brackets + indicators - 1 > limit) return offset;
+    if (!LEXER_CONTROL.has(type ?? '')) offset += token.length;
   }
   return undefined;
 }

@@ -1,7 +1,7 @@
 import { suggest } from '../diagnostics/suggest.js';
 import type { Binary, Call, Expr, InList, Ref, Unary } from '../expr/ast.js';
 import type { ExpressionChecker } from './expression-checker.js';
-import { FUNCTION_NAMES, FUNCTIONS, isFunctionName, suggestFunction } from './functions.js';
+import { FUNCTION_NAMES, FUNCTION_USAGE, FUNCTIONS, isFunctionName, suggestFunction } from './functions.js';
 import { CONTEXT_WORDING, resolvePath } from './scope.js';
 import type { FunctionName, RuntimeFunction, TypedExpr } from './typed-expr.js';
 import { BOOLEAN, DATE, DURATION, ERROR_TYPE, NULL_TYPE, NUMBER, STRING, describeType, isLenient, type ValueType } from './value-type.js';
@@ -220,7 +220,8 @@ function desugar(fn: FunctionName, type: ValueType, args: readonly TypedExpr[], 
 function arityFits(node: Call, [min, max]: readonly [number, number], checker: ExpressionChecker): boolean {
   if (node.args.length >= min && node.args.length <= max) return true;
   const expected = min === max ? String(min) : max >= 20 ? `at least ${min}` : `${min} or ${max}`;
-  checker.report('wrong-argument-count', { fn: node.fn, expected, actual: node.args.length }, node.span);
+  const usage = FUNCTION_USAGE[node.fn as keyof typeof FUNCTION_USAGE];
+  checker.report('wrong-argument-count', { fn: node.fn, expected, actual: node.args.length, usage }, node.span);
   return false;
 }
 

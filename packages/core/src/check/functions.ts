@@ -78,6 +78,25 @@ function ifResult(args: readonly TypedExpr[], call: Call, checker: ExpressionChe
   return condition ? branches : ERROR_TYPE;
 }
 
+/** How each function is called, as the README writes it: the hint of a wrong argument count. */
+export const FUNCTION_USAGE: Readonly<Record<FunctionName | 'prev', string>> = {
+  min: 'min(a, b, …)',
+  max: 'max(a, b, …)',
+  clamp: 'clamp(x, lo, hi)',
+  abs: 'abs(x)',
+  round: 'round(x)` or `round(x, digits)',
+  log: 'log(x)',
+  coalesce: 'coalesce(a, b, …)',
+  ratio: 'ratio(a, b)',
+  is_null: 'is_null(x)',
+  days_between: 'days_between(d1, d2)',
+  if: 'if(cond, a, b)',
+  delta: 'delta(x)',
+  pct_change: 'pct_change(x)',
+  days_since: 'days_since(date)',
+  prev: 'prev(x)',
+};
+
 /** The types a function's name may be mistyped as, for "did you mean". */
 export const FUNCTION_NAMES: readonly string[] = [...Object.keys(FUNCTIONS), 'prev'];
 

@@ -41,7 +41,7 @@ export interface DiagnosticParams {
   'unknown-name': { name: string; suggestion?: string; context: string };
   'unknown-member': { member: string; of: string; suggestion?: string; allowed: string[] };
   'unknown-function': { name: string; suggestion?: string; allowed: string[] };
-  'wrong-argument-count': { fn: string; expected: string; actual: number };
+  'wrong-argument-count': { fn: string; expected: string; actual: number; usage: string };
   'operand-type': { op: string; expected: string; actual: string; operand: string };
   'argument-type': { fn: string; position: number; expected: string; actual: string };
   'incompatible-operands': { op: string; left: string; right: string };
@@ -72,7 +72,8 @@ export interface DiagnosticParams {
   'name-shadows-builtin': { name: string };
   // lint: legal but probably wrong
   'threshold-outside-scale': { kind: string; value: number; min: number; max: number };
-  'band-unreachable': { band: string; subject: string; low: number; high: number };
+  /** `own`: the band is the metric's own (not the model's), so the band itself can be moved. */
+  'band-unreachable': { band: string; subject: string; low: number; high: number; own: boolean };
   'threshold-finer-than-precision': { value: number; precision: number };
   'weight-zero': { kind: string; name: string };
   'metric-unused': { name: string };

@@ -188,7 +188,7 @@ export const DIAGNOSTIC_TEXT: DiagnosticTable = {
   'wrong-argument-count': {
     severity: 'error',
     message: (p) => `\`${p.fn}\` takes ${p.expected} argument${p.expected === '1' ? '' : 's'}, found ${p.actual}`,
-    hint: () => undefined,
+    hint: (p) => `write \`${p.usage}\``,
   },
   'operand-type': {
     severity: 'error',
@@ -274,7 +274,7 @@ export const DIAGNOSTIC_TEXT: DiagnosticTable = {
   },
   'thresholds-unordered': {
     severity: 'error',
-    message: (p) => `${p.kind} \`${p.name}\` starts at below: ${p.value}, which is not above the previous one (${p.previous})`,
+    message: (p) => `${p.kind} \`${p.name}\` has below: ${p.value}, which is not above the ${p.kind} before it (below: ${p.previous})`,
     hint: (p) => `list ${p.kind}s from the lowest threshold to the highest`,
   },
   'thresholds-open-ended': {
@@ -290,7 +290,7 @@ export const DIAGNOSTIC_TEXT: DiagnosticTable = {
   'map-not-exhaustive': {
     severity: 'error',
     message: (p) => `the map gives no score for ${list(p.missing)}`,
-    hint: () => 'add them, or add `default: <score>`',
+    hint: (p) => `give ${p.missing.length === 1 ? 'it' : 'each'} a score, or add \`default: <score>\``,
   },
   'map-unknown-key': {
     severity: 'error',
@@ -332,7 +332,7 @@ export const DIAGNOSTIC_TEXT: DiagnosticTable = {
   'band-unreachable': {
     severity: 'warning',
     message: (p) => `band \`${p.band}\` can never be reached by ${p.subject}: its scores only range ${p.low}–${p.high}`,
-    hint: () => 'adjust the scoring or give it its own `bands`',
+    hint: (p) => (p.own ? 'move its `below`, or remove the band' : 'adjust the scoring, or give the metric its own `bands`'),
   },
   'threshold-finer-than-precision': {
     severity: 'warning',

@@ -14,7 +14,7 @@ export const checkBandReachability: ModelRule = (ctx) => {
       if (high > range.low && low <= range.high) return;
       // The metric's own band is the cut-off to move; against the model's bands, its scoring is what stands out.
       const at = metric.bands !== undefined ? ctx.locate.value(`${pointer}/bands/${i}`) : ctx.locate.key(`${pointer}/score`);
-      ctx.report('band-unreachable', { band, subject: `metric \`${name}\``, low: range.low, high: range.high }, at);
+      ctx.report('band-unreachable', { band, subject: `metric \`${name}\``, low: range.low, high: range.high, own: metric.bands !== undefined }, at);
     });
   }
 };

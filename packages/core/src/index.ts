@@ -14,6 +14,8 @@ export { roundTo } from './evaluate/numbers.js';
 // Analysing results
 export { createDistribution, DOMINANT_BAND_SHARE } from './analyse/distribution.js';
 export { nextBand } from './analyse/next-band.js';
+// Formatting models (`vitals fmt`)
+export { formatModel } from './format/format-model.js';
 // Model tests (`*.test.yaml`): hand-checked cases run against a compiled model
 export { parseModelTests, runModelTests, describeDifference, describeUntested, TEST_DIAGNOSTIC_TEXT } from './model-tests/index.js';
 // The stages, for tools that need one on its own
@@ -38,6 +40,7 @@ export type { Scorer } from './evaluate/scorer.js';
 export type * from './evaluate/result.js';
 export type { DistributionSummary, DistributionAccumulator, BandShare, HistogramBin, ScoreStats } from './analyse/distribution.js';
 export type { NextBand, MetricChange } from './analyse/next-band.js';
+export type { FormatResult } from './format/format-model.js';
 export type { Diagnostic } from './diagnostics/diagnostic.js';
 export type { DiagnosticCode, DiagnosticParams, Severity } from './diagnostics/codes.js';
 export type { Span, Position, OffsetRange } from './position/span.js';

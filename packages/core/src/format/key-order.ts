@@ -1,0 +1,70 @@
+import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import { HEALTH_MODEL_SCHEMA } from '../schema/health-model-schema.js';
+
+/** The part of a JSON Schema the key order reads. */
+interface SchemaNode {
+  readonly properties?: Readonly<Record<string, SchemaNode>>;
+  readonly additionalProperties?: SchemaNode | boolean;
+  readonly items?: SchemaNode;
+  readonly anyOf?: readonly SchemaNode[];
+}
+
+/**
+ * Puts the keys of every mapping in the order the schema lists its properties (`vitals`, `model`,
+ * `title`, … at the top; `category`, `value`, `score` … in a metric). Keys the schema does not
+ * know keep their relative order after the known ones. Names the author chose (inputs, metrics,
+ * playbooks, map entries) keep the author's order: it is meaningful (display order, evaluation
+ * order of categories). Comments and blank lines belong to their pair and move with it.
+ */
+export function orderKeys(node: Node | null | undefined, schema: SchemaNode | undefined = HEALTH_MODEL_SCHEMA as SchemaNode): void {
+  const shape = objectBranch(schema);
+  if (isMap(node)) {
+    const order = shape?.properties === undefined ? undefined : Object.keys(shape.properties);
+    if (order !== undefined) sortPairs(node.items as Pair[], order);
+    for (const pair of node.items as Pair[]) orderKeys(pair.value as Node | null, childSchema(shape, keyOf(pair)));
+  } else if (isSeq(node)) {
+    for (const item of node.items) orderKeys(item as Node | null, shape?.items);
+  }
+}
+
+function sortPairs(pairs: Pair[], order: readonly string[]): void {
+  const rank = (pair: Pair) => {
+    const i = order.indexOf(keyOf(pair) ?? '');
+    return i < 0 ? order.length : i;
+  };
+  // Array.prototype.sort is stable: unknown keys (and equal ranks) keep their order.
+  const sorted = [...pairs].sort((a, b) => rank(a) - rank(b));
+  if (sorted.every((pair, i) => pair === pairs[i])) return;
+  moveLeadingComment(pairs, sorted);
+  pairs.splice(0, pairs.length, ...sorted);
+}
+
+/**
+ * A comment above the first key of a mapping is stored on that key, but reads as a comment on the
+ * mapping: it stays at the top, whichever key comes first after sorting.
+ */
+function moveLeadingComment(before: readonly Pair[], after: readonly Pair[]): void {
+  const oldFirst = before[0]?.key as { commentBefore?: string | null; spaceBefore?: boolean } | undefined;
+  const newFirst = after[0]?.key as { commentBefore?: string | null; spaceBefore?: boolean } | undefined;
+  if (oldFirst === undefined || newFirst === undefined || oldFirst === newFirst) return;
+  if (oldFirst.commentBefore === undefined || oldFirst.commentBefore === null) return;
+  newFirst.commentBefore = newFirst.commentBefore ? `${oldFirst.commentBefore}\n${newFirst.commentBefore}` : oldFirst.commentBefore;
+  oldFirst.commentBefore = undefined;
+}
+
+function keyOf(pair: Pair): string | undefined {
+  return isScalar(pair.key) ? String(pair.key.value) : undefined;
+}
+
+/** For an `anyOf` (a score method, a missing policy), the alternative written as a mapping. */
+function objectBranch(schema: SchemaNode | undefined): SchemaNode | undefined {
+  if (schema?.anyOf === undefined) return schema;
+  return schema.anyOf.find((branch) => branch.properties !== undefined || typeof branch.additionalProperties === 'object');
+}
+
+function childSchema(shape: SchemaNode | undefined, key: string | undefined): SchemaNode | undefined {
+  if (shape === undefined || key === undefined) return undefined;
+  const known = shape.properties?.[key];
+  if (known !== undefined) return known;
+  return typeof shape.additionalProperties === 'object' ? shape.additionalProperties : undefined;
+}

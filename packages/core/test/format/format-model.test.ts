@@ -1,0 +1,149 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { Document, isCollection, isMap, isScalar, parseDocument, visit, type Pair } from 'yaml';
+import { HEALTH_MODEL_SCHEMA, formatModel, planModel } from '@vitals/core';
+import { comments } from '../../src/format/format-model.js';
+import { modelArbitrary } from '../../../../test/support/model-arbitraries.js';
+
+const MODELS = new URL('../../../../models/', import.meta.url).pathname;
+const exampleModels = readdirSync(MODELS, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .flatMap((d) => readdirSync(join(MODELS, d.name)).filter((f) => f.endsWith('.yaml') && !f.endsWith('.test.yaml')).map((f) => join(d.name, f)));
+
+const format = (text: string) => {
+  const result = formatModel(text, 'model.yaml');
+  if (result.value === undefined) throw new Error(result.diagnostics.map((d) => d.message).join('; '));
+  return result.value;
+};
+
+const data = (text: string) => JSON.stringify(parseDocument(text).toJS(), (_k, v: unknown) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort()) : v));
+
+/** The properties a formatted model must have, whatever it looked like before. */
+function expectCanonical(original: string): string {
+  const once = format(original);
+  expect(format(once), 'formatting twice changes nothing').toBe(once);
+  expect(data(once), 'the same data').toBe(data(original));
+  expect(comments(once), 'every comment kept').toEqual(comments(original));
+  const before = planModel(original);
+  if (before.plan !== undefined) expect(planModel(once).plan?.hash, 'the same plan').toBe(before.plan.hash);
+  return once;
+}
+
+describe('formatModel on the example models', () => {
+  test.each(exampleModels)('%s: idempotent, same meaning and plan, every comment kept', (path) => {
+    expectCanonical(readFileSync(join(MODELS, path), 'utf8'));
+  });
+});
+
+describe('formatModel: the canonical layout', () => {
+  test.each([
+    ['keys in schema order at the top', 'model: m\nvitals: 1\n', 'vitals: 1\nmodel: m\n'],
+    ['keys in schema order inside a metric', 'metrics:\n  a:\n    score: identity\n    value: x\n    category: c\n', 'metrics:\n  a:\n    category: c\n    value: x\n    score: identity\n'],
+    ['named entries keep the author\'s order', 'inputs:\n  zeta: { type: number }\n  alpha: { type: number }\n', 'inputs:\n  zeta: { type: number }\n  alpha: { type: number }\n'],
+    ['unknown keys after the known ones, in their order', 'zz: 1\nmodel: m\naa: 2\n', 'model: m\nzz: 1\naa: 2\n'],
+    ['quotes only where needed; double by default', "title: 'Health'\ncolor: '#c62828'\nx: \"it's\"\n", 'title: Health\ncolor: "#c62828"\nx: it\'s\n'],
+    ['a string that would read as a number or boolean stays quoted', "title: '1.0'\ndescription: 'true'\n", 'title: "1.0"\ndescription: "true"\n'],
+    ['numbers in plain decimal', 'precision: 2\nhysteresis: 1.50\nscale: { min: 0x0, max: 1e2 }\n', 'scale: { min: 0, max: 100 }\nprecision: 2\nhysteresis: 1.5\n'],
+    ['two-space indentation, indented sequences', 'bands:\n- name: red\n  below: 40\n- name: green\n', 'bands:\n  - name: red\n    below: 40\n  - name: green\n'],
+    ['four-space indentation becomes two', 'data:\n    id: account\n', 'data:\n  id: account\n'],
+    ['no folding of long lines', `description: ${'word '.repeat(40).trim()}\n`, `description: ${'word '.repeat(40).trim()}\n`],
+    ['a folded block keeps its line breaks', 'description: >\n    short line\n    and another\ntitle: T\n', 'title: T\ndescription: >\n  short line\n  and another\n'],
+    ['a literal block in a metric is re-indented', 'metrics:\n  a:\n    value: |\n          x + y\n    category: c\n', 'metrics:\n  a:\n    category: c\n    value: |\n      x + y\n'],
+    ['comments move with their key', 'model: m # the name\n# the version\nvitals: 1\n', '# the version\nvitals: 1\nmodel: m # the name\n'],
+    ['a comment above the first key stays at the top', '# about this model\nmodel: m\nvitals: 1\n', '# about this model\nvitals: 1\nmodel: m\n'],
+    ['flow style is kept', 'scale: { max: 100, min: 1 }\n', 'scale: { min: 1, max: 100 }\n'],
+    ['one trailing newline', 'vitals: 1\n\n\n', 'vitals: 1\n'],
+    ['an alias moved before its anchor swaps with it', 'inputs:\n  x: &n { min: 0, max: 1 }\n  y: *n\nscale: *n\n', 'scale: &n { min: 0, max: 1 }\ninputs:\n  x: *n\n  y: *n\n'],
+  ])('%s', (_name, input, expected) => {
+    expect(expectCanonical(input)).toBe(expected);
+  });
+
+  test('text that is not YAML is not formatted: the load stage says why', () => {
+    const result = formatModel('model: [unclosed\n', 'bad.yaml');
+    expect(result.value).toBeUndefined();
+    expect(result.diagnostics.map((d) => [d.code, d.file])).toEqual([['yaml-syntax', 'bad.yaml']]);
+  });
+});
+
+/** A small deterministic random source, so one fast-check integer drives every layout choice. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * The same model written the way people write YAML: keys shuffled, strings quoted either way,
+ * collections in flow or block style, comments above keys and after values, blank lines, four
+ * spaces or two, sequences indented or not.
+ */
+function messUp(text: string, seed: number): string {
+  const next = random(seed);
+  // Without the generator's aliases: shuffling keys would put an alias before its anchor (the
+  // formatter handles that; the table above tests it).
+  const doc: Document = new Document(parseDocument(text).toJS(), { aliasDuplicateObjects: false });
+  let n = 0;
+  visit(doc, {
+    Map(_key, map) {
+      for (let i = map.items.length - 1; i > 0; i--) {
+        const j = Math.floor(next() * (i + 1));
+        [map.items[i], map.items[j]] = [map.items[j] as Pair, map.items[i] as Pair];
+      }
+    },
+    Pair(_key, pair) {
+      const roll = next();
+      if (isScalar(pair.key) && roll < 0.15) pair.key.commentBefore = ` note ${n++}`;
+      if (isScalar(pair.value) && roll > 0.9) pair.value.comment = ` why ${n++}`;
+      if (isScalar(pair.key) && next() < 0.1) pair.key.spaceBefore = true;
+    },
+    Scalar(_key, node) {
+      if (typeof node.value === 'string') node.type = (['PLAIN', 'QUOTE_SINGLE', 'QUOTE_DOUBLE'] as const)[Math.floor(next() * 3)];
+    },
+  });
+  visit(doc, {
+    Node(_key, node) {
+      if (isCollection(node) && (isMap(node) ? node.items.length > 0 : true) && !hasComments(node)) node.flow = next() < 0.4;
+    },
+  });
+  doc.commentBefore = ' generated model';
+  return doc.toString({ indent: next() < 0.5 ? 2 : 4, indentSeq: next() < 0.5, lineWidth: 0 });
+}
+
+/** Comments cannot live inside a flow collection's lines; only collections without them switch style. */
+function hasComments(node: unknown): boolean {
+  let found = false;
+  visit(new Document(node), {
+    Node(_key, inner) {
+      found ||= Boolean((inner as { comment?: string }).comment || (inner as { commentBefore?: string }).commentBefore);
+    },
+  });
+  return found;
+}
+
+describe('formatModel on generated models', () => {
+  test('any layout of a valid model formats to a fixed point, with the same meaning, plan and comments', () => {
+    fc.assert(
+      fc.property(modelArbitrary(), fc.integer(), (model, seed) => {
+        const messy = messUp(model.text, seed);
+        const once = expectCanonical(messy);
+        const parsed = parseDocument(once).toJS() as Record<string, Record<string, Record<string, unknown>>>;
+        expect(Object.keys(parsed)).toEqual(schemaOrder(HEALTH_MODEL_SCHEMA, parsed));
+        for (const metric of Object.values(parsed.metrics ?? {})) expect(Object.keys(metric)).toEqual(schemaOrder(HEALTH_MODEL_SCHEMA.properties.metrics.additionalProperties as { properties: Record<string, unknown> }, metric));
+        return once.endsWith('\n');
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+/** The keys of `value` in the order a schema lists them. */
+function schemaOrder(schema: { properties: Record<string, unknown> }, value: object): string[] {
+  return Object.keys(schema.properties).filter((key) => key in value);
+}

@@ -65,7 +65,7 @@ function metricChange(plan: Plan, metric: MetricPlan, result: ScoreResult, score
   if (metric.score.method === 'map' || metric.valueKind !== 'number') return { ...base, ...categorical(metric, current, result, plan.scale.max - plan.scale.min, score, goal) };
   if (metric.score.method === 'steps') return { ...base, ...stepped(metric.key, metric.score.thresholds, current as number | null, score, goal) };
   const [from, to] = metric.score.method === 'linear' ? [metric.score.from, metric.score.to] : [plan.scale.min, plan.scale.max];
-  return { ...base, ...continuous(metric.key, from, to, current as number | null, score, goal) };
+  return { ...base, ...continuous(metric.key, from, to, current as number | null, score, goal, isWholeNumber(plan, metric)) };
 }
 
 type Found = Omit<Ranked, 'metric' | 'title' | 'value'>;
@@ -79,7 +79,7 @@ function unreachable(best: ScoreResult | undefined, metric: string): Found {
 }
 
 /** Linear and identity scores: monotone between `from` (scale minimum) and `to` (maximum), clamped beyond. */
-function continuous(metric: string, from: number, to: number, current: number | null, score: Score, goal: Goal): Found {
+function continuous(metric: string, from: number, to: number, current: number | null, score: Score, goal: Goal, whole: boolean): Found {
   const upward = to >= from;
   const bestResult = score(to);
   if (!goal(bestResult)) return unreachable(bestResult, metric);
@@ -87,8 +87,17 @@ function continuous(metric: string, from: number, to: number, current: number | 
   const reaches = (value: number) => goal(score(value));
   if (reaches(start)) return found(upward ? '>=' : '<=', start, score(start), metric, 0);
   const edge = boundary(start, to, reaches);
-  const value = readableValue(edge, Math.abs(to - from), upward, reaches);
+  const rounded = upward ? Math.ceil(edge - 1e-9) : Math.floor(edge + 1e-9);
+  const value = whole && reaches(rounded) ? rounded : readableValue(edge, Math.abs(to - from), upward, reaches);
   return found(upward ? '>=' : '<=', value, score(value), metric, Math.abs(value - (current ?? from)) / (Math.abs(to - from) || 1));
+}
+
+/** A metric whose value is an integer input (a count of tickets, of users) needs a whole number. */
+function isWholeNumber(plan: Plan, metric: MetricPlan): boolean {
+  const value = metric.value;
+  if (value.kind !== 'slot' || value.slot.kind !== 'input') return false;
+  const name = value.slot.input;
+  return plan.inputs.some((input) => input.name === name && input.type === 'integer');
 }
 
 /** Step scores: each step is an interval of values; the reachable interval nearest the current value. */

@@ -118,6 +118,27 @@ describe('nextBand: the value each metric would need, all else equal', () => {
   });
 });
 
+test('a metric that is an integer input needs a whole number: 1 ticket, not 1.4', () => {
+  const counts = compile(
+    `
+vitals: 1
+model: counts
+scale: { min: 0, max: 100 }
+bands: [{ name: red, below: 40 }, { name: amber, below: 70 }, { name: green }]
+inputs: { usage: { type: number }, tickets: { type: integer, min: 0 } }
+categories: { product: { weight: 1 } }
+metrics:
+  usage: { category: product, value: usage, score: { linear: { from: 0, to: 1 } } }
+  tickets: { category: product, value: tickets, score: { linear: { from: 10, to: 0 } } }
+`,
+    { file: 'counts.yaml' },
+  );
+  // usage 54 + tickets 40 = 94 / 2 = 47 (amber); green needs 140 points, so tickets must score 86:
+  // at most 1.4 tickets, which for a count means 1 (scoring 90, overall 72).
+  const tickets = nextBand(counts.plan, { usage: 0.54, tickets: 6 }).metrics.find((m) => m.metric === 'tickets');
+  expect(tickets).toMatchObject({ outcome: 'reachable', needed: { op: '<=', value: 1 }, metric_score: 90, overall_score: 72 });
+});
+
 describe('value search', () => {
   test.each([
     // [miss, hit, threshold, expected]: the smallest value reaching `x >= threshold`, from either side

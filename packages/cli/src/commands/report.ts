@@ -1,0 +1,61 @@
+import { createDistribution } from '@vitals/core';
+import { writeFile } from 'node:fs/promises';
+import { openData } from '../data/open-data.js';
+import { CliError, EXIT, type ExitCode } from '../errors.js';
+import { describeFsError } from '../io/read-input-file.js';
+import { note, writeStdout } from '../io/output.js';
+import type { ScoreCommandOptions } from '../program.js';
+import { renderReportJson } from '../render/report-json.js';
+import { renderReportMarkdown } from '../render/report-markdown.js';
+import type { ReportData } from '../render/report-model.js';
+import { renderReportText } from '../render/report-text.js';
+import { styleFor } from '../render/style.js';
+import { loadModel } from '../run/load-model.js';
+import { countsLine, scoreStream } from '../run/score-stream.js';
+
+export interface ReportOptions extends Omit<ScoreCommandOptions, 'format' | 'explain'> {
+  readonly format: 'text' | 'markdown' | 'json';
+  readonly html: string | undefined;
+}
+
+/** `vitals report MODEL --data FILE`: score everything, keep only the distribution (memory bounded by distinct scores). */
+export async function runReport(modelPath: string, options: ReportOptions): Promise<ExitCode> {
+  const model = await loadModel(modelPath);
+  const source = await openData(options.data, options.inputFormat);
+  const distribution = createDistribution(model.plan);
+  const outcome = await scoreStream(model, source, options, ({ result }) => {
+    if (result !== null) distribution.add(result);
+  });
+  if (outcome.stoppedAt !== undefined) {
+    note(`vitals: stopped at row ${outcome.stoppedAt} (--strict); no report`);
+    return EXIT.failed;
+  }
+  const data: ReportData = { file: source.path, plan: model.plan, counts: outcome.counts, summary: distribution.summary() };
+  if (options.html !== undefined) await writeHtml(options.html, data);
+  await writeStdout(render(data, options.format));
+  note(countsLine(source.path, outcome.counts));
+  return EXIT.ok;
+}
+
+function render(data: ReportData, format: ReportOptions['format']): string {
+  switch (format) {
+    case 'json':
+      return renderReportJson(data);
+    case 'markdown':
+      return renderReportMarkdown(data);
+    case 'text':
+      return renderReportText(data, styleFor(process.stdout));
+  }
+}
+
+/** Chart.js and the page template load only for --html. */
+async function writeHtml(path: string, data: ReportData): Promise<void> {
+  const [{ renderReportHtml }, { chartJsSource }] = await Promise.all([import('../render/report-html.js'), import('../io/chart-js-source.js')]);
+  const page = renderReportHtml(data, await chartJsSource());
+  try {
+    await writeFile(path, page);
+  } catch (error) {
+    throw new CliError(`cannot write ${path}: ${describeFsError(error)}`);
+  }
+  note(`vitals: wrote ${path}`);
+}

@@ -1,0 +1,165 @@
+import { Command, Option } from 'commander';
+import { CliError, type ExitCode } from './errors.js';
+import { VERSION } from './version.js';
+
+const INPUT_FORMATS = ['csv', 'ndjson', 'json'] as const;
+
+/**
+ * The commands, their options and help. Each action imports its command module only when it
+ * runs, so `vitals check` never loads the CSV parser and `--help` loads almost nothing.
+ */
+export function buildProgram(setExit: (code: ExitCode) => void): Command {
+  const program = new Command('vitals')
+    .description('Customer-health models as code: check, score, report on, test, format and start models.')
+    .version(VERSION, '-V, --version')
+    .exitOverride()
+    .configureOutput({ outputError: (text, write) => write(`vitals: ${text.replace(/^error: /, '')}`) })
+    .showHelpAfterError('(add --help for usage and an example)');
+  program.addHelpText('after', examples('vitals check models/*/model.yaml', 'vitals score model.yaml --data accounts.csv --format csv > scores.csv'));
+
+  program
+    .command('check')
+    .summary('report every problem in health models')
+    .description('Report every problem in health models as file:line:col severity code message, with the source line and a hint.\nExits 1 when any model has an error, 2 when a file cannot be read.')
+    .argument('<model...>', 'model files (YAML)')
+    .addOption(new Option('--format <format>', 'output format').choices(['pretty', 'github', 'json']).default('pretty'))
+    .addHelpText('after', examples('vitals check models/*/model.yaml', 'vitals check --format github model.yaml   # annotations in a GitHub Actions job'))
+    .action(async (models: string[], options: { format: 'pretty' | 'github' | 'json' }) => {
+      const { runCheck } = await import('./commands/check.js');
+      setExit(await runCheck(models, options));
+    });
+
+  addDataOptions(
+    program
+      .command('score')
+      .summary('score account snapshots with a model')
+      .description(
+        'Score every account snapshot in a data file (CSV, NDJSON or a JSON array), one output row per input row.\n' +
+          'Bad rows are reported on stderr with their row number and field and the rest are still scored; --strict stops at the first.',
+      )
+      .argument('<model>', 'model file (YAML)')
+      .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'ndjson', 'json']).default('table'))
+      .option('--explain <account>', 'print the drill-down for one account instead: each metric, why each playbook fired, and what would move it to the next band'),
+  )
+    .addHelpText(
+      'after',
+      examples(
+        'vitals score model.yaml --data accounts.csv',
+        'vitals score model.yaml --data snapshots.ndjson --format ndjson > scores.ndjson',
+        'vitals score model.yaml --data accounts.csv --explain acme-42',
+      ),
+    )
+    .action(async (model: string, options: Record<string, unknown>) => {
+      const { runScore } = await import('./commands/score.js');
+      setExit(await runScore(model, scoreOptions(options)));
+    });
+
+  addDataOptions(
+    program
+      .command('report')
+      .summary('how a model spreads over real accounts, before rollout')
+      .description(
+        'Score a data file and summarise it: a histogram of the overall score, the share of accounts per band (with a warning\n' +
+          'when one band holds most of them), category averages, accounts below their stage benchmark, stale pulses, playbook counts.',
+      )
+      .argument('<model>', 'model file (YAML)')
+      .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
+      .option('--html <file>', 'also write a self-contained HTML page with charts (works offline)'),
+  )
+    .addHelpText('after', examples('vitals report model.yaml --data accounts.csv', 'vitals report model.yaml --data accounts.csv --format markdown > report.md --html report.html'))
+    .action(async (model: string, options: Record<string, unknown>) => {
+      const { runReport } = await import('./commands/report.js');
+      setExit(await runReport(model, { ...scoreOptions(options), format: options.format as 'text' | 'markdown' | 'json', html: options.html as string | undefined }));
+    });
+
+  program
+    .command('test')
+    .summary('run model unit tests (*.test.yaml)')
+    .description('Run the cases in *.test.yaml files (a file, or every one under a directory) and report what they leave untested.\nExits 1 when a case fails.')
+    .argument('[path]', 'a .test.yaml file or a directory to search', '.')
+    .addOption(new Option('--reporter <reporter>', 'output').choices(['pretty', 'json', 'junit', 'github']).default('pretty'))
+    .addHelpText('after', examples('vitals test models/', 'vitals test --reporter junit > test-results.xml'))
+    .action(async (path: string, options: { reporter: 'pretty' | 'json' | 'junit' | 'github' }) => {
+      const { runTests } = await import('./commands/test.js');
+      setExit(await runTests(path, options));
+    });
+
+  program
+    .command('fmt')
+    .summary('rewrite models in the canonical layout')
+    .description('Rewrite models in one canonical layout (key order, quoting, indentation), keeping every comment.\nWith --check, change nothing and exit 1 when a file is not formatted.')
+    .argument('<model...>', 'model files (YAML)')
+    .option('--check', 'only report files that are not formatted (for CI)')
+    .addHelpText('after', examples('vitals fmt models/*/model.yaml', 'vitals fmt --check models/*/model.yaml'))
+    .action(async (models: string[], options: { check?: boolean }) => {
+      const { runFmt } = await import('./commands/fmt.js');
+      setExit(await runFmt(models, { check: options.check === true }));
+    });
+
+  program
+    .command('init')
+    .summary('write a starter model, sample data and tests')
+    .description('Write a starter model (three categories, a pulse, bands), sample data and a test file that pass `vitals check`\nand `vitals test`, with comments that teach the format. Never overwrites a file.')
+    .argument('[dir]', 'directory to write into', '.')
+    .addHelpText('after', examples('vitals init my-model && cd my-model && vitals test'))
+    .action(async (dir: string) => {
+      const { runInit } = await import('./commands/init.js');
+      setExit(await runInit(dir));
+    });
+
+  return program;
+}
+
+function addDataOptions(command: Command): Command {
+  return command
+    .requiredOption('--data <file>', 'account snapshots: .csv, .ndjson/.jsonl or .json (a JSON array); - for stdin')
+    .addOption(new Option('--input-format <format>', 'data format when the extension does not say').choices([...INPUT_FORMATS]))
+    .option('--as-of <date>', 'as-of date (YYYY-MM-DD) for models without an as-of field')
+    .option('--strict', 'stop at the first bad row (exit 1)')
+    .option('--max-issues <n>', 'bad rows to describe on stderr (0: all)', '100')
+    .option('--no-progress', 'no progress bar (it is shown only on a terminal, never in CI)');
+}
+
+export interface DataOptions {
+  readonly data: string;
+  readonly inputFormat: (typeof INPUT_FORMATS)[number] | undefined;
+  readonly asOf: string | undefined;
+  readonly strict: boolean;
+  readonly maxIssues: number;
+  readonly progress: boolean;
+}
+
+export interface ScoreCommandOptions extends DataOptions {
+  readonly format: 'table' | 'csv' | 'ndjson' | 'json';
+  readonly explain: string | undefined;
+}
+
+function scoreOptions(options: Record<string, unknown>): ScoreCommandOptions {
+  return {
+    data: options.data as string,
+    inputFormat: options.inputFormat as DataOptions['inputFormat'],
+    asOf: asOfOption(options.asOf as string | undefined),
+    strict: options.strict === true,
+    maxIssues: countOption('--max-issues', options.maxIssues as string),
+    progress: options.progress !== false,
+    format: options.format as ScoreCommandOptions['format'],
+    explain: options.explain as string | undefined,
+  };
+}
+
+function asOfOption(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const ms = /^\d{4}-\d{2}-\d{2}$/.test(value) ? Date.parse(`${value}T00:00:00Z`) : NaN;
+  const valid = !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(value);
+  if (!valid) throw new CliError(`--as-of must be a date as YYYY-MM-DD, got ${JSON.stringify(value)}`);
+  return value;
+}
+
+function countOption(name: string, value: string): number {
+  if (!/^\d+$/.test(value)) throw new CliError(`${name} must be a whole number, got ${JSON.stringify(value)}`);
+  return Number(value);
+}
+
+function examples(...lines: string[]): string {
+  return `\nExample${lines.length > 1 ? 's' : ''}:\n${lines.map((line) => `  $ ${line}`).join('\n')}`;
+}

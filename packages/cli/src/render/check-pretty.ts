@@ -1,0 +1,38 @@
+import type { Diagnostic } from '@vitals/core';
+
+/** A diagnostic of either registry: the model's, or a test file's (same shape, other codes). */
+export type DiagnosticLike = Omit<Diagnostic, 'code'> & { readonly code: string };
+import { countDiagnostics, plural, type CheckedFile } from './check-report.js';
+import { sourceExcerpt, splitLines } from './source-excerpt.js';
+import { PLAIN, type Style } from './style.js';
+
+/**
+ * The human form of `vitals check`: per diagnostic `file:line:col severity code message`, the
+ * source line with a caret under the span, then the hint; a one-line summary at the end.
+ */
+export function renderCheckPretty(files: readonly CheckedFile[], style: Style = PLAIN): string {
+  const out: string[] = [];
+  for (const file of files) {
+    if (file.unreadable !== undefined) continue;
+    const lines = splitLines(file.text ?? '');
+    for (const d of file.diagnostics) out.push(...renderDiagnostic(d, lines, style), '');
+  }
+  out.push(summaryLine(files, style));
+  return `${out.join('\n')}\n`;
+}
+
+export function renderDiagnostic(d: DiagnosticLike, lines: readonly string[], style: Style = PLAIN): string[] {
+  const severity = d.severity === 'error' ? style.error('error') : style.warning('warning');
+  const head = `${d.file}:${d.line}:${d.column} ${severity} ${style.bold(d.code)} ${d.message}`;
+  const excerpt = sourceExcerpt(lines, d.line, d.column, d.endLine, d.endColumn).map(style.dim);
+  return [head, ...excerpt, ...(d.hint === undefined ? [] : [`  hint: ${d.hint}`])];
+}
+
+function summaryLine(files: readonly CheckedFile[], style: Style): string {
+  const readable = files.filter((f) => f.unreadable === undefined);
+  const { errors, warnings } = countDiagnostics(readable.flatMap((f) => f.diagnostics));
+  const what = `${plural(readable.length, 'model')} checked`;
+  if (errors === 0 && warnings === 0) return style.ok(`✓ ${what}: no problems`);
+  const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+  return errors > 0 ? style.error(`✗ ${what}: ${counts}`) : style.warning(`! ${what}: ${counts}`);
+}

@@ -1,0 +1,106 @@
+import { DOMINANT_BAND_SHARE } from '@vitals/core';
+import { binLabel, dominantBandWarning, percent, statsLine, type ReportData } from './report-model.js';
+
+const FALLBACK_COLOURS = ['#c62828', '#f9a825', '#2e7d32', '#1565c0', '#6a1b9a', '#00838f', '#5d4037', '#455a64'];
+
+/**
+ * `vitals report --html FILE`: one self-contained page. Chart.js is inlined (its UMD build) rather
+ * than loaded from a CDN, so the page works offline, attached to a ticket or an email, makes no
+ * third-party request when opened, and shows the chart library version this CLI was tested with.
+ * Model text is untrusted: every string reaches the page escaped, and the data as JSON in a
+ * non-executable script element; the page's CSP forbids any network access.
+ */
+export function renderReportHtml(data: ReportData, chartJsSource: string): string {
+  const { plan, summary, counts, file } = data;
+  const colours = plan.bands.names.map((_, i) => plan.bands.colors[i] ?? FALLBACK_COLOURS[i % FALLBACK_COLOURS.length] as string);
+  const chartData = {
+    histogram: { labels: summary.histogram.map((b) => binLabel(b)), counts: summary.histogram.map((b) => b.count), colours: summary.histogram.map((b) => colours[bandIndex(plan.bands.thresholds, (b.from + b.to) / 2)] as string) },
+    bands: { labels: summary.bands.map((b) => b.title ?? b.name), counts: summary.bands.map((b) => b.count), colours },
+    categories: { labels: summary.categories.map((c) => c.title ?? c.key), means: summary.categories.map((c) => (c.mean === null ? null : Number(c.mean.toFixed(2)))) },
+    playbooks: { labels: summary.playbooks.map((p) => p.title ?? p.key), counts: summary.playbooks.map((p) => p.fired) },
+    scale: plan.scale,
+  };
+  const warning = dominantBandWarning(summary, DOMINANT_BAND_SHARE);
+  const s = summary.stats;
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:">
+<title>${esc(plan.title ?? plan.model)} — vitals report</title>
+<style>
+  body { font: 15px/1.45 system-ui, sans-serif; margin: 2rem auto; max-width: 64rem; padding: 0 1rem; color: #1b1b1b; }
+  h1 { font-size: 1.5rem; margin-bottom: .25rem; } h2 { font-size: 1.1rem; margin-top: 2rem; }
+  .meta { color: #555; } .warning { background: #fff4e5; border-left: 4px solid #f9a825; padding: .6rem 1rem; margin: 1rem 0; }
+  .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(28rem, 1fr)); gap: 1.5rem; }
+  .chart { position: relative; height: 18rem; } table { border-collapse: collapse; } th, td { padding: .25rem .75rem; border-bottom: 1px solid #ddd; text-align: left; }
+  td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
+</style>
+</head>
+<body>
+<h1>${esc(plan.title ?? plan.model)}</h1>
+<p class="meta">Model <code>${esc(plan.model)}</code> (${esc(plan.hash.slice(0, 19))}…) on <code>${esc(file)}</code>: ${counts.rows} rows, ${counts.scored} scored, ${counts.unscored} unscored, ${counts.invalid} invalid.</p>
+${warning === undefined ? '' : `<p class="warning"><strong>Warning:</strong> ${esc(warning)}</p>`}
+<div class="grid">
+  <section><h2>Overall score</h2><div class="chart"><canvas id="histogram" aria-label="Histogram of the overall score"></canvas></div>
+  ${s === null ? '<p>No account was scored.</p>' : `<p class="meta">${statsLine(s, plan.precision, ', ')}.</p>`}</section>
+  <section><h2>Bands</h2><div class="chart"><canvas id="bands" aria-label="Accounts per band"></canvas></div></section>
+  <section><h2>Category averages</h2><div class="chart"><canvas id="categories" aria-label="Mean score per category"></canvas></div></section>
+  ${summary.playbooks.length === 0 ? '' : '<section><h2>Playbooks fired</h2><div class="chart"><canvas id="playbooks" aria-label="Rows on which each playbook fired"></canvas></div></section>'}
+</div>
+<h2>Band shares</h2>
+<table><tr><th>band</th><th class="n">accounts</th><th class="n">share</th></tr>
+${summary.bands.map((b) => `<tr><td>${esc(b.name)}${b.title === null ? '' : ` (${esc(b.title)})`}</td><td class="n">${b.count}</td><td class="n">${percent(b.share)}</td></tr>`).join('\n')}
+</table>
+${benchmarkTable(data)}
+${lifecycle(data)}
+<script id="vitals-data" type="application/json">${jsonForScript(chartData)}</script>
+<script>${scriptSafe(chartJsSource)}</script>
+<script>${CHARTS_SCRIPT}</script>
+</body>
+</html>
+`;
+}
+
+function benchmarkTable({ summary }: ReportData): string {
+  if (summary.belowBenchmark.length === 0) return '';
+  const rows = summary.belowBenchmark.map((g) => `<tr><td>${esc(g.stage)}</td><td>${esc(g.segment ?? '(any)')}</td><td class="n">${g.below}</td><td class="n">${g.of}</td><td class="n">${percent(g.of > 0 ? g.below / g.of : 0)}</td></tr>`);
+  return `<h2>Below their stage benchmark</h2>\n<table><tr><th>stage</th><th>segment</th><th class="n">below</th><th class="n">of</th><th class="n">share</th></tr>\n${rows.join('\n')}\n</table>`;
+}
+
+function lifecycle({ plan, summary }: ReportData): string {
+  const parts: string[] = [];
+  if (plan.pulse !== null) parts.push(`Pulses: ${summary.pulses.present} present, ${summary.pulses.stale} stale.`);
+  if (plan.overrides !== null) parts.push(`Overrides: ${summary.overrides.active} active, ${summary.overrides.expired} expired.`);
+  return parts.length === 0 ? '' : `<p class="meta">${parts.join(' ')}</p>`;
+}
+
+function bandIndex(thresholds: readonly number[], score: number): number {
+  const i = thresholds.findIndex((t) => score < t);
+  return i < 0 ? thresholds.length : i;
+}
+
+/** HTML text and attribute escaping. */
+export function esc(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** JSON inside a script element: `<` escaped, so no `</script>` or `<!--` can end or bend the element. */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+function scriptSafe(source: string): string {
+  return source.replace(/<\/(script)/gi, '<\\/$1');
+}
+
+const CHARTS_SCRIPT = `
+const data = JSON.parse(document.getElementById('vitals-data').textContent);
+const common = { responsive: true, maintainAspectRatio: false, animation: false, plugins: { legend: { display: false } } };
+new Chart(document.getElementById('histogram'), { type: 'bar', data: { labels: data.histogram.labels, datasets: [{ data: data.histogram.counts, backgroundColor: data.histogram.colours, categoryPercentage: 1, barPercentage: 0.95 }] }, options: { ...common, scales: { x: { title: { display: true, text: 'overall score' } }, y: { beginAtZero: true, title: { display: true, text: 'accounts' } } } } });
+new Chart(document.getElementById('bands'), { type: 'doughnut', data: { labels: data.bands.labels, datasets: [{ data: data.bands.counts, backgroundColor: data.bands.colours }] }, options: { ...common, plugins: { legend: { display: true, position: 'right' } } } });
+new Chart(document.getElementById('categories'), { type: 'bar', data: { labels: data.categories.labels, datasets: [{ data: data.categories.means, backgroundColor: '#1565c0' }] }, options: { ...common, indexAxis: 'y', scales: { x: { min: data.scale.min, max: data.scale.max } } } });
+const playbooks = document.getElementById('playbooks');
+if (playbooks) new Chart(playbooks, { type: 'bar', data: { labels: data.playbooks.labels, datasets: [{ data: data.playbooks.counts, backgroundColor: '#6a1b9a' }] }, options: { ...common, indexAxis: 'y', scales: { x: { beginAtZero: true } } } });
+`;

@@ -1,0 +1,36 @@
+import { DOMINANT_BAND_SHARE } from '@vitals/core';
+import { bar } from './bars.js';
+import { binLabel, dominantBandWarning, mean, percent, statsLine, type ReportData } from './report-model.js';
+
+/** `vitals report --format markdown`: the same report for a pull request or a wiki page. */
+export function renderReportMarkdown(data: ReportData): string {
+  const { plan, summary, counts, file } = data;
+  const out: string[] = [`## ${md(plan.title ?? plan.model)}`, '', `Model \`${plan.model}\` on \`${md(file)}\`: ${counts.rows} rows, ${counts.scored} scored, ${counts.unscored} unscored, ${counts.invalid} invalid.`];
+  const warning = dominantBandWarning(summary, DOMINANT_BAND_SHARE);
+  if (warning !== undefined) out.push('', `> **Warning:** ${md(warning)}`);
+  out.push('', '### Bands', '', '| band | accounts | share |', '| --- | ---: | ---: |');
+  for (const b of summary.bands) out.push(`| ${md(b.name)}${b.title === null ? '' : ` (${md(b.title)})`} | ${b.count} | ${percent(b.share)} |`);
+  if (summary.stats !== null) {
+    const max = Math.max(...summary.histogram.map((b) => b.count));
+    out.push('', '### Overall score', '', '```text', ...summary.histogram.map((b) => `${binLabel(b).padStart(11)} │${bar(b.count, max, 40).padEnd(40)} ${b.count}`), '```');
+    out.push('', `${statsLine(summary.stats, plan.precision, ', ')}.`);
+  }
+  out.push('', '### Category averages', '', '| category | mean | accounts |', '| --- | ---: | ---: |');
+  for (const c of summary.categories) out.push(`| ${md(c.title ?? c.key)} | ${mean(c.mean, plan.precision)} | ${c.scored} |`);
+  if (summary.belowBenchmark.length > 0) {
+    out.push('', '### Below their stage benchmark', '', '| stage | segment | below | of | share |', '| --- | --- | ---: | ---: | ---: |');
+    for (const g of summary.belowBenchmark) out.push(`| ${md(g.stage)} | ${md(g.segment ?? '(any)')} | ${g.below} | ${g.of} | ${percent(g.of > 0 ? g.below / g.of : 0)} |`);
+  }
+  if (plan.pulse !== null) out.push('', `Pulses: ${summary.pulses.present} present, ${summary.pulses.stale} stale.`);
+  if (plan.overrides !== null) out.push('', `Overrides: ${summary.overrides.active} active, ${summary.overrides.expired} expired.`);
+  if (summary.playbooks.length > 0) {
+    out.push('', '### Playbooks fired', '', '| playbook | rows |', '| --- | ---: |');
+    for (const p of [...summary.playbooks].sort((a, b) => b.fired - a.fired)) out.push(`| ${md(p.title ?? p.key)} (\`${p.key}\`) | ${p.fired} |`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** Text from a model or a file name, safe inside Markdown table cells and headings. */
+export function md(text: string): string {
+  return text.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+}

@@ -1,0 +1,67 @@
+import { DOMINANT_BAND_SHARE } from '@vitals/core';
+import { bar } from './bars.js';
+import { plural } from './check-report.js';
+import { binLabel, dominantBandWarning, mean, percent, statsLine, type ReportData } from './report-model.js';
+import { PLAIN, type Style } from './style.js';
+
+/** `vitals report` for a terminal: what a team looks at before rolling a model out. */
+export function renderReportText(data: ReportData, style: Style = PLAIN): string {
+  const sections = [header(data, style), histogram(data), bands(data, style), categories(data), benchmarks(data), lifecycle(data), playbooks(data)];
+  return `${sections.filter((s) => s !== '').join('\n\n')}\n`;
+}
+
+function header({ file, plan, counts, summary }: ReportData, style: Style): string {
+  const reasons = Object.entries(summary.unscoredReasons).map(([reason, n]) => `${reason} ${n}`);
+  const unscored = counts.unscored > 0 ? `, ${counts.unscored.toLocaleString('en-US')} unscored (${reasons.join(', ')})` : '';
+  const invalid = counts.invalid > 0 ? `, ${counts.invalid.toLocaleString('en-US')} invalid` : '';
+  return `${style.bold(plan.title ?? plan.model)} (${plan.model}) on ${file}\n${plural(counts.rows, 'row')}: ${counts.scored.toLocaleString('en-US')} scored${unscored}${invalid}`;
+}
+
+function histogram({ plan, summary }: ReportData): string {
+  if (summary.stats === null) return 'No account was scored, so there is no distribution to show.';
+  const max = Math.max(...summary.histogram.map((b) => b.count));
+  const labels = summary.histogram.map((b) => binLabel(b));
+  const width = Math.max(...labels.map((l) => l.length));
+  const lines = summary.histogram.map((b, i) => `  ${(labels[i] as string).padStart(width)} │${bar(b.count, max, 40).padEnd(40)} ${b.count}`);
+  const stats = `  ${statsLine(summary.stats, plan.precision)}`;
+  return [`Overall score (${plan.scale.min}–${plan.scale.max}), ${plural(summary.scored, 'scored account')}:`, ...lines, stats].join('\n');
+}
+
+function bands({ summary }: ReportData, style: Style): string {
+  if (summary.scored === 0) return '';
+  const width = Math.max(...summary.bands.map((b) => `${b.name}${b.title === null ? '' : ` (${b.title})`}`.length));
+  const lines = summary.bands.map((b) => `  ${`${b.name}${b.title === null ? '' : ` (${b.title})`}`.padEnd(width)} ${bar(b.share, 1, 30).padEnd(30)} ${String(b.count).padStart(7)}  ${percent(b.share).padStart(6)}`);
+  const warning = dominantBandWarning(summary, DOMINANT_BAND_SHARE);
+  return ['Bands (share of scored accounts):', ...lines, ...(warning === undefined ? [] : ['', style.warning(`⚠ ${warning}`)])].join('\n');
+}
+
+function categories({ plan, summary }: ReportData): string {
+  const width = Math.max(...summary.categories.map((c) => (c.title ?? c.key).length));
+  const lines = summary.categories.map((c) => `  ${(c.title ?? c.key).padEnd(width)}  ${mean(c.mean, plan.precision).padStart(7)}  (${plural(c.scored, 'account')})`);
+  return ['Category averages:', ...lines].join('\n');
+}
+
+function benchmarks({ summary, plan }: ReportData): string {
+  if (plan.benchmarks.length === 0) return '';
+  if (summary.belowBenchmark.length === 0) return 'Below their stage benchmark: no scored account has a benchmark for its stage.';
+  const rows = [['stage', 'segment', 'below', 'of', 'share'], ...summary.belowBenchmark.map((g) => [g.stage, g.segment ?? '(any)', String(g.below), String(g.of), percent(g.of > 0 ? g.below / g.of : 0)])];
+  const widths = (rows[0] as string[]).map((_, i) => Math.max(...rows.map((r) => (r[i] as string).length)));
+  return ['Below their stage benchmark:', ...rows.map((r) => `  ${r.map((cell, i) => (i >= 2 ? cell.padStart(widths[i] as number) : cell.padEnd(widths[i] as number))).join('  ')}`)].join('\n');
+}
+
+function lifecycle({ plan, summary }: ReportData): string {
+  const lines: string[] = [];
+  if (plan.pulse !== null) {
+    const { present, stale } = summary.pulses;
+    lines.push(`Pulses: ${present} present, ${stale} stale${present > 0 ? ` (${percent(stale / present)})` : ''}`);
+  }
+  if (plan.overrides !== null) lines.push(`Overrides: ${summary.overrides.active} active, ${summary.overrides.expired} expired`);
+  return lines.join('\n');
+}
+
+function playbooks({ summary }: ReportData): string {
+  if (summary.playbooks.length === 0) return '';
+  const width = Math.max(...summary.playbooks.map((p) => p.key.length));
+  const lines = [...summary.playbooks].sort((a, b) => b.fired - a.fired).map((p) => `  ${p.key.padEnd(width)}  ${String(p.fired).padStart(7)}  ${p.title ?? ''}`.trimEnd());
+  return ['Playbooks fired (rows):', ...lines].join('\n');
+}

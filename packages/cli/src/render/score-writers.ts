@@ -1,0 +1,114 @@
+import type { Plan } from '@vitals/core';
+import { csvLine } from './csv-field.js';
+import { SCORE_FORMAT_VERSION, type ScoreRow } from './score-row.js';
+
+/** Counts of one run, for the end of a JSON document and the summary on stderr. */
+export interface RunCounts {
+  readonly rows: number;
+  readonly scored: number;
+  readonly unscored: number;
+  readonly invalid: number;
+}
+
+/** Turns score rows into text, a piece at a time, so output streams as rows come in. */
+export interface RowWriter {
+  begin(): string;
+  row(row: ScoreRow): string;
+  end(counts: RunCounts): string;
+}
+
+export type ScoreFormat = 'table' | 'csv' | 'ndjson' | 'json';
+
+export function rowWriter(format: ScoreFormat, plan: Plan): RowWriter {
+  switch (format) {
+    case 'ndjson':
+      return ndjsonWriter();
+    case 'json':
+      return jsonWriter(plan);
+    case 'csv':
+      return csvWriter(plan);
+    case 'table':
+      return tableWriter(plan);
+  }
+}
+
+function ndjsonWriter(): RowWriter {
+  return { begin: () => '', row: (row) => `${JSON.stringify({ format_version: SCORE_FORMAT_VERSION, ...row })}\n`, end: () => '' };
+}
+
+/** One JSON document, written as it goes: the rows array is opened first and closed with the counts. */
+function jsonWriter(plan: Plan): RowWriter {
+  let first = true;
+  const head = { format_version: SCORE_FORMAT_VERSION, model: plan.model, model_hash: plan.hash };
+  return {
+    begin: () => `${JSON.stringify(head).slice(0, -1)},\n"rows": [`,
+    row: (row) => {
+      const separator = first ? '\n' : ',\n';
+      first = false;
+      return `${separator}${JSON.stringify(row)}`;
+    },
+    end: (counts) => `${first ? '' : '\n'}],\n"summary": ${JSON.stringify(counts)}\n}\n`,
+  };
+}
+
+function csvWriter(plan: Plan): RowWriter {
+  const categories = plan.categories.map((c) => c.key);
+  return {
+    begin: () =>
+      csvLine([
+        'row', 'line', 'id', 'as_of', 'status', 'reason', 'score', 'band', 'coverage',
+        ...categories.flatMap((key) => [`${key}_score`, `${key}_band`]),
+        'stage', 'segment', 'benchmark', 'gap', 'below_benchmark', 'playbooks', 'issues',
+      ]),
+    row: (row) =>
+      csvLine([
+        row.row, row.line, row.id, row.as_of, row.status, row.reason, row.score, row.band, row.coverage,
+        ...categories.flatMap((key) => [row.categories[key]?.score, row.categories[key]?.band]),
+        row.stage, row.segment, row.benchmark, row.gap, row.below_benchmark.join(';'), row.playbooks.join(';'),
+        row.issues.map((issue) => `${issue.field ?? 'row'}: ${issue.code}`).join('; '),
+      ]),
+    end: () => '',
+  };
+}
+
+/**
+ * A fixed-width table for reading in a terminal. Widths come from the model, not the data, so
+ * the table streams; a value too long for its column is cut with an ellipsis.
+ */
+function tableWriter(plan: Plan): RowWriter {
+  const bandWidth = Math.max(4, ...plan.bands.names.map((name) => name.length));
+  const columns: Column[] = [
+    { title: 'row', width: 6, align: 'right', value: (r) => String(r.row) },
+    { title: 'id', width: 16, align: 'left', value: (r) => r.id ?? '' },
+    { title: 'as_of', width: 10, align: 'left', value: (r) => r.as_of ?? '' },
+    { title: 'score', width: 7, align: 'right', value: (r) => (r.score === null ? (r.status === 'invalid' ? 'invalid' : '—') : String(r.score)) },
+    { title: 'band', width: bandWidth, align: 'left', value: (r) => r.band ?? '' },
+    ...plan.categories.map((c): Column => ({ title: c.key, width: Math.max(6, Math.min(12, c.key.length)), align: 'right', value: (r) => numberText(r.categories[c.key]?.score) })),
+    { title: 'gap', width: 7, align: 'right', value: (r) => numberText(r.gap) },
+    { title: 'playbooks / issues', width: 0, align: 'left', value: (r) => (r.status === 'invalid' ? r.issues.map((i) => `${i.field ?? 'row'}: ${i.code}`).join(', ') : r.status === 'unscored' ? `(unscored: ${r.reason})` : r.playbooks.join(', ')) },
+  ];
+  const line = (cells: string[]) => `${cells.join('  ').trimEnd()}\n`;
+  return {
+    begin: () => line(columns.map((c) => fit(c.title, c))) + line(columns.map((c) => '─'.repeat(c.width === 0 ? c.title.length : c.width))),
+    row: (row) => line(columns.map((c) => fit(c.value(row), c))),
+    end: () => '',
+  };
+}
+
+interface Column {
+  readonly title: string;
+  /** 0: as wide as the content (the last column). */
+  readonly width: number;
+  readonly align: 'left' | 'right';
+  readonly value: (row: ScoreRow) => string;
+}
+
+function fit(text: string, column: Column): string {
+  if (column.width === 0) return text;
+  const cut = text.length > column.width ? `${text.slice(0, column.width - 1)}…` : text;
+  return column.align === 'right' ? cut.padStart(column.width) : cut.padEnd(column.width);
+}
+
+function numberText(value: number | null | undefined): string {
+  return value === null || value === undefined ? '' : String(value);
+}

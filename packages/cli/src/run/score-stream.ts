@@ -1,0 +1,87 @@
+import type { HealthModel, ScoreResult } from '@vitals/core';
+import { CliError } from '../errors.js';
+import type { DataSource } from '../data/open-data.js';
+import { createProgress, type Progress } from '../io/progress.js';
+import { plural } from '../render/check-report.js';
+import { rowIssueLine } from '../render/row-issue-line.js';
+import { rowIssues, type ScoredRow } from '../render/score-row.js';
+import type { RunCounts } from '../render/score-writers.js';
+
+export interface ScoreStreamOptions {
+  readonly asOf: string | undefined;
+  readonly strict: boolean;
+  /** Bad rows described on stderr; 0 means all. */
+  readonly maxIssues: number;
+  readonly progress: boolean;
+}
+
+export interface ScoreStreamOutcome {
+  readonly counts: RunCounts;
+  /** Set when --strict stopped the run at a bad row. */
+  readonly stoppedAt: number | undefined;
+}
+
+/**
+ * Scores every row of a data source in order, carrying each account's history, and hands each
+ * result to `onRow` (which may wait: that is the backpressure from the output). Bad rows are
+ * described on stderr and scoring goes on, unless `strict`.
+ */
+export async function scoreStream(
+  model: HealthModel,
+  source: DataSource,
+  options: ScoreStreamOptions,
+  onRow: (scored: ScoredRow) => Promise<void> | void,
+): Promise<ScoreStreamOutcome> {
+  warnAboutAsOf(model, options.asOf);
+  const scorer = model.scorer(options.asOf === undefined ? {} : { asOf: options.asOf });
+  const progress = await createProgress(options.progress, source.size);
+  const counts = { rows: 0, scored: 0, unscored: 0, invalid: 0 };
+  let described = 0;
+  try {
+    for await (const data of source.rows) {
+      const result = data.record === null ? null : scorer.score(data.record);
+      if (result !== null && model.plan.data.asOf === null) failWithoutAsOf(result);
+      const scored: ScoredRow = { data, result };
+      counts.rows++;
+      const status = result?.status ?? 'invalid';
+      counts[status]++;
+      if (status === 'invalid') {
+        if (options.maxIssues === 0 || described < options.maxIssues) describe(source.path, scored, progress);
+        described++;
+      }
+      await onRow(scored);
+      if (status === 'invalid' && options.strict) return { counts, stoppedAt: data.row };
+      if ((counts.rows & 1023) === 0) progress.update(source.bytesRead(), counts.rows);
+    }
+  } finally {
+    progress.stop();
+  }
+  if (options.maxIssues > 0 && described > options.maxIssues) {
+    process.stderr.write(`${source.path}: … and ${plural(described - options.maxIssues, 'more bad row')} not described (--max-issues 0 describes all)\n`);
+  }
+  return { counts, stoppedAt: undefined };
+}
+
+function describe(file: string, scored: ScoredRow, progress: Progress): void {
+  for (const issue of rowIssues(scored)) progress.note(rowIssueLine(file, scored.data, issue));
+}
+
+function warnAboutAsOf(model: HealthModel, asOf: string | undefined): void {
+  const field = model.plan.data.asOf;
+  if (asOf !== undefined && field !== null) process.stderr.write(`vitals: --as-of is ignored: the model reads each snapshot's date from \`${field}\`\n`);
+}
+
+/** A model without an as-of field that needs a date cannot score any row: say so once, not per row. */
+function failWithoutAsOf(result: ScoreResult): void {
+  if (result.issues.some((issue) => issue.code === 'no-as-of')) {
+    throw new CliError('this model needs an as-of date (for pulse age, overrides, history or cooldowns) and has no as-of field: pass --as-of YYYY-MM-DD');
+  }
+}
+
+/** The line on stderr after a run: how many rows became what. */
+export function countsLine(file: string, counts: RunCounts): string {
+  const parts = [`${counts.scored.toLocaleString('en-US')} scored`];
+  if (counts.unscored > 0) parts.push(`${counts.unscored.toLocaleString('en-US')} unscored`);
+  if (counts.invalid > 0) parts.push(`${counts.invalid.toLocaleString('en-US')} invalid`);
+  return `${file}: ${plural(counts.rows, 'row')}: ${parts.join(', ')}`;
+}

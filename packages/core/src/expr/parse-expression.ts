@@ -46,7 +46,9 @@ export function parseExpression(text: string, place: ExpressionPlace = standalon
   // After an unknown character the parse errors are echoes of it: report the character only.
   for (const error of lexed.errors.length > 0 ? [] : parser.errors) {
     const token = error.token;
-    const at = Number.isFinite(token.startOffset) && token.image !== '' ? tokenRange(token) : { start: text.length, end: text.length };
+    // "Found the end of the expression" sits just after its last character, not after a block scalar's final line break.
+    const end = text.trimEnd().length;
+    const at = Number.isFinite(token.startOffset) && token.image !== '' ? tokenRange(token) : { start: end, end };
     report('expr-syntax', { detail: error.message }, at);
   }
   return { ast: cstToAst(cst), diagnostics };

@@ -12,6 +12,8 @@ export interface NodeLocation {
   readonly keyEnd?: number;
   /** How a string scalar was written, so offsets inside it can be mapped back to the file. */
   readonly style?: ScalarStyle;
+  /** For a block scalar: the indentation its explicit indentation indicator (`|2`) counts from. */
+  readonly blockIndent?: number;
 }
 
 /** The output of the load stage: the model as plain data plus the location of every node. */

@@ -29,7 +29,7 @@ export function yamlToDocument(source: string | Uint8Array, file: string): LoadR
 
   const tooDeep = firstTooDeep(text, MAX_DEPTH);
   if (tooDeep !== undefined) return { value: undefined, diagnostics: [report('yaml-too-deep', { limit: MAX_DEPTH }, tooDeep, tooDeep + 1)] };
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false, strict: true, schema: 'core' });
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false, strict: true, schema: 'core', keepSourceTokens: true });
   const syntaxErrors = distinct(doc.errors.map((error) => yamlErrorToDiagnostic(error, doc, text, report)));
   if (syntaxErrors.length > 0) return { value: undefined, diagnostics: syntaxErrors };
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
@@ -169,8 +169,10 @@ function keyRange(key: Node | undefined): Partial<NodeLocation> {
   return range ? { keyStart: range[0], keyEnd: range[1] } : {};
 }
 
-function styleOf(node: Node): { style?: ScalarStyle } {
+function styleOf(node: Node): { style?: ScalarStyle; blockIndent?: number } {
   const type = (node as { type?: string }).type;
   const value = (node as { value?: unknown }).value;
-  return typeof value === 'string' && type !== undefined ? { style: type as ScalarStyle } : {};
+  if (typeof value !== 'string' || type === undefined) return {};
+  const token = (node as { srcToken?: { type: string; indent?: number } }).srcToken;
+  return { style: type as ScalarStyle, ...(token?.type === 'block-scalar' && token.indent !== undefined ? { blockIndent: token.indent } : {}) };
 }

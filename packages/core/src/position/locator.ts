@@ -48,7 +48,7 @@ export function createLocator(doc: SourceDocument): Locator {
       const map =
         location?.style === undefined || typeof text !== 'string'
           ? undefined
-          : scalarSourceMap(doc.text, location.style, location.start, location.end, text);
+          : scalarSourceMap(doc.text, location.style, location.start, location.end, text, location.blockIndent);
       maps.set(pointer, map);
     }
     return maps.get(pointer);

@@ -19,20 +19,24 @@ export interface ScalarSourceMap {
   readonly ends: readonly number[];
 }
 
-/** The source of each character of the value. Undefined when the source can't be mapped exactly. */
+/**
+ * The source of each character of the value. Undefined when the source can't be mapped exactly.
+ * `blockIndent` is the indentation a block scalar's explicit indentation indicator (`|2`) counts from.
+ */
 export function scalarSourceMap(
   text: string,
   style: ScalarStyle,
   start: number,
   end: number,
   value: string,
+  blockIndent?: number,
 ): ScalarSourceMap | undefined {
-  const decoded = decodeScalar(text, style, start, end);
+  const decoded = decodeScalar(text, style, start, end, blockIndent);
   if (decoded === undefined || decoded.chars.join('') !== value) return undefined;
   return { starts: decoded.offsets, ends: decoded.ends };
 }
 
-function decodeScalar(text: string, style: ScalarStyle, start: number, end: number): Decoded | undefined {
+function decodeScalar(text: string, style: ScalarStyle, start: number, end: number, blockIndent: number | undefined): Decoded | undefined {
   switch (style) {
     case 'PLAIN':
       return decodeFlow(text, start, end, style);
@@ -41,7 +45,7 @@ function decodeScalar(text: string, style: ScalarStyle, start: number, end: numb
       return decodeFlow(text, start + 1, end - 1, style);
     case 'BLOCK_LITERAL':
     case 'BLOCK_FOLDED':
-      return decodeBlock(text, start, end, style === 'BLOCK_FOLDED');
+      return decodeBlock(text, start, end, style === 'BLOCK_FOLDED', blockIndent);
   }
 }
 
@@ -147,13 +151,15 @@ interface BlockLine {
   breakAt: number; // offset of the line break that ends the line (or the end)
 }
 
-function decodeBlock(text: string, start: number, end: number, folded: boolean): Decoded | undefined {
+function decodeBlock(text: string, start: number, end: number, folded: boolean, blockIndent: number | undefined): Decoded | undefined {
   const headerEnd = text.indexOf('\n', start);
   if (headerEnd < 0 || headerEnd >= end) return { chars: [], offsets: [], ends: [] };
   const header = text.slice(start + 1, headerEnd).replace(/\s*#.*$/, '').trim();
-  if (/\d/.test(header)) return undefined; // explicit indentation depends on the parent's indent
+  const indicator = /\d/.exec(header);
+  if (indicator !== null && blockIndent === undefined) return undefined;
+  const indent = indicator === null ? undefined : (blockIndent as number) + Number(indicator[0]);
   const chomping = header.includes('-') ? 'strip' : header.includes('+') ? 'keep' : 'clip';
-  const lines = blockLines(text, headerEnd + 1, end);
+  const lines = blockLines(text, headerEnd + 1, end, indent);
   if (lines === undefined) return undefined;
   const out: Decoded = { chars: [], offsets: [], ends: [] };
   const literal: boolean[] = [];
@@ -189,7 +195,8 @@ function blockSeparator(lines: BlockLine[], k: number, folded: boolean): string 
   return (lines[k + 1] as BlockLine).content === '' ? '' : ' ';
 }
 
-function blockLines(text: string, from: number, end: number): BlockLine[] | undefined {
+/** The lines of a block scalar without their indentation: `fixedIndent` when the header gives one, else the first text line's. */
+function blockLines(text: string, from: number, end: number, fixedIndent?: number): BlockLine[] | undefined {
   const raw: { start: number; text: string }[] = [];
   let at = from;
   while (at < end) {
@@ -200,7 +207,7 @@ function blockLines(text: string, from: number, end: number): BlockLine[] | unde
   }
   const first = raw.find((line) => line.text.trim() !== '');
   if (first === undefined) return [];
-  const indent = first.text.length - first.text.trimStart().length;
+  const indent = fixedIndent ?? first.text.length - first.text.trimStart().length;
   const lines: BlockLine[] = [];
   for (const line of raw) {
     const blankOnly = line.text.trim() === '' && line.text.length <= indent;

@@ -15,9 +15,16 @@ export const checkNames: ModelRule = (ctx) => {
       if (RESERVED_NAMES.has(name)) ctx.report('reserved-name', { name }, ctx.locate.key(childPointer(`/${section}`, name)));
     }
   }
-  ctx.model.bands.forEach((band, i) => {
-    if (RESERVED_NAMES.has(band.name)) ctx.report('reserved-name', { name: band.name }, ctx.locate.value(`/bands/${i}/name`));
-  });
+  const bandLists: [string, readonly { name: string }[] | undefined][] = [
+    ['/bands', ctx.model.bands],
+    ...Object.entries(ctx.model.categories).map(([name, c]): [string, typeof c.bands] => [`${childPointer('/categories', name)}/bands`, c.bands]),
+    ...Object.entries(ctx.model.metrics).map(([name, m]): [string, typeof m.bands] => [`${childPointer('/metrics', name)}/bands`, m.bands]),
+  ];
+  for (const [pointer, bands] of bandLists) {
+    (bands ?? []).forEach((band, i) => {
+      if (RESERVED_NAMES.has(band.name)) ctx.report('reserved-name', { name: band.name }, ctx.locate.value(`${pointer}/${i}/name`));
+    });
+  }
   const aliases = new Set([ctx.model.data?.stage === 'stage' ? 'stage' : '', ctx.model.data?.segment === 'segment' ? 'segment' : '']);
   for (const name of Object.keys(ctx.model.inputs)) {
     if (BUILTIN_NAMES.has(name) && !aliases.has(name)) ctx.report('name-shadows-builtin', { name }, ctx.locate.key(childPointer('/inputs', name)));

@@ -1,4 +1,4 @@
-import { Ajv, type ValidateFunction } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { pointerSegments, type SourceDocument, type YamlValue } from '../load/source-document.js';
 import { createLocator } from '../position/locator.js';
@@ -49,11 +49,11 @@ export function validateDocument(doc: SourceDocument): SchemaResult {
   if (validate(root)) return { value: root as unknown as ModelSource, diagnostics: [], omitted: NOTHING_OMITTED };
   const errors = validate.errors ?? [];
   const diagnostics = ajvErrorsToDiagnostics(errors, locate, (pointer) => isUnreadable(pointer, doc));
-  const omitted = entriesToOmit(errors.map((e) => e.instancePath));
-  if (omitted === undefined) return { value: undefined, diagnostics, omitted: NOTHING_OMITTED };
-  const pruned = withoutEntries(root, omitted);
+  const parts = partsToOmit(errors);
+  if (parts === undefined) return { value: undefined, diagnostics, omitted: NOTHING_OMITTED };
+  const pruned = withoutParts(root, parts);
   const value = validate(pruned) ? (pruned as unknown as ModelSource) : undefined;
-  return { value, diagnostics, omitted };
+  return { value, diagnostics, omitted: parts.entries };
 }
 
 /** A null the loader left where it could not read a value has been reported already. */
@@ -61,23 +61,40 @@ function isUnreadable(pointer: string, doc: SourceDocument): boolean {
   return (doc.unreadable ?? []).some((at) => pointer === at || pointer.startsWith(`${at}/`));
 }
 
-/**
- * When every error lies inside a named entry (a metric, an input, …), the rest of the model can
- * still be checked: one broken metric should not hide the type errors of the others.
- */
-function entriesToOmit(paths: readonly string[]): OmittedEntries | undefined {
-  const omitted: Record<PrunableSection, string[]> = { inputs: [], categories: [], metrics: [], playbooks: [] };
-  for (const path of paths) {
-    const [section, name] = pointerSegments(path);
-    if (name === undefined || !(PRUNABLE_SECTIONS as readonly string[]).includes(section as string)) return undefined;
-    const names = omitted[section as PrunableSection];
-    if (!names.includes(name)) names.push(name);
-  }
-  return omitted;
+/** Top-level settings nothing else in the model refers to: one with an error is set aside (the checks use its default). */
+const SETTINGS: readonly string[] = ['title', 'description', 'rollup', 'missing', 'hysteresis'];
+
+interface OmittedParts {
+  readonly entries: OmittedEntries;
+  /** Top-level keys set aside: settings with an error, and unknown fields. */
+  readonly keys: readonly string[];
 }
 
-function withoutEntries(root: Record<string, YamlValue>, omitted: OmittedEntries): Record<string, YamlValue> {
+/**
+ * When every error lies inside a named entry (a metric, an input, …), a setting or an unknown
+ * top-level field, the rest of the model can still be checked: one broken metric, or a misspelt
+ * roll-up, should not hide the type errors of the others.
+ */
+function partsToOmit(errors: readonly ErrorObject[]): OmittedParts | undefined {
+  const entries: Record<PrunableSection, string[]> = { inputs: [], categories: [], metrics: [], playbooks: [] };
+  const keys: string[] = [];
+  for (const error of errors) {
+    const [section, name] = pointerSegments(error.instancePath);
+    if (section === undefined && error.keyword === 'additionalProperties') {
+      keys.push(String((error.params as { additionalProperty: string }).additionalProperty));
+    } else if (section !== undefined && SETTINGS.includes(section)) {
+      keys.push(section);
+    } else if (name !== undefined && (PRUNABLE_SECTIONS as readonly string[]).includes(section as string)) {
+      const names = entries[section as PrunableSection];
+      if (!names.includes(name)) names.push(name);
+    } else return undefined;
+  }
+  return { entries, keys };
+}
+
+function withoutParts(root: Record<string, YamlValue>, { entries: omitted, keys }: OmittedParts): Record<string, YamlValue> {
   const copy = Object.assign(Object.create(null) as Record<string, YamlValue>, root);
+  for (const key of keys) delete copy[key];
   for (const section of PRUNABLE_SECTIONS) {
     const entries = root[section];
     if (omitted[section].length === 0 || entries === null || typeof entries !== 'object' || Array.isArray(entries)) continue;

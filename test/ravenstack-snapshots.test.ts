@@ -91,6 +91,7 @@ describe('the command line', () => {
     [['--accounts', 'all'], 2, /--accounts must be a whole number/],
     [['--colour'], 2, /Unknown option '--colour'/],
     [['--data', fixture('bad-seats'), '--out', '-'], 1, /accounts\.csv:3: `seats`/],
+    [['--data', fixture('orphan-ticket'), '--out', '-'], 1, /support_tickets\.csv: 1 row\(s\) whose `account_id` leads to no account in accounts\.csv, e\.g\. A-9/],
   ])('%j exits %i with a message', (args, status, message) => {
     const result = run(args);
     expect(result.status).toBe(status);

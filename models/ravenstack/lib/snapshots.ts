@@ -1,5 +1,5 @@
 import { formatDay, monthEnd, monthEndOnOrBefore, nextAnniversary, nextMonthEnd } from './days.js';
-import type { Account, Subscription, Tables, Ticket, UsageEvent } from './read-tables.js';
+import { TableError, type Account, type Subscription, type Tables, type Ticket, type UsageEvent } from './read-tables.js';
 
 /** One account at one month-end: the columns of the derived CSV, in order. */
 export interface Snapshot {
@@ -87,21 +87,14 @@ function lastDay(tables: Tables): number {
 }
 
 function groupByAccount(tables: Tables): AccountHistory[] {
+  const accounts = new Set(tables.accounts.map((a) => a.id));
   const accountOf = new Map(tables.subscriptions.map((s) => [s.id, s.account]));
-  const byAccount = <T>(rows: readonly T[], key: (row: T) => string | undefined) => {
-    const map = new Map<string, T[]>();
-    for (const row of rows) {
-      const id = key(row);
-      if (id !== undefined) map.set(id, [...(map.get(id) ?? []), row]);
-    }
-    return map;
-  };
-  const subscriptions = byAccount(tables.subscriptions, (s) => s.account);
+  const subscriptions = byAccount(tables.subscriptions, (s) => s.account, accounts, 'subscriptions.csv', 'account_id');
   // Usage belongs to the account that owns the subscription; most usage rows fall outside their
   // subscription's own dates in this synthetic data, so the dates are not used to filter them.
-  const usage = byAccount(tables.usage, (u) => accountOf.get(u.subscription));
-  const tickets = byAccount(tables.tickets, (t) => t.account);
-  const churn = byAccount(tables.churn, (c) => c.account);
+  const usage = byAccount(tables.usage, (u) => accountOf.get(u.subscription) ?? `subscription ${u.subscription}`, accounts, 'feature_usage.csv', 'subscription_id');
+  const tickets = byAccount(tables.tickets, (t) => t.account, accounts, 'support_tickets.csv', 'account_id');
+  const churn = byAccount(tables.churn, (c) => c.account, accounts, 'churn_events.csv', 'account_id');
   // About half the usage rows and tickets are dated before their account signed up (synthetic
   // data): an account can't use the product or call support before it exists, so they are left out.
   return tables.accounts.map((account) => ({
@@ -111,6 +104,25 @@ function groupByAccount(tables: Tables): AccountHistory[] {
     tickets: (tickets.get(account.id) ?? []).filter((t) => t.submitted >= account.signup),
     churnDays: (churn.get(account.id) ?? []).map((c) => c.day).sort((a, b) => a - b),
   }));
+}
+
+/** Rows by account id. A row that refers to an account (or subscription) the data does not have is an error, not dropped. */
+function byAccount<T>(rows: readonly T[], account: (row: T) => string, known: ReadonlySet<string>, file: string, column: string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  const unknown: string[] = [];
+  for (const row of rows) {
+    const id = account(row);
+    if (!known.has(id)) unknown.push(id);
+    else {
+      const list = map.get(id);
+      if (list === undefined) map.set(id, [row]);
+      else list.push(row);
+    }
+  }
+  if (unknown.length > 0) {
+    throw new TableError(file, null, `${unknown.length} row(s) whose \`${column}\` leads to no account in accounts.csv, e.g. ${unknown[0]}`);
+  }
+  return map;
 }
 
 /**

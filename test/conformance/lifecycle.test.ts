@@ -150,6 +150,27 @@ describe.each(ENGINES)('lifecycle on the $name evaluator', ({ make }) => {
     ]);
   });
 
+  test('a snapshot without a score in between does not hide a drop: history compares with the last scored one', () => {
+    const s = scorer();
+    const month = (day: string, usage: number | null) => ({ account: 'gap', day, usage, stage: 'renew', segment: 'low_touch' });
+    expectResult(s.score(month('2026-01-31', 80)), { score: 80, band: 'green' });
+    expectResult(s.score(month('2026-02-28', null)), { status: 'unscored', reason: 'no-data', band: null, change: { previous_as_of: '2026-01-31', previous_band: 'green', score: null, band_changed: false } });
+    // 68 is amber, but within 3 points of green's lower edge (70): hysteresis holds green, measured against January.
+    expectResult(s.score(month('2026-03-31', 68)), { score: 68, band: 'green', change: { previous_as_of: '2026-01-31', score: -12, band_changed: false } });
+    expectResult(s.score(month('2026-04-30', 60)), { band: 'amber', change: { previous_as_of: '2026-03-31', previous_band: 'green', band_changed: true }, playbooks: ['dropped_a_band'] });
+  });
+
+  test('why a condition held shows a history function with its own value, not the current one', () => {
+    const plan = planOf(lifecycleModel().replace('playbooks:', 'playbooks:\n  was_healthy: { when: "prev(score) > 75 and delta(usage) < 0", action: Ask what changed }'));
+    const s = healthModel(plan, make(plan)).scorer();
+    s.score(snapshot('2026-01-31', 80));
+    const result = s.score(snapshot('2026-02-10', 60));
+    expect(result.playbooks.find((p) => p.key === 'was_healthy')?.why).toEqual([
+      { ref: 'prev(score)', value: 77.5 },
+      { ref: 'delta(usage)', value: -20 },
+    ]);
+  });
+
   test('a model without an as-of field needs an as-of date for the run, never the clock', () => {
     const plan = planOf(`
 vitals: 1

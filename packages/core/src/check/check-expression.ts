@@ -28,8 +28,10 @@ export const NODE_CHECKERS: { readonly [K in Expr['kind']]: NodeChecker<K> } = {
 function checkRef(node: Ref, checker: ExpressionChecker): TypedExpr {
   const resolved = resolvePath(node.path, checker.context, checker.scope);
   if ('slot' in resolved) {
+    const typed: TypedExpr = { kind: 'slot', type: resolved.type, slot: resolved.slot };
     checker.reads.push({ text: node.path.join('.'), slot: resolved.slot, span: node.span });
-    return { kind: 'slot', type: resolved.type, slot: resolved.slot };
+    if (checker.historyDepth === 0) checker.explain.push({ text: node.path.join('.'), expr: typed });
+    return typed;
   }
   if (resolved.silent === true) return invalid();
   const at = node.segments[resolved.segment] ?? node.span;
@@ -191,12 +193,25 @@ function checkCall(node: Call, checker: ExpressionChecker): TypedExpr {
     return invalid();
   }
   const signature = FUNCTIONS[node.fn];
-  const args = node.args.map((arg) => checker.check(arg));
+  const args = signature.needsHistory === true ? checkHistoryOperands(node, checker) : node.args.map((arg) => checker.check(arg));
   if (!arityFits(node, signature.arity, checker)) return invalid();
   if (signature.needsHistory === true && !checker.scope.hasHistory) {
     checker.report('needs-snapshots', { feature: `${node.fn}()` }, node.fnSpan);
   }
-  return desugar(node.fn, signature.result(args, node, checker), args, checker);
+  const typed = desugar(node.fn, signature.result(args, node, checker), args, checker);
+  if (signature.needsHistory === true) explainWhole(node, typed, checker);
+  return typed;
+}
+
+function checkHistoryOperands(node: Call, checker: ExpressionChecker): TypedExpr[] {
+  checker.historyDepth++;
+  const args = node.args.map((arg) => checker.check(arg));
+  checker.historyDepth--;
+  return args;
+}
+
+function explainWhole(node: Call, typed: TypedExpr, checker: ExpressionChecker): void {
+  if (checker.historyDepth === 0 && typed.type.kind !== 'error') checker.explain.push({ text: checker.source(node), expr: typed });
 }
 
 /**
@@ -228,6 +243,8 @@ function arityFits(node: Call, [min, max]: readonly [number, number], checker: E
 function checkPrev(node: Call, checker: ExpressionChecker): TypedExpr {
   if (!arityFits(node, [1, 1], checker)) return invalid();
   if (!checker.scope.hasHistory) checker.report('needs-snapshots', { feature: 'prev()' }, node.fnSpan);
-  const operand = checker.check(node.args[0] as Expr);
-  return { kind: 'prev', type: operand.type, site: checker.nextHistorySite(), operand };
+  const [operand] = checkHistoryOperands(node, checker) as [TypedExpr];
+  const typed: TypedExpr = { kind: 'prev', type: operand.type, site: checker.nextHistorySite(), operand };
+  explainWhole(node, typed, checker);
+  return typed;
 }

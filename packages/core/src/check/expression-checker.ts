@@ -16,4 +16,7 @@ export interface ExpressionChecker {
   /** Numbers `prev()` calls across the whole model, so each has its own slot of history. */
   nextHistorySite(): number;
   readonly reads: CheckedExpression['reads'][number][];
+  readonly explain: CheckedExpression['explain'][number][];
+  /** Inside `prev()`, `delta()` or `pct_change()`: names there are explained by the call as a whole. */
+  historyDepth: number;
 }

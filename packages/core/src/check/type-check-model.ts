@@ -109,11 +109,14 @@ export function checkExpression(
   const diagnostics: Diagnostic[] = [];
   if (expression.ast === undefined) return { checked: undefined, diagnostics };
   const reads: CheckedExpression['reads'][number][] = [];
+  const explain: CheckedExpression['explain'][number][] = [];
   const checker: ExpressionChecker = {
     context,
     scope,
     text: expression.text,
     reads,
+    explain,
+    historyDepth: 0,
     check: (node: Expr): TypedExpr => (NODE_CHECKERS[node.kind] as (n: Expr, c: ExpressionChecker) => TypedExpr)(node, checker),
     report: <C extends DiagnosticCode>(code: C, params: DiagnosticParams[C], range: { start: number; end: number }) => {
       diagnostics.push(diagnostic(code, params, locate.inScalar(expression.pointer, range)));
@@ -122,5 +125,5 @@ export function checkExpression(
     nextHistorySite,
   };
   const expr = checker.check(expression.ast);
-  return { checked: { text: expression.text, pointer: expression.pointer, expr, reads }, diagnostics };
+  return { checked: { text: expression.text, pointer: expression.pointer, expr, reads, explain }, diagnostics };
 }

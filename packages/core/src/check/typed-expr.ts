@@ -43,6 +43,11 @@ export interface CheckedExpression {
   readonly text: string;
   readonly pointer: string;
   readonly expr: TypedExpr;
-  /** Each slot the expression reads, with the text it was written as (for "why did this fire"). */
+  /** Each slot the expression reads, with the text it was written as (what the model uses). */
   readonly reads: readonly { readonly text: string; readonly slot: Slot; readonly span: OffsetRange }[];
+  /**
+   * The values a person needs to see why a condition held, as written: each name, except that a
+   * history function (`prev(score)`, `delta(usage)`) is shown whole, with its own value.
+   */
+  readonly explain: readonly { readonly text: string; readonly expr: TypedExpr }[];
 }

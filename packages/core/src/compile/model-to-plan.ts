@@ -177,7 +177,7 @@ function playbookPlans(source: ModelSource, checked: Readonly<Record<string, Che
   return Object.entries(source.playbooks ?? {}).map(([key, playbook]) => {
     const condition = checked[key] as CheckedExpression;
     const seen = new Set<string>();
-    const reads = condition.reads.filter((read) => !seen.has(read.text) && seen.add(read.text)).map(({ text, slot }) => ({ text, slot }));
+    const explain = condition.explain.filter((item) => !seen.has(item.text) && seen.add(item.text));
     return {
       key,
       title: playbook.title ?? null,
@@ -187,7 +187,7 @@ function playbookPlans(source: ModelSource, checked: Readonly<Record<string, Che
       cooldownDays: playbook.cooldown === undefined ? null : durationDays(playbook.cooldown),
       when: condition.expr,
       whenText: condition.text,
-      reads,
+      explain,
     };
   });
 }

@@ -1,5 +1,5 @@
 import type { InputDeclaration } from '../check/resolve-inputs.js';
-import type { Slot, TypedExpr } from '../check/typed-expr.js';
+import type { TypedExpr } from '../check/typed-expr.js';
 import type { PlaybookPriority } from '../schema/model-source.js';
 
 /**
@@ -127,6 +127,6 @@ export interface PlaybookPlan {
   readonly cooldownDays: number | null;
   readonly when: TypedExpr;
   readonly whenText: string;
-  /** The values a condition reads, shown as "why it fired". */
-  readonly reads: readonly { readonly text: string; readonly slot: Slot }[];
+  /** The values a condition reads, as written, shown as "why it fired" (history functions whole). */
+  readonly explain: readonly { readonly text: string; readonly expr: TypedExpr }[];
 }

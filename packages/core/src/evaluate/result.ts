@@ -124,7 +124,13 @@ export type RecordIssueCode =
 
 /** What an evaluator keeps of an account between its snapshots. Plain data. */
 export interface AccountState {
+  /** The date of the account's latest snapshot: the next must be later. */
   readonly asOf: number;
+  /**
+   * The latest snapshot that had a band, and its score and band: what `change`, `band_changed` and
+   * hysteresis compare with, so a month without data in between does not hide a drop.
+   */
+  readonly scoredAsOf: number | null;
   readonly score: number | null;
   readonly band: string | null;
   /** The computed band after hysteresis, before any override: what hysteresis compares with next time. */

@@ -33,7 +33,11 @@ export function createScorer(evaluator: Evaluator, options: StepOptions = {}): S
       const asOf = read(asOfField, record) as number | null;
       const key = id === null ? undefined : String(id);
       const previous = key === undefined ? undefined : states.get(key);
-      if (previous !== undefined && asOf !== null && asOf <= previous.asOf) return outOfOrder(plan, key as string, asOf, previous, asOfField);
+      if (previous !== undefined && asOf !== null && asOf <= previous.asOf) {
+        const [segment, stage] = [plan.data.segment, plan.data.stage].map((field) => (field === null ? null : read(field, record)));
+        const where = { id: key as string, asOf, segment: segment == null ? null : String(segment), stage: stage == null ? null : String(stage) };
+        return outOfOrder(plan, where, previous, asOfField);
+      }
       const { result, state } = evaluator.step(record, previous, options);
       if (key !== undefined && state !== undefined) states.set(key, state);
       return result;
@@ -42,7 +46,8 @@ export function createScorer(evaluator: Evaluator, options: StepOptions = {}): S
   };
 }
 
-function outOfOrder(plan: Plan, id: string, asOf: number, previous: AccountState, field: string): ScoreResult {
+function outOfOrder(plan: Plan, where: { id: string; asOf: number; segment: string | null; stage: string | null }, previous: AccountState, field: string): ScoreResult {
+  const { id, asOf } = where;
   const duplicate = asOf === previous.asOf;
   const issue: RecordIssue = {
     field,
@@ -51,5 +56,5 @@ function outOfOrder(plan: Plan, id: string, asOf: number, previous: AccountState
       ? `account ${id} already has a snapshot for this date`
       : `account ${id} has a later snapshot already; snapshots of an account must be in date order`,
   };
-  return invalidResult(plan, { id, asOf, segment: null, stage: null }, [issue]);
+  return invalidResult(plan, where, [issue]);
 }

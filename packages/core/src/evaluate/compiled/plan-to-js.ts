@@ -1,4 +1,4 @@
-import type { Slot } from '../../check/typed-expr.js';
+import type { Slot, TypedExpr } from '../../check/typed-expr.js';
 import type { BandPlan, MetricPlan, Plan, RollupPlan } from '../../compile/plan.js';
 import { COVERAGE_DECIMALS, WEIGHT_DECIMALS, roundTo } from '../numbers.js';
 import { historySites, planNeedsAsOf } from '../plan-facts.js';
@@ -226,7 +226,7 @@ function emitOverall(plan: Plan, names: Names, out: CodeBuilder): void {
   out.line('const status = score !== null ? "scored" : reason === null ? "scored" : "unscored";');
   out.line(`const benchmark = ${plan.benchmarks.length > 0 ? 'rt.benchmarks.lookup(stage, segment, null)' : 'null'};`);
   out.line(`const gap = benchmark === null || score === null ? null : rt.roundTo(score - benchmark, ${plan.precision});`);
-  out.line(`const change = previous === undefined ? null : { previous_as_of: rt.formatDay(previous.asOf), previous_score: previous.score, previous_band: previous.band, score: score === null || previous.score === null ? null : rt.roundTo(score - previous.score, ${plan.precision}), band_changed: band !== null && previous.band !== null && band !== previous.band };`);
+  out.line(`const change = previous === undefined || previous.scoredAsOf === null ? null : { previous_as_of: rt.formatDay(previous.scoredAsOf), previous_score: previous.score, previous_band: previous.band, score: score === null || previous.score === null ? null : rt.roundTo(score - previous.score, ${plan.precision}), band_changed: band !== null && previous.band !== null && band !== previous.band };`);
   out.line('const bandChanged = change === null ? false : change.band_changed; const scoreChange = change === null ? null : change.score;');
   out.line('const scored = score !== null && computedScore !== null;');
   plan.categories.forEach((category, c) => {
@@ -257,15 +257,14 @@ function emitPlaybooks(plan: Plan, out: CodeBuilder, slot: (own: string) => Slot
   plan.playbooks.forEach((playbook, p) => {
     const when = out.bind(emitExpression(playbook.when, out, slot('null'), order));
     const cooldown = playbook.cooldownDays === null ? '' : ` && (lastFired[${p}] === null || asOf === null || asOf - lastFired[${p}] >= ${num(playbook.cooldownDays)})`;
-    const why = playbook.reads.map((read) => `{ ref: ${jsString(read.text)}, value: ${displayCode(plan, read.slot, slot('null')(read.slot))} }`).join(', ');
+    const why = playbook.explain.map((item) => `{ ref: ${jsString(item.text)}, value: ${displayCode(item.expr, out.bind(emitExpression(item.expr, out, slot('null'), order)))} }`).join(', ');
     const fields = ['key', 'title', 'priority', 'owner', 'action'].map((f) => `${f}: plan.playbooks[${p}].${f}`).join(', ');
     out.line(`if (${when} === true${cooldown}) { lastFired[${p}] = asOf; playbooks.push({ ${fields}, why: [${why}] }); }`);
   });
 }
 
-function displayCode(plan: Plan, slot: Slot, code: string): string {
-  const isDate = (slot.kind === 'result' && slot.field === 'as_of') || (slot.kind === 'input' && plan.inputs.find((i) => i.name === slot.input)?.type === 'date');
-  return isDate ? `(typeof ${code} === "number" ? rt.formatDay(${code}) : ${code})` : code;
+function displayCode(expr: TypedExpr, code: string): string {
+  return expr.type.kind === 'date' ? `(typeof ${code} === "number" ? rt.formatDay(${code}) : ${code})` : code;
 }
 
 function emitResult(plan: Plan, out: CodeBuilder): void {
@@ -294,5 +293,7 @@ function emitState(plan: Plan, names: Names, out: CodeBuilder, order: Order): vo
     const value = emitExpression(site.operand, out, slotCode(plan, names)(own), order);
     out.line(`sites[${site.site}] = ${value};`);
   }
-  out.line('return { result, state: asOf === null ? undefined : { asOf, score, band, computedBand, sites, lastFired } };');
+  out.line('const last = band !== null ? null : previous;');
+  out.line('const carried = last === null ? { scoredAsOf: asOf, score, band, computedBand } : last === undefined ? { scoredAsOf: null, score: null, band: null, computedBand: null } : { scoredAsOf: last.scoredAsOf, score: last.score, band: last.band, computedBand: last.computedBand };');
+  out.line('return { result, state: asOf === null ? undefined : { asOf, scoredAsOf: carried.scoredAsOf, score: carried.score, band: carried.band, computedBand: carried.computedBand, sites, lastFired } };');
 }

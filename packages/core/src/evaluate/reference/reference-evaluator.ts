@@ -1,5 +1,5 @@
 import type { InputDeclaration } from '../../check/resolve-inputs.js';
-import type { Slot } from '../../check/typed-expr.js';
+import type { Slot, TypedExpr } from '../../check/typed-expr.js';
 import type { BandPlan, CategoryPlan, MetricPlan, Plan, RollupPlan } from '../../compile/plan.js';
 import { formatDay } from '../dates.js';
 import type { Evaluator, StepOptions, StepOutput } from '../evaluator.js';
@@ -63,8 +63,8 @@ export function referenceEvaluator(plan: Plan): Evaluator {
     const status = score !== null ? 'scored' : overall.status;
     const benchmark = benchmarks.lookup(base.stage, base.segment, null);
     const gap = benchmark === null || score === null ? null : roundTo(score - benchmark, plan.precision);
-    const change = previous === undefined ? null : {
-      previous_as_of: formatDay(previous.asOf),
+    const change = previous === undefined || previous.scoredAsOf === null ? null : {
+      previous_as_of: formatDay(previous.scoredAsOf),
       previous_score: previous.score,
       previous_band: previous.band,
       score: score === null || previous.score === null ? null : roundTo(score - previous.score, plan.precision),
@@ -87,7 +87,7 @@ export function referenceEvaluator(plan: Plan): Evaluator {
         priority: playbook.priority,
         owner: playbook.owner,
         action: playbook.action,
-        why: playbook.reads.map((read) => ({ ref: read.text, value: display(slotValue(read.slot), read.slot, plan) })),
+        why: playbook.explain.map((item) => ({ ref: item.text, value: display(interpret(item.expr, env()), item.expr) })),
       });
     });
 
@@ -118,11 +118,18 @@ export function referenceEvaluator(plan: Plan): Evaluator {
     const nextSites = sites.map(({ operand, ownMetric }) => interpret(operand, env(ownMetric === null ? null : metricValues.get(ownMetric) ?? null)));
     const siteValues: unknown[] = [];
     sites.forEach(({ site }, i) => (siteValues[site] = nextSites[i]));
-    const state: AccountState | undefined = asOf === null ? undefined : { asOf, score, band, computedBand, sites: siteValues, lastFired };
+    const carried = band !== null ? { scoredAsOf: asOf, score, band, computedBand } : lastScored(previous);
+    const state: AccountState | undefined = asOf === null ? undefined : { asOf, ...carried, sites: siteValues, lastFired };
     return { result, state };
   }
 
   return { plan, engine: 'reference', step };
+}
+
+function lastScored(previous: AccountState | undefined): Pick<AccountState, 'scoredAsOf' | 'score' | 'band' | 'computedBand'> {
+  return previous === undefined
+    ? { scoredAsOf: null, score: null, band: null, computedBand: null }
+    : { scoredAsOf: previous.scoredAsOf, score: previous.score, band: previous.band, computedBand: previous.computedBand };
 }
 
 interface MetricScore {
@@ -381,9 +388,8 @@ function overrideFields(plan: Plan, inputs: Map<string, Value>) {
   };
 }
 
-function display(value: Value, slot: Slot, plan: Plan): Value {
-  const isDate = (slot.kind === 'result' && slot.field === 'as_of') || (slot.kind === 'input' && plan.inputs.find((i) => i.name === slot.input)?.type === 'date');
-  return isDate && typeof value === 'number' ? formatDay(value) : value;
+function display(value: Value, expr: TypedExpr): Value {
+  return expr.type.kind === 'date' && typeof value === 'number' ? formatDay(value) : value;
 }
 
 export function invalidResult(plan: Plan, base: { id: string | null; asOf: number | null; segment: string | null; stage: string | null }, issues: readonly RecordIssue[]): ScoreResult {

@@ -64,12 +64,13 @@ export function buildProgram(setExit: (code: ExitCode) => void): Command {
       )
       .argument('<model>', 'model file (YAML)')
       .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
-      .option('--html <file>', 'also write a self-contained HTML page with charts (works offline)'),
+      .option('--html <file>', 'also write a self-contained HTML page with charts (works offline)')
+      .option('--latest', 'count each account once, at its latest snapshot (history still shapes its score)'),
   )
     .addHelpText('after', examples('vitals report model.yaml --data accounts.csv', 'vitals report model.yaml --data accounts.csv --format markdown > report.md --html report.html'))
     .action(async (model: string, options: Record<string, unknown>) => {
       const { runReport } = await import('./commands/report.js');
-      setExit(await runReport(model, { ...scoreOptions(options), format: options.format as 'text' | 'markdown' | 'json', html: options.html as string | undefined }));
+      setExit(await runReport(model, { ...scoreOptions(options), format: options.format as 'text' | 'markdown' | 'json', html: options.html as string | undefined, latest: options.latest === true }));
     });
 
   program

@@ -1,4 +1,4 @@
-import { createDistribution } from '@vitals/core';
+import { createDistribution, type ScoreResult } from '@vitals/core';
 import { writeFile } from 'node:fs/promises';
 import { openData } from '../data/open-data.js';
 import { CliError, EXIT, type ExitCode } from '../errors.js';
@@ -16,25 +16,38 @@ import { countsLine, scoreStream } from '../run/score-stream.js';
 export interface ReportOptions extends Omit<ScoreCommandOptions, 'format' | 'explain'> {
   readonly format: 'text' | 'markdown' | 'json';
   readonly html: string | undefined;
+  /** Count each account once, at its latest snapshot (history still shapes its score). */
+  readonly latest: boolean;
 }
 
 /** `vitals report MODEL --data FILE`: score everything, keep only the distribution (memory bounded by distinct scores). */
 export async function runReport(modelPath: string, options: ReportOptions): Promise<ExitCode> {
   const model = await loadModel(modelPath);
+  if (options.latest && model.plan.data.id === null) throw new CliError(`--latest needs accounts: ${modelPath} names no id field (data: { id: … })`);
   const source = await openData(options.data, options.inputFormat);
   const distribution = createDistribution(model.plan);
+  const latest = new Map<string, ScoreResult>();
   const outcome = await scoreStream(model, source, options, ({ result }) => {
-    if (result !== null) distribution.add(result);
+    if (result === null) return;
+    if (options.latest && result.id !== null && result.status !== 'invalid') latest.set(result.id, summaryOnly(result));
+    else if (!options.latest || result.status !== 'invalid') distribution.add(result);
   });
+  for (const result of latest.values()) distribution.add(result);
   if (outcome.stoppedAt !== undefined) {
     note(`vitals: stopped at row ${outcome.stoppedAt} (--strict); no report`);
     return EXIT.failed;
   }
-  const data: ReportData = { file: source.path, plan: model.plan, counts: outcome.counts, summary: distribution.summary() };
+  const unit = options.latest || model.plan.data.asOf === null ? 'account' : 'snapshot';
+  const data: ReportData = { file: source.path, unit, plan: model.plan, counts: outcome.counts, summary: distribution.summary() };
   if (options.html !== undefined) await writeHtml(options.html, data);
   await writeStdout(render(data, options.format));
   note(countsLine(source.path, outcome.counts));
   return EXIT.ok;
+}
+
+/** What the distribution reads of a result, without the per-metric detail: an account held until the end costs little. */
+function summaryOnly(result: ScoreResult): ScoreResult {
+  return { ...result, metrics: {}, missing_inputs: [], playbooks: result.playbooks.map((p) => ({ ...p, why: [] })) };
 }
 
 function render(data: ReportData, format: ReportOptions['format']): string {

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { parse, type CsvError } from 'csv-parse';
+import { parse, type CsvError, type Options } from 'csv-parse';
 import { CliError } from '../errors.js';
 import type { DataRow } from './data-row.js';
 
@@ -9,15 +9,26 @@ import type { DataRow } from './data-row.js';
  * does not fit. A row with the wrong number of fields is reported, not guessed at.
  */
 export async function* csvRows(input: Readable, file: string): AsyncGenerator<DataRow, void, undefined> {
-  const parser = input.pipe(parse({ bom: true, raw: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true }));
+  // Lines are counted here, as records are parsed (not as they are consumed, so a parse error
+  // names the right place), and not taken from csv-parse, whose count drifts on CRLF inside
+  // quotes: a record spans one line plus the line breaks inside its quoted fields, and skipped
+  // blank lines are the parser's running total.
+  const parsed = { lines: 0, blank: 0, records: 0 };
+  const onRecord = (record: string[], context: { empty_lines: number }): Parsed => {
+    const line = parsed.lines + context.empty_lines + 1;
+    parsed.lines += 1 + newlinesIn(record);
+    parsed.blank = context.empty_lines;
+    parsed.records++;
+    return { record, line };
+  };
+  // csv-parse's types expect on_record to return a record; it pushes whatever it returns.
+  const on_record = onRecord as unknown as Options['on_record'];
+  const parser = input.pipe(parse({ bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, on_record }));
   input.on('error', (error) => parser.destroy(error));
   let header: string[] | undefined;
-  let linesBefore = 0;
   let row = 0;
   try {
-    for await (const { record, raw } of parser as AsyncIterable<{ record: string[]; raw: string }>) {
-      const line = linesBefore + leadingNewlines(raw) + 1;
-      linesBefore += countNewlines(raw);
+    for await (const { record, line } of parser as AsyncIterable<Parsed>) {
       if (header === undefined) {
         header = readHeader(record, file, line);
         continue;
@@ -32,9 +43,17 @@ export async function* csvRows(input: Readable, file: string): AsyncGenerator<Da
       yield { row, line, record: toRecord(header, record) };
     }
   } catch (error) {
-    if (isCsvError(error)) throw new CliError(`${file}:${error.lines ?? '?'}: not valid CSV: ${error.message}`);
-    throw error;
+    if (!isCsvError(error)) throw error;
+    // The unclosed quote is in the record after the last one parsed (blank lines between them aside).
+    const next = parsed.lines + parsed.blank + 1;
+    if (error.code === 'CSV_QUOTE_NOT_CLOSED') throw new CliError(`${file}:${next}: not valid CSV: a quoted field that starts on this line or later is never closed`);
+    throw new CliError(`${file}:${next}: not valid CSV: ${error.message}`);
   }
+}
+
+interface Parsed {
+  readonly record: string[];
+  readonly line: number;
 }
 
 /** The header row's names (trimmed); a name used twice would make a row ambiguous. */
@@ -56,15 +75,10 @@ function toRecord(header: readonly string[], values: readonly string[]): Record<
   return record;
 }
 
-function countNewlines(text: string): number {
+function newlinesIn(fields: readonly string[]): number {
   let n = 0;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  for (const field of fields) for (let i = field.indexOf('\n'); i >= 0; i = field.indexOf('\n', i + 1)) n++;
   return n;
-}
-
-/** Blank lines skipped before a record are part of its raw text. */
-function leadingNewlines(raw: string): number {
-  return countNewlines(/^[\r\n]*/.exec(raw)?.[0] ?? '');
 }
 
 function isCsvError(error: unknown): error is CsvError & { lines?: number } {

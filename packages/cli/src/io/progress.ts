@@ -11,9 +11,9 @@ export interface Progress {
 const SILENT: Progress = { update: () => undefined, note: (text) => void process.stderr.write(`${text}\n`), stop: () => undefined };
 
 /** A bar only on an interactive terminal: never in CI, never when stderr is piped or a file, never for stdin of unknown size. */
-export function wantsProgress(enabled: boolean, totalBytes: number | undefined, env: NodeJS.ProcessEnv = process.env): boolean {
+export function wantsProgress(enabled: boolean, totalBytes: number | undefined, stderrIsTTY = process.stderr.isTTY === true, env: NodeJS.ProcessEnv = process.env): boolean {
   const ci = env.CI !== undefined && env.CI !== '' && env.CI !== 'false';
-  return enabled && !ci && process.stderr.isTTY === true && totalBytes !== undefined && totalBytes > 0;
+  return enabled && !ci && stderrIsTTY && totalBytes !== undefined && totalBytes > 0;
 }
 
 export async function createProgress(enabled: boolean, totalBytes: number | undefined): Promise<Progress> {

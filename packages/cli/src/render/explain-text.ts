@@ -85,7 +85,8 @@ export function nextBandText(n: NextBand, plan: Plan, style: Style = PLAIN): str
   if (n.blocked === 'top-band') return `Next band: ${n.band} is the top band.`;
   if (n.blocked === 'override') return 'Next band: an active override sets this account\'s band, so no metric moves it.';
   if (n.blocked === 'not-scored') return 'Next band: the account has no score to move.';
-  const head = `What would move it to ${style.bold(n.next_band ?? '')} (${formatValue(n.threshold)})? One metric at a time, all else equal:`;
+  const hysteresis = plan.hysteresis > 0 ? `, and ${formatValue(plan.hysteresis)} more to change band (hysteresis)` : '';
+  const head = `What would move it to ${style.bold(n.next_band ?? '')} (from ${formatValue(n.threshold)}${hysteresis})? One metric at a time, all else equal:`;
   const rows = n.metrics.map((m) => changeRow(m, n, plan));
   const reachable = n.metrics.some((m) => m.outcome === 'reachable');
   const foot = reachable ? [] : ['', 'No single metric can do it alone; several must improve together.'];

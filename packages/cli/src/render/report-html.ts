@@ -19,8 +19,9 @@ export function renderReportHtml(data: ReportData, chartJsSource: string): strin
     categories: { labels: summary.categories.map((c) => c.title ?? c.key), means: summary.categories.map((c) => (c.mean === null ? null : Number(c.mean.toFixed(2)))) },
     playbooks: { labels: summary.playbooks.map((p) => p.title ?? p.key), counts: summary.playbooks.map((p) => p.fired) },
     scale: plan.scale,
+    unit: `${data.unit}s`,
   };
-  const warning = dominantBandWarning(summary, DOMINANT_BAND_SHARE);
+  const warning = dominantBandWarning(summary, DOMINANT_BAND_SHARE, data.unit);
   const s = summary.stats;
   return `<!doctype html>
 <html lang="en">
@@ -50,7 +51,7 @@ ${warning === undefined ? '' : `<p class="warning"><strong>Warning:</strong> ${e
   ${summary.playbooks.length === 0 ? '' : '<section><h2>Playbooks fired</h2><div class="chart"><canvas id="playbooks" aria-label="Rows on which each playbook fired"></canvas></div></section>'}
 </div>
 <h2>Band shares</h2>
-<table><tr><th>band</th><th class="n">accounts</th><th class="n">share</th></tr>
+<table><tr><th>band</th><th class="n">${data.unit}s</th><th class="n">share</th></tr>
 ${summary.bands.map((b) => `<tr><td>${esc(b.name)}${b.title === null ? '' : ` (${esc(b.title)})`}</td><td class="n">${b.count}</td><td class="n">${percent(b.share)}</td></tr>`).join('\n')}
 </table>
 ${benchmarkTable(data)}
@@ -98,7 +99,7 @@ function scriptSafe(source: string): string {
 const CHARTS_SCRIPT = `
 const data = JSON.parse(document.getElementById('vitals-data').textContent);
 const common = { responsive: true, maintainAspectRatio: false, animation: false, plugins: { legend: { display: false } } };
-new Chart(document.getElementById('histogram'), { type: 'bar', data: { labels: data.histogram.labels, datasets: [{ data: data.histogram.counts, backgroundColor: data.histogram.colours, categoryPercentage: 1, barPercentage: 0.95 }] }, options: { ...common, scales: { x: { title: { display: true, text: 'overall score' } }, y: { beginAtZero: true, title: { display: true, text: 'accounts' } } } } });
+new Chart(document.getElementById('histogram'), { type: 'bar', data: { labels: data.histogram.labels, datasets: [{ data: data.histogram.counts, backgroundColor: data.histogram.colours, categoryPercentage: 1, barPercentage: 0.95 }] }, options: { ...common, scales: { x: { title: { display: true, text: 'overall score' } }, y: { beginAtZero: true, title: { display: true, text: data.unit } } } } });
 new Chart(document.getElementById('bands'), { type: 'doughnut', data: { labels: data.bands.labels, datasets: [{ data: data.bands.counts, backgroundColor: data.bands.colours }] }, options: { ...common, plugins: { legend: { display: true, position: 'right' } } } });
 new Chart(document.getElementById('categories'), { type: 'bar', data: { labels: data.categories.labels, datasets: [{ data: data.categories.means, backgroundColor: '#1565c0' }] }, options: { ...common, indexAxis: 'y', scales: { x: { min: data.scale.min, max: data.scale.max } } } });
 const playbooks = document.getElementById('playbooks');

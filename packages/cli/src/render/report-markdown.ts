@@ -6,16 +6,16 @@ import { binLabel, dominantBandWarning, mean, percent, statsLine, type ReportDat
 export function renderReportMarkdown(data: ReportData): string {
   const { plan, summary, counts, file } = data;
   const out: string[] = [`## ${md(plan.title ?? plan.model)}`, '', `Model \`${plan.model}\` on \`${md(file)}\`: ${counts.rows} rows, ${counts.scored} scored, ${counts.unscored} unscored, ${counts.invalid} invalid.`];
-  const warning = dominantBandWarning(summary, DOMINANT_BAND_SHARE);
+  const warning = dominantBandWarning(summary, DOMINANT_BAND_SHARE, data.unit);
   if (warning !== undefined) out.push('', `> **Warning:** ${md(warning)}`);
-  out.push('', '### Bands', '', '| band | accounts | share |', '| --- | ---: | ---: |');
+  out.push('', '### Bands', '', `| band | ${data.unit}s | share |`, '| --- | ---: | ---: |');
   for (const b of summary.bands) out.push(`| ${md(b.name)}${b.title === null ? '' : ` (${md(b.title)})`} | ${b.count} | ${percent(b.share)} |`);
   if (summary.stats !== null) {
     const max = Math.max(...summary.histogram.map((b) => b.count));
     out.push('', '### Overall score', '', '```text', ...summary.histogram.map((b) => `${binLabel(b).padStart(11)} │${bar(b.count, max, 40).padEnd(40)} ${b.count}`), '```');
     out.push('', `${statsLine(summary.stats, plan.precision, ', ')}.`);
   }
-  out.push('', '### Category averages', '', '| category | mean | accounts |', '| --- | ---: | ---: |');
+  out.push('', '### Category averages', '', `| category | mean | ${data.unit}s |`, '| --- | ---: | ---: |');
   for (const c of summary.categories) out.push(`| ${md(c.title ?? c.key)} | ${mean(c.mean, plan.precision)} | ${c.scored} |`);
   if (summary.belowBenchmark.length > 0) {
     out.push('', '### Below their stage benchmark', '', '| stage | segment | below | of | share |', '| --- | --- | ---: | ---: | ---: |');

@@ -4,6 +4,11 @@ import type { RunCounts } from './score-writers.js';
 /** What every report form shows: the run's counts and the core's distribution summary. */
 export interface ReportData {
   readonly file: string;
+  /**
+   * What the summary counts: `account` when each account is counted once (one row per account,
+   * or `--latest`), `snapshot` when accounts with history count once per snapshot.
+   */
+  readonly unit: 'account' | 'snapshot';
   readonly plan: Plan;
   readonly counts: RunCounts;
   readonly summary: DistributionSummary;
@@ -19,10 +24,10 @@ export function binLabel(bin: HistogramBin): string {
 }
 
 /** The warning a report gives when one band holds most accounts. */
-export function dominantBandWarning(summary: DistributionSummary, dominantShare: number): string | undefined {
+export function dominantBandWarning(summary: DistributionSummary, dominantShare: number, unit: ReportData['unit']): string | undefined {
   const top = summary.dominantBand;
   if (top === null) return undefined;
-  return `${Math.round(top.share * 100)}% of scored accounts are ${top.name}: when most accounts share one band the score does not tell them apart (above ${Math.round(dominantShare * 100)}% is flagged). Revisit the band thresholds or the metrics' ranges.`;
+  return `${Math.round(top.share * 100)}% of scored ${unit}s are ${top.name}: when most accounts share one band the score does not tell them apart (above ${Math.round(dominantShare * 100)}% is flagged). Revisit the band thresholds or the metrics' ranges.`;
 }
 
 export function percent(share: number): string {

@@ -10,34 +10,39 @@ export function renderReportText(data: ReportData, style: Style = PLAIN): string
   return `${sections.filter((s) => s !== '').join('\n\n')}\n`;
 }
 
-function header({ file, plan, counts, summary }: ReportData, style: Style): string {
-  const reasons = Object.entries(summary.unscoredReasons).map(([reason, n]) => `${reason} ${n}`);
-  const unscored = counts.unscored > 0 ? `, ${counts.unscored.toLocaleString('en-US')} unscored (${reasons.join(', ')})` : '';
-  const invalid = counts.invalid > 0 ? `, ${counts.invalid.toLocaleString('en-US')} invalid` : '';
-  return `${style.bold(plan.title ?? plan.model)} (${plan.model}) on ${file}\n${plural(counts.rows, 'row')}: ${counts.scored.toLocaleString('en-US')} scored${unscored}${invalid}`;
+function header({ file, plan, counts, summary, unit }: ReportData, style: Style): string {
+  const parts = [`${counts.scored.toLocaleString('en-US')} scored`];
+  if (counts.unscored > 0) parts.push(`${counts.unscored.toLocaleString('en-US')} unscored`);
+  if (counts.invalid > 0) parts.push(`${counts.invalid.toLocaleString('en-US')} invalid`);
+  const lines = [`${style.bold(plan.title ?? plan.model)} (${plan.model}) on ${file}`, `${plural(counts.rows, 'row')}: ${parts.join(', ')}`];
+  if (unit === 'snapshot') lines.push('Every snapshot is counted below (--latest counts each account once).');
+  else if (summary.count < counts.rows - counts.invalid) lines.push(`Each account is counted once below, at its latest snapshot: ${plural(summary.count, 'account')}, ${summary.scored.toLocaleString('en-US')} scored.`);
+  const reasons = Object.entries(summary.unscoredReasons).map(([reason, n]) => `${reason} ${n.toLocaleString('en-US')}`);
+  if (reasons.length > 0) lines.push(`Unscored: ${reasons.join(', ')}.`);
+  return lines.join('\n');
 }
 
-function histogram({ plan, summary }: ReportData): string {
+function histogram({ plan, summary, unit }: ReportData): string {
   if (summary.stats === null) return 'No account was scored, so there is no distribution to show.';
   const max = Math.max(...summary.histogram.map((b) => b.count));
   const labels = summary.histogram.map((b) => binLabel(b));
   const width = Math.max(...labels.map((l) => l.length));
   const lines = summary.histogram.map((b, i) => `  ${(labels[i] as string).padStart(width)} │${bar(b.count, max, 40).padEnd(40)} ${b.count}`);
   const stats = `  ${statsLine(summary.stats, plan.precision)}`;
-  return [`Overall score (${plan.scale.min}–${plan.scale.max}), ${plural(summary.scored, 'scored account')}:`, ...lines, stats].join('\n');
+  return [`Overall score (${plan.scale.min}–${plan.scale.max}), ${plural(summary.scored, `scored ${unit}`)}:`, ...lines, stats].join('\n');
 }
 
-function bands({ summary }: ReportData, style: Style): string {
+function bands({ summary, unit }: ReportData, style: Style): string {
   if (summary.scored === 0) return '';
   const width = Math.max(...summary.bands.map((b) => `${b.name}${b.title === null ? '' : ` (${b.title})`}`.length));
   const lines = summary.bands.map((b) => `  ${`${b.name}${b.title === null ? '' : ` (${b.title})`}`.padEnd(width)} ${bar(b.share, 1, 30).padEnd(30)} ${String(b.count).padStart(7)}  ${percent(b.share).padStart(6)}`);
-  const warning = dominantBandWarning(summary, DOMINANT_BAND_SHARE);
-  return ['Bands (share of scored accounts):', ...lines, ...(warning === undefined ? [] : ['', style.warning(`⚠ ${warning}`)])].join('\n');
+  const warning = dominantBandWarning(summary, DOMINANT_BAND_SHARE, unit);
+  return [`Bands (share of scored ${unit}s):`, ...lines, ...(warning === undefined ? [] : ['', style.warning(`⚠ ${warning}`)])].join('\n');
 }
 
-function categories({ plan, summary }: ReportData): string {
+function categories({ plan, summary, unit }: ReportData): string {
   const width = Math.max(...summary.categories.map((c) => (c.title ?? c.key).length));
-  const lines = summary.categories.map((c) => `  ${(c.title ?? c.key).padEnd(width)}  ${mean(c.mean, plan.precision).padStart(7)}  (${plural(c.scored, 'account')})`);
+  const lines = summary.categories.map((c) => `  ${(c.title ?? c.key).padEnd(width)}  ${mean(c.mean, plan.precision).padStart(7)}  (${plural(c.scored, unit)})`);
   return ['Category averages:', ...lines].join('\n');
 }
 

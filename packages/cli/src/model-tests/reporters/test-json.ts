@@ -11,7 +11,7 @@ export function renderTestsJson(outcomes: readonly TestFileOutcome[]): string {
   const document = {
     format_version: TEST_FORMAT_VERSION,
     ok: t.failed === 0 && t.broken === 0,
-    ...t,
+    totals: t,
     files: outcomes.map((o) => ({
       file: o.file,
       model: o.model,

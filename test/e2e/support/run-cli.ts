@@ -1,0 +1,67 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv, type ValidateFunction } from 'ajv';
+
+/** The repository root; the e2e tests run the CLI from here, as a user in the repo would. */
+export const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+/** The built CLI (`npm test` builds it before vitest runs). */
+export const CLI = join(ROOT, 'packages/cli/dist/bin.js');
+export const FIXTURES = 'test/e2e/fixtures';
+
+export interface Run {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs `vitals ARGS` as a process: no colour, as in CI (so no progress bar either). */
+export function vitals(args: readonly string[], options: { cwd?: string; input?: string; env?: Record<string, string> } = {}): Run {
+  const run = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: options.cwd ?? ROOT,
+    input: options.input,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', CI: 'true', ...options.env },
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** Runs `vitals ARGS` and hands stdout to `onChunk` as it comes, without keeping it (for huge outputs). */
+export function vitalsStreaming(args: readonly string[], onChunk: (chunk: Buffer) => void): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', CI: 'true' } });
+    let stderr = '';
+    child.stdout.on('data', onChunk);
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stderr }));
+  });
+}
+
+const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+const validators = new Map<string, ValidateFunction>();
+
+/** The JSON Schema shipped for an output (packages/cli/schema/NAME.schema.json), compiled once. */
+export function schema(name: 'check' | 'score' | 'score-row' | 'explain' | 'report' | 'test'): ValidateFunction {
+  let validate = validators.get(name);
+  if (validate === undefined) {
+    validate = ajv.compile(JSON.parse(readFileSync(join(ROOT, 'packages/cli/schema', `${name}.schema.json`), 'utf8')) as object);
+    validators.set(name, validate);
+  }
+  return validate;
+}
+
+/** Asserts a value matches a shipped schema, with ajv's errors as the message when it does not. */
+export function expectValid(name: Parameters<typeof schema>[0], value: unknown): void {
+  const validate = schema(name);
+  if (!validate(value)) throw new Error(`does not match ${name}.schema.json: ${ajv.errorsText(validate.errors)}`);
+}
+
+export function ndjson(text: string): unknown[] {
+  return text
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as unknown);
+}

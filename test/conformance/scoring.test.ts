@@ -51,6 +51,17 @@ metrics:
 missing: { min_coverage: 0 }
 `;
 
+/** (13.2 − 12) / 12 × 100 is 9.999999999999993 in binary: a growth of 10%, so not `below: 10`. */
+const STEPS_AS_READ_MODEL = `
+vitals: 1
+model: steps_as_read
+bands: [{ name: red, below: 40 }, { name: amber, below: 70 }, { name: green }]
+inputs: { a: { type: number }, b: { type: number } }
+categories: { all: { weight: 1 } }
+metrics:
+  growth: { category: all, value: (a - b) / b * 100, score: { steps: [{ below: 10, score: 50 }, { score: 100 }] } }
+`;
+
 const ALTERNATIVE_ROLLUPS = (rollup: string) => `
 vitals: 1
 model: rollups
@@ -115,6 +126,7 @@ const CASES: [name: string, model: string, record: Record<string, unknown>, expe
   ['steps: just below a step', NORMALISE_MODEL, { t: 1.99 }, { 'metrics.stepped': { score: 100, band: 'green' } }],
   ['steps: a value on a step belongs to the step above', NORMALISE_MODEL, { t: 2 }, { 'metrics.stepped': { score: 60, band: 'amber' } }],
   ['steps: the last step takes the rest', NORMALISE_MODEL, { t: 5 }, { 'metrics.stepped': { score: 20, band: 'red' } }],
+  ['steps compare the value as a person reads it', STEPS_AS_READ_MODEL, { a: 13.2, b: 12 }, { 'metrics.growth': { value: 9.999999999999993, score: 100 } }],
   ['a metric with its own bands', NORMALISE_MODEL, { t: 4.99 }, { 'metrics.stepped': { score: 60, band: 'amber' }, 'metrics.falling': { score: 1, band: 'red' } }],
   ['map on an enum', NORMALISE_MODEL, { tier: 'pro' }, { 'metrics.mapped': { value: 'pro', score: 70, band: 'green' } }],
   ['map on a boolean', NORMALISE_MODEL, { champion: 'no' }, { 'metrics.flagged': { value: false, score: 10, band: 'red' } }],

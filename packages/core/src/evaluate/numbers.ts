@@ -45,6 +45,25 @@ function readsAsHalf(half: number, distance: number): boolean {
   return d < unit || (inclusive && d === unit);
 }
 
+/** Numbers that agree to this relative precision (about 12 significant digits) are equal. */
+export const COMPARISON_PRECISION = 1e-12;
+
+/**
+ * Compares two numbers as a person reads them, not as binary fractions: (13.2 − 12) / 12 × 100 is
+ * 9.999999999999993 in binary but a 10% growth to anyone reading it, so it is not `below: 10`
+ * and it is `>= 10`. Two numbers are equal when they differ by at most 1e-12 of the larger; the
+ * rule is arithmetic, so SQL can state it too. Returns −1, 0 or 1.
+ */
+export function compareNumbers(a: number, b: number): number {
+  const difference = a - b;
+  if (difference === 0) return 0;
+  if (difference - difference !== 0) return a < b ? -1 : 1; // an infinite bound
+  const larger = Math.max(a < 0 ? -a : a, b < 0 ? -b : b);
+  const tolerance = larger * COMPARISON_PRECISION;
+  if (difference <= tolerance && difference >= -tolerance) return 0;
+  return difference < 0 ? -1 : 1;
+}
+
 /** Arithmetic that overflows or is undefined (NaN, ±Infinity) is missing, never a number. */
 export function finite(value: number): number | null {
   return value - value === 0 ? value : null;

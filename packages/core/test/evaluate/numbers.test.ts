@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
-import { finite, roundTo } from '../../src/evaluate/numbers.js';
+import { compareNumbers, finite, roundTo } from '../../src/evaluate/numbers.js';
 
 test.each([
   [39.99999999999999, 2, 40],
@@ -49,6 +49,26 @@ test.each([
     }),
     { numRuns: 20_000 },
   );
+});
+
+test('compareNumbers treats numbers that agree to 12 significant digits as equal, and orders the rest', () => {
+  const double = fc.double({ min: -1e12, max: 1e12, noNaN: true, noDefaultInfinity: true });
+  fc.assert(
+    fc.property(double, double, fc.integer({ min: -200, max: 200 }), (a, b, ulps) => {
+      expect(compareNumbers(a, b)).toBe(-compareNumbers(b, a) + 0);
+      expect(compareNumbers(a, a + ulps * Number.EPSILON * Math.abs(a))).toBe(0);
+      if (Math.abs(a - b) > 1e-9 * Math.max(Math.abs(a), Math.abs(b))) expect(compareNumbers(a, b)).toBe(Math.sign(a - b));
+    }),
+    { numRuns: 20_000 },
+  );
+});
+
+test('compareNumbers: the classic cases', () => {
+  expect(compareNumbers(((13.2 - 12) / 12) * 100, 10)).toBe(0);
+  expect(compareNumbers(0.1 + 0.2, 0.3)).toBe(0);
+  expect(compareNumbers(1 + 1e-10, 1)).toBe(1);
+  expect(compareNumbers(-Infinity, 5)).toBe(-1);
+  expect(compareNumbers(5, Infinity)).toBe(-1);
 });
 
 test.each([

@@ -6,7 +6,7 @@ import { bandWithHysteresis } from '../lifecycle/hysteresis.js';
 import { overrideReading } from '../lifecycle/override-reading.js';
 import { pulseReading } from '../lifecycle/pulse-reading.js';
 import { rankShortfalls } from '../lifecycle/shortfall.js';
-import { finite, roundTo } from '../numbers.js';
+import { compareNumbers, finite, roundTo } from '../numbers.js';
 import { READERS } from '../read-value.js';
 import { invalidResult } from '../reference/reference-evaluator.js';
 import type { AccountState } from '../result.js';
@@ -34,6 +34,7 @@ export function compiledEvaluator(plan: Plan, options: { instrument?: boolean } 
     readers: READERS,
     roundTo,
     finite,
+    compareNumbers,
     formatDay,
     pulseReading,
     overrideReading,

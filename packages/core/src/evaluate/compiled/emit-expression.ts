@@ -1,4 +1,5 @@
 import type { Slot, TypedExpr } from '../../check/typed-expr.js';
+import { isMeasure } from '../measure.js';
 import type { CodeBuilder } from './code-builder.js';
 import { jsNumber, jsValue } from './js-literal.js';
 
@@ -39,6 +40,7 @@ export function emitExpression(expr: TypedExpr, out: CodeBuilder, slot: SlotCode
     case 'compare': {
       const [a, b] = [emit(expr.left), emit(expr.right)];
       const op = expr.op === '==' ? '===' : expr.op === '!=' ? '!==' : expr.op;
+      if (isMeasure(expr.left.type) || isMeasure(expr.right.type)) return `(${isNull(a, b)} ? null : rt.compareNumbers(${a}, ${b}) ${op} 0)`;
       if (expr.order === undefined) return `(${isNull(a, b)} ? null : ${a} ${op} ${b})`;
       const table = order(expr.order);
       return `(${isNull(a, b)} ? null : (${table}.get(${a}) ?? -1) ${op} (${table}.get(${b}) ?? -1))`;
@@ -52,7 +54,8 @@ export function emitExpression(expr: TypedExpr, out: CodeBuilder, slot: SlotCode
     case 'in': {
       const v = emit(expr.value);
       const items = expr.items.map(emit);
-      const hit = items.map((i) => `${v} === ${i}`).join(' || ') || 'false';
+      const equal = isMeasure(expr.value.type) ? (i: string) => `(${i} !== null && rt.compareNumbers(${v}, ${i}) === 0)` : (i: string) => `${v} === ${i}`;
+      const hit = items.map(equal).join(' || ') || 'false';
       const anyNull = items.map((i) => `${i} === null`).join(' || ') || 'false';
       return `(${v} === null ? null : (${hit}) ? ${!expr.negated} : (${anyNull}) ? null : ${expr.negated})`;
     }

@@ -162,10 +162,10 @@ function normaliseCode(plan: Plan, metric: MetricPlan, v: string, out: CodeBuild
     case 'identity':
       return v;
     case 'linear':
-      if (method.from === method.to) return `(${v} >= ${num(method.from)} ? ${num(max)} : ${num(min)})`;
+      if (method.from === method.to) return `(rt.compareNumbers(${v}, ${num(method.from)}) >= 0 ? ${num(max)} : ${num(min)})`;
       return `${num(min)} + ((${v} - ${num(method.from)}) / ${num(method.to - method.from)}) * ${num(max - min)}`;
     case 'steps':
-      return `(${method.thresholds.map((t, i) => `${v} < ${num(t)} ? ${num(method.scores[i] as number)} : `).join('')}${num(method.scores[method.scores.length - 1] as number)})`;
+      return `(${method.thresholds.map((t, i) => `rt.compareNumbers(${v}, ${num(t)}) < 0 ? ${num(method.scores[i] as number)} : `).join('')}${num(method.scores[method.scores.length - 1] as number)})`;
     case 'map': {
       const fallback = method.fallback === null ? 'null' : num(method.fallback);
       const score = (key: string) => {

@@ -1,4 +1,5 @@
 import type { BandPlan } from '../../compile/plan.js';
+import { compareNumbers } from '../numbers.js';
 
 /**
  * With hysteresis h, an account keeps its previous band until its score is more than h points
@@ -11,5 +12,6 @@ export function bandWithHysteresis(bands: BandPlan, hysteresis: number, score: n
   if (index < 0) return band;
   const lower = index > 0 ? (bands.thresholds[index - 1] as number) : -Infinity;
   const upper = index < bands.thresholds.length ? (bands.thresholds[index] as number) : Infinity;
-  return score >= lower - hysteresis && score < upper + hysteresis ? previousBand : band;
+  const holds = compareNumbers(score, lower - hysteresis) >= 0 && compareNumbers(score, upper + hysteresis) < 0;
+  return holds ? previousBand : band;
 }

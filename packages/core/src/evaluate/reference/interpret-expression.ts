@@ -1,5 +1,6 @@
 import type { Slot, TypedExpr } from '../../check/typed-expr.js';
-import { finite, roundTo } from '../numbers.js';
+import { isMeasure } from '../measure.js';
+import { compareNumbers, finite, roundTo } from '../numbers.js';
 
 export type Value = number | string | boolean | null;
 
@@ -33,11 +34,11 @@ export function interpret(expr: TypedExpr, env: Environment): Value {
     case 'arithmetic':
       return arithmetic(expr.op, interpret(expr.left, env), interpret(expr.right, env));
     case 'compare':
-      return compare(expr.op, interpret(expr.left, env), interpret(expr.right, env), expr.order);
+      return compare(expr.op, interpret(expr.left, env), interpret(expr.right, env), expr.order, isMeasure(expr.left.type) || isMeasure(expr.right.type));
     case 'logic':
       return logic(expr.op, interpret(expr.left, env), interpret(expr.right, env));
     case 'in':
-      return member(interpret(expr.value, env), expr.items.map((item) => interpret(item, env)), expr.negated);
+      return member(interpret(expr.value, env), expr.items.map((item) => interpret(item, env)), expr.negated, isMeasure(expr.value.type));
     case 'call':
       return call(expr.fn, expr.args.map((arg) => interpret(arg, env)));
   }
@@ -53,9 +54,9 @@ function arithmetic(op: '+' | '-' | '*' | '/', a: Value, b: Value): Value {
   return y === 0 ? null : finite(x / y);
 }
 
-function compare(op: string, a: Value, b: Value, order: readonly string[] | undefined): Value {
+function compare(op: string, a: Value, b: Value, order: readonly string[] | undefined, measures: boolean): Value {
   if (a === null || b === null) return null;
-  const [x, y] = order === undefined ? [a, b] : [order.indexOf(a as string), order.indexOf(b as string)];
+  const [x, y] = measures ? [compareNumbers(a as number, b as number), 0] : order === undefined ? [a, b] : [order.indexOf(a as string), order.indexOf(b as string)];
   switch (op) {
     case '==':
       return x === y;
@@ -79,9 +80,10 @@ function logic(op: 'and' | 'or', a: Value, b: Value): Value {
   return !decisive;
 }
 
-function member(value: Value, items: readonly Value[], negated: boolean): Value {
+function member(value: Value, items: readonly Value[], negated: boolean, measures: boolean): Value {
   if (value === null) return null;
-  if (items.includes(value)) return !negated;
+  const equal = (item: Value) => (measures ? item !== null && compareNumbers(value as number, item as number) === 0 : item === value);
+  if (items.some(equal)) return !negated;
   if (items.includes(null)) return null;
   return negated;
 }

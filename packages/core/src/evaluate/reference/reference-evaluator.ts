@@ -8,7 +8,7 @@ import { bandWithHysteresis } from '../lifecycle/hysteresis.js';
 import { overrideReading } from '../lifecycle/override-reading.js';
 import { pulseReading } from '../lifecycle/pulse-reading.js';
 import { rankShortfalls } from '../lifecycle/shortfall.js';
-import { COVERAGE_DECIMALS, WEIGHT_DECIMALS, roundTo } from '../numbers.js';
+import { COVERAGE_DECIMALS, WEIGHT_DECIMALS, compareNumbers, roundTo } from '../numbers.js';
 import { historySites, planNeedsAsOf } from '../plan-facts.js';
 import { READERS } from '../read-value.js';
 import type { AccountState, CategoryResult, FiredPlaybook, MetricResult, PulseResult, RecordIssue, ScoreResult } from '../result.js';
@@ -223,10 +223,10 @@ function normalise(plan: Plan, metric: MetricPlan, value: Value, env: Environmen
     case 'identity':
       return value as number;
     case 'linear':
-      if (method.from === method.to) return (value as number) >= method.from ? max : min;
+      if (method.from === method.to) return compareNumbers(value as number, method.from) >= 0 ? max : min;
       return min + (((value as number) - method.from) / (method.to - method.from)) * (max - min);
     case 'steps': {
-      const i = method.thresholds.findIndex((t) => (value as number) < t);
+      const i = method.thresholds.findIndex((t) => compareNumbers(value as number, t) < 0);
       return method.scores[i < 0 ? method.scores.length - 1 : i] as number;
     }
     case 'map': {

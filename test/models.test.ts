@@ -26,7 +26,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const MODELS = join(ROOT, 'models');
 
 /** Examples whose cases must reach every band and take every path (issue 3: both sides of every boundary). */
-const FULLY_COVERED = ['saas-seven-metrics', 'usage-appreciation-context', 'csm-sentiment-pulse'];
+const FULLY_COVERED = ['saas-seven-metrics', 'usage-appreciation-context', 'csm-sentiment-pulse', 'lifecycle-b2b'];
 
 const ENGINES = ['compiled', 'reference'] as const;
 

@@ -44,3 +44,13 @@ export function pointerSegments(pointer: string): string[] {
     .split('/')
     .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
+
+/** The value at a JSON pointer, or undefined when the path leads nowhere. */
+export function valueAt(root: YamlValue, pointer: string): YamlValue | undefined {
+  let node: YamlValue | undefined = root;
+  for (const segment of pointerSegments(pointer)) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = Array.isArray(node) ? node[Number(segment)] : Object.hasOwn(node, segment) ? node[segment] : undefined;
+  }
+  return node;
+}

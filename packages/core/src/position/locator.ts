@@ -1,5 +1,4 @@
-import type { SourceDocument, YamlValue } from '../load/source-document.js';
-import { pointerSegments } from '../load/source-document.js';
+import { valueAt, type SourceDocument } from '../load/source-document.js';
 import { createLineIndex, spanOf, type LineIndex } from './line-index.js';
 import { scalarSourceMap, type ScalarSourceMap } from './scalar-source-map.js';
 import type { OffsetRange, Span } from './span.js';
@@ -71,13 +70,4 @@ export function createLocator(doc: SourceDocument): Locator {
 function firstLineEnd(text: string, location: { start: number; end: number }): number {
   const newline = text.indexOf('\n', location.start);
   return newline < 0 ? location.end : Math.min(newline, location.end);
-}
-
-function valueAt(root: YamlValue, pointer: string): YamlValue | undefined {
-  let node: YamlValue | undefined = root;
-  for (const segment of pointerSegments(pointer)) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = Array.isArray(node) ? node[Number(segment)] : Object.hasOwn(node, segment) ? node[segment] : undefined;
-  }
-  return node;
 }

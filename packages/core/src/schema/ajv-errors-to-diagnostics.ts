@@ -2,8 +2,10 @@ import type { ErrorObject } from 'ajv';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { suggest } from '../diagnostics/suggest.js';
 import { childPointer } from '../load/source-document.js';
+import { valueAt, type YamlValue } from '../load/source-document.js';
 import type { Locator } from '../position/locator.js';
 import { describePointer } from './describe-pointer.js';
+import { HEALTH_MODEL_SCHEMA } from './health-model-schema.js';
 
 type SchemaNode = { properties?: Record<string, unknown>; pattern?: string; errorHint?: string; enum?: unknown[] };
 
@@ -12,11 +14,11 @@ type SchemaNode = { properties?: Record<string, unknown>; pattern?: string; erro
  * Errors at a pointer `isReported` accepts are left out (after choosing among alternatives, so the
  * branch the author meant is still chosen).
  */
-export function ajvErrorsToDiagnostics(errors: readonly ErrorObject[], locate: Locator, isReported: (pointer: string) => boolean = () => false): Diagnostic[] {
+export function ajvErrorsToDiagnostics(errors: readonly ErrorObject[], root: YamlValue, locate: Locator, isReported: (pointer: string) => boolean = () => false): Diagnostic[] {
   const seen = new Set<string>();
   const diagnostics: Diagnostic[] = [];
   for (const error of collapseAlternatives(errors).filter((e) => !isReported(e.instancePath))) {
-    const d = errorToDiagnostic(error, locate);
+    const d = errorToDiagnostic(withSchemaAndData(error, root), locate);
     const key = `${d.code}@${d.offset}:${d.message}`;
     if (!seen.has(key)) diagnostics.push(d);
     seen.add(key);
@@ -49,6 +51,23 @@ function collapseAlternatives(errors: readonly ErrorObject[]): ErrorObject[] {
     result = [...result.filter((e) => !inside.includes(e)), ...kept];
   }
   return result;
+}
+
+/**
+ * The validator is generated ahead of time without ajv's `verbose` option (which would copy the
+ * schema into it many times), so the failing value and the schema around the keyword are looked
+ * up here, from the instance path and the schema path.
+ */
+function withSchemaAndData(error: ErrorObject, root: YamlValue): ErrorObject {
+  const propertyName = (error as { propertyName?: string }).propertyName;
+  const data = propertyName ?? valueAt(root, error.instancePath);
+  return { ...error, data, parentSchema: schemaAt(error.schemaPath.split('/').slice(1, -1)) };
+}
+
+function schemaAt(path: readonly string[]): SchemaNode {
+  let node: unknown = HEALTH_MODEL_SCHEMA;
+  for (const segment of path) node = (node as Record<string, unknown> | undefined)?.[decodeURIComponent(segment).replace(/~1/g, '/').replace(/~0/g, '~')];
+  return (node ?? {}) as SchemaNode;
 }
 
 function errorToDiagnostic(error: ErrorObject, locate: Locator): Diagnostic {

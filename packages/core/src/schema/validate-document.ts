@@ -1,9 +1,9 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { pointerSegments, type SourceDocument, type YamlValue } from '../load/source-document.js';
 import { createLocator } from '../position/locator.js';
 import { ajvErrorsToDiagnostics } from './ajv-errors-to-diagnostics.js';
-import { HEALTH_MODEL_SCHEMA } from './health-model-schema.js';
+import { validate as generatedValidator } from './generated/health-model-validator.js';
 import type { ModelSource } from './model-source.js';
 
 export const FORMAT_VERSION = 1;
@@ -20,17 +20,8 @@ type PrunableSection = (typeof PRUNABLE_SECTIONS)[number];
 const PRUNABLE_SECTIONS = ['inputs', 'categories', 'metrics', 'playbooks'] as const;
 const NOTHING_OMITTED: OmittedEntries = { inputs: [], categories: [], metrics: [], playbooks: [] };
 
-let validator: ValidateFunction | undefined;
-
-/** Compiled once per process (or worker): ajv compiles the schema to a function on first use. */
-function schemaValidator(): ValidateFunction {
-  if (validator === undefined) {
-    const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
-    ajv.addVocabulary(['errorHint']);
-    validator = ajv.compile(HEALTH_MODEL_SCHEMA);
-  }
-  return validator;
-}
+/** ajv's code for the schema, generated ahead of time (`npm run schema`): nothing is compiled at run time. */
+const validateShape = generatedValidator as unknown as ValidateFunction;
 
 /** Schema stage: the loaded document → a `ModelSource` when its shape is right, else every shape error. */
 export function validateDocument(doc: SourceDocument): SchemaResult {
@@ -45,10 +36,10 @@ export function validateDocument(doc: SourceDocument): SchemaResult {
     const d = diagnostic('unsupported-version', { found: String(version), supported: FORMAT_VERSION }, locate.value('/vitals'));
     return { value: undefined, diagnostics: [d], omitted: NOTHING_OMITTED };
   }
-  const validate = schemaValidator();
+  const validate = validateShape;
   if (validate(root)) return { value: root as unknown as ModelSource, diagnostics: [], omitted: NOTHING_OMITTED };
   const errors = validate.errors ?? [];
-  const diagnostics = ajvErrorsToDiagnostics(errors, locate, (pointer) => isUnreadable(pointer, doc));
+  const diagnostics = ajvErrorsToDiagnostics(errors, root, locate, (pointer) => isUnreadable(pointer, doc));
   const parts = partsToOmit(errors);
   if (parts === undefined) return { value: undefined, diagnostics, omitted: NOTHING_OMITTED };
   const pruned = withoutParts(root, parts);

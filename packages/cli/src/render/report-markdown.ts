@@ -24,7 +24,7 @@ export function renderReportMarkdown(data: ReportData): string {
   if (plan.pulse !== null) out.push('', `Pulses: ${summary.pulses.present} present, ${summary.pulses.stale} stale.`);
   if (plan.overrides !== null) out.push('', `Overrides: ${summary.overrides.active} active, ${summary.overrides.expired} expired.`);
   if (summary.playbooks.length > 0) {
-    out.push('', '### Playbooks fired', '', '| playbook | rows |', '| --- | ---: |');
+    out.push('', '### Playbooks fired', '', `| playbook | ${data.unit}s |`, '| --- | ---: |');
     for (const p of [...summary.playbooks].sort((a, b) => b.fired - a.fired)) out.push(`| ${md(p.title ?? p.key)} (\`${p.key}\`) | ${p.fired} |`);
   }
   return `${out.join('\n')}\n`;

@@ -64,9 +64,9 @@ function lifecycle({ plan, summary }: ReportData): string {
   return lines.join('\n');
 }
 
-function playbooks({ summary }: ReportData): string {
+function playbooks({ summary, unit }: ReportData): string {
   if (summary.playbooks.length === 0) return '';
   const width = Math.max(...summary.playbooks.map((p) => p.key.length));
   const lines = [...summary.playbooks].sort((a, b) => b.fired - a.fired).map((p) => `  ${p.key.padEnd(width)}  ${String(p.fired).padStart(7)}  ${p.title ?? ''}`.trimEnd());
-  return ['Playbooks fired (rows):', ...lines].join('\n');
+  return [`Playbooks fired (${unit}s):`, ...lines].join('\n');
 }

@@ -5,7 +5,7 @@
 // A test fails when either is out of date.
 import { writeFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
-import standaloneCode from 'ajv/dist/standalone/index.js';
+import standalone from 'ajv/dist/standalone/index.js';
 import { HEALTH_MODEL_SCHEMA } from '../packages/core/src/schema/health-model-schema.js';
 
 export const SCHEMA_FILE = new URL('../packages/core/schema/health-model.schema.json', import.meta.url);
@@ -14,6 +14,9 @@ export const VALIDATOR_FILE = new URL('../packages/core/src/schema/generated/hea
 export function schemaFileText(): string {
   return `${JSON.stringify(HEALTH_MODEL_SCHEMA, null, 2)}\n`;
 }
+
+// A CommonJS module: Node hands over module.exports, which carries the function as `.default` too.
+const standaloneCode = standalone.default;
 
 /** ajv's runtime helper for `maxLength`, inlined so the generated module imports nothing. */
 const UCS2_LENGTH = 'function ucs2length(text) { let n = 0; for (const _ of text) n++; return n; }';

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import {
   compileModel,
+  formatModel,
   describeDifference,
   describeUntested,
   parseModelTests,
@@ -55,6 +56,11 @@ describe.each(modelDirs)('models/%s', (dir) => {
   const testFiles = readdirSync(folder).filter((name) => name.endsWith('.test.yaml')).sort();
   const suites = testFiles.map((name) => ({ name, parsed: parseModelTests(readFileSync(join(folder, name)), `models/${dir}/${name}`) }));
   const modelFiles = [...new Set(['model.yaml', ...suites.map((s) => s.parsed.value?.model ?? 'model.yaml')])];
+
+  test.each(modelFiles)('%s is in the canonical layout (`vitals fmt`), so its diffs show only real changes', (file) => {
+    const text = readFileSync(join(folder, file), 'utf8');
+    expect(formatModel(text, `models/${dir}/${file}`).value).toBe(text);
+  });
 
   test.each(modelFiles)('%s compiles without errors', (file) => {
     const [result] = compileFile(join(folder, file));

@@ -97,7 +97,8 @@ function changeRow(m: MetricChange, n: NextBand, plan: Plan): string[] {
   const name = `  ${m.metric}`;
   const now = `now ${formatValue(m.value)}`;
   if (m.outcome === 'reachable' && m.needed !== null) {
-    return [name, `${now} → needs ${m.needed.op} ${formatValue(m.needed.value)}`, `score ${formatValue(m.metric_score)}, overall ${formatValue(m.overall_score)} ${n.next_band ?? ''}`];
+    const level = m.pulse_level === undefined ? '' : ` (a pulse of ${m.pulse_level.title ?? m.pulse_level.value} or better)`;
+    return [name, `${now} → needs ${m.needed.op} ${formatValue(m.needed.value)}${level}`, `score ${formatValue(m.metric_score)}, overall ${formatValue(m.overall_score)} ${n.next_band ?? ''}`];
   }
   if (m.outcome === 'unreachable') return [name, `${now} → cannot reach ${n.next_band ?? ''} alone`, `at best overall ${formatValue(m.overall_score)}`];
   const metric = plan.metrics.find((x) => x.key === m.metric);

@@ -34,6 +34,8 @@ export interface MetricChange {
   /** The metric's score and the overall score with the needed value (for `unreachable`: with its best value). */
   readonly metric_score: number | null;
   readonly overall_score: number | null;
+  /** For a metric that scores the CSM's pulse: the lowest pulse level that would do, since nobody sets a pulse to 63.9. */
+  readonly pulse_level?: { readonly value: string; readonly title: string | null; readonly score: number };
 }
 
 /** One account snapshot (and its previous state, for history and hysteresis) → the next-band what-if. */
@@ -46,7 +48,7 @@ export function nextBand(plan: Plan, record: Readonly<Record<string, unknown>>, 
   const index = plan.bands.names.indexOf(band);
   if (index < 0 || index >= plan.bands.names.length - 1) return { ...base, next_band: null, threshold: null, blocked: 'top-band', metrics: [] };
   const goal = (r: ScoreResult) => plan.bands.names.indexOf(computedBand(r) ?? '') > index;
-  const changes = plan.metrics.map((metric) => metricChange(plan, metric, result, whatIf(plan, metric, record, previous, options), goal));
+  const changes = plan.metrics.map((metric) => withPulseLevel(plan, metric, metricChange(plan, metric, result, whatIf(plan, metric, record, previous, options), goal)));
   return { ...base, next_band: plan.bands.names[index + 1] as string, threshold: plan.bands.thresholds[index] as number, blocked: null, metrics: rank(changes) };
 }
 
@@ -66,6 +68,15 @@ function metricChange(plan: Plan, metric: MetricPlan, result: ScoreResult, score
   if (metric.score.method === 'steps') return { ...base, ...stepped(metric.key, metric.score.thresholds, current as number | null, score, goal) };
   const [from, to] = metric.score.method === 'linear' ? [metric.score.from, metric.score.to] : [plan.scale.min, plan.scale.max];
   return { ...base, ...continuous(metric.key, from, to, current as number | null, score, goal, isWholeNumber(plan, metric)) };
+}
+
+/** A metric whose value is the pulse's score is moved by a pulse level: the lowest whose score suffices. */
+function withPulseLevel(plan: Plan, metric: MetricPlan, change: Ranked): Ranked {
+  const readsPulse = metric.value.kind === 'slot' && metric.value.slot.kind === 'pulse' && metric.value.slot.field === 'score';
+  const needed = change.needed;
+  if (!readsPulse || plan.pulse === null || change.outcome !== 'reachable' || needed?.op !== '>=' || typeof needed.value !== 'number') return change;
+  const level = [...plan.pulse.levels].sort((a, b) => a.score - b.score).find((l) => l.score >= (needed.value as number));
+  return level === undefined ? { ...change, outcome: 'unreachable', needed: null } : { ...change, pulse_level: { value: level.value, title: level.title, score: level.score } };
 }
 
 type Found = Omit<Ranked, 'metric' | 'title' | 'value'>;

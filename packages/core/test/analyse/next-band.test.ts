@@ -161,3 +161,29 @@ describe('value search', () => {
     expect(readableValue(value, range, upward, reaches)).toBe(expected);
   });
 });
+
+describe('a metric that scores the CSM pulse', () => {
+  const pulseModel = compile(
+    `
+vitals: 1
+model: pulse_what_if
+scale: { min: 0, max: 100 }
+bands: [{ name: red, below: 40 }, { name: amber, below: 70 }, { name: green }]
+inputs: { usage: { type: number } }
+pulse: { field: pulse, recorded_at: pulse_day }
+categories: { all: { weight: 1 } }
+metrics:
+  usage: { category: all, value: usage, score: identity }
+  sentiment: { category: all, value: pulse.score, score: identity }
+`,
+    { file: 'pulse-what-if.yaml' },
+  );
+
+  test('is moved by a pulse level, not a number nobody can set', () => {
+    // usage 60, pulse At Risk (40): overall 50, amber. Green needs 70: sentiment 80, so Very Satisfied (85).
+    const answer = nextBand(pulseModel.plan, { usage: 60, pulse: 'at_risk', pulse_day: '2026-01-10' }, undefined, { asOf: 20465 });
+    const sentiment = answer.metrics.find((m) => m.metric === 'sentiment');
+    expect(answer.next_band).toBe('green');
+    expect(sentiment).toMatchObject({ outcome: 'reachable', needed: { op: '>=', value: 80 }, pulse_level: { value: 'very_satisfied', score: 85 } });
+  });
+});

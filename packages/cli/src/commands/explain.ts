@@ -1,4 +1,4 @@
-import { nextBand, type AccountState, type HealthModel, type ScoreResult } from '@vitals/core';
+import { nextBand, parseDay, type AccountState, type HealthModel, type ScoreResult } from '@vitals/core';
 import { openData } from '../data/open-data.js';
 import type { DataRow } from '../data/data-row.js';
 import { CliError, EXIT, type ExitCode } from '../errors.js';
@@ -20,11 +20,11 @@ export async function runExplain(modelPath: string, account: string, options: Sc
   if (idField === null) throw new CliError(`${modelPath} names no id field (data: { id: … }), so there is no account to find`);
   const source = await openData(options.data, options.inputFormat);
   const stepOptions = options.asOf === undefined ? {} : { asOf: options.asOf };
-  const trail = new AccountTrail(model, stepOptions);
+  const trail = new AccountTrail(model, account, stepOptions);
   for await (const row of source.rows) {
     if (row.record !== null && String(row.record[idField] ?? '').trim() === account) trail.add(row);
   }
-  const explanation = trail.explain(account, source.path);
+  const explanation = trail.explain(source.path);
   if (explanation === undefined) throw new CliError(`no row of ${source.path} has ${idField} = ${JSON.stringify(account)}`);
   const text = options.format === 'json' || options.format === 'ndjson' ? renderExplainJson(explanation, model.plan) : renderExplainText(explanation, model.plan, styleFor(process.stdout));
   await writeStdout(text);
@@ -34,13 +34,13 @@ export async function runExplain(modelPath: string, account: string, options: Sc
 /** One account's snapshots, scored in order, keeping the state before the latest for the what-if. */
 class AccountTrail {
   private readonly scorer;
-  private state: AccountState | undefined;
   private stateBeforeLast: AccountState | undefined;
   private readonly history: Explanation['history'][number][] = [];
   private last: { row: DataRow; result: ScoreResult } | undefined;
 
   constructor(
     private readonly model: HealthModel,
+    private readonly account: string,
     private readonly options: { asOf?: string },
   ) {
     this.scorer = model.scorer(options);
@@ -48,23 +48,17 @@ class AccountTrail {
 
   add(row: DataRow): void {
     const record = row.record as Readonly<Record<string, unknown>>;
+    this.stateBeforeLast = this.scorer.state(this.account);
     const result = this.scorer.score(record);
-    this.stateBeforeLast = this.state;
-    // The scorer refuses out-of-order and bad snapshots without touching the account's state; so does this.
-    if (result.status !== 'invalid') this.state = this.model.evaluator.step(record, this.state, this.stepOptions()).state ?? this.state;
     this.history.push({ row: row.row, as_of: result.as_of, status: result.status, score: result.score, band: result.band });
     this.last = { row, result };
   }
 
-  explain(account: string, file: string): Explanation | undefined {
+  explain(file: string): Explanation | undefined {
     if (this.last === undefined) return undefined;
     const { row, result } = this.last;
-    const whatIf = nextBand(this.model.plan, row.record as Readonly<Record<string, unknown>>, this.stateBeforeLast, this.stepOptions());
-    return { account, file, history: this.history, row: row.row, line: row.line, result, next_band: whatIf };
-  }
-
-  private stepOptions(): { asOf?: number } {
-    if (this.options.asOf === undefined) return {};
-    return { asOf: Date.parse(`${this.options.asOf}T00:00:00Z`) / 86_400_000 };
+    const asOf = this.options.asOf === undefined ? undefined : parseDay(this.options.asOf);
+    const whatIf = nextBand(this.model.plan, row.record as Readonly<Record<string, unknown>>, this.stateBeforeLast, asOf === undefined ? {} : { asOf });
+    return { account: this.account, file, history: this.history, row: row.row, line: row.line, result, next_band: whatIf };
   }
 }

@@ -9,6 +9,8 @@ export interface Scorer {
   score(record: Readonly<Record<string, unknown>>): ScoreResult;
   /** Accounts seen so far (the memory a stream holds: one small state per account). */
   readonly accounts: () => number;
+  /** An account's state after its last accepted snapshot (what its next snapshot is compared with). */
+  readonly state: (id: string) => AccountState | undefined;
 }
 
 /**
@@ -21,7 +23,7 @@ export function createScorer(evaluator: Evaluator, options: StepOptions = {}): S
   const states = new Map<string, AccountState>();
   const { id: idField, asOf: asOfField } = plan.data;
   if (idField === null || asOfField === null) {
-    return { score: (record) => evaluator.step(record, undefined, options).result, accounts: () => 0 };
+    return { score: (record) => evaluator.step(record, undefined, options).result, accounts: () => 0, state: () => undefined };
   }
   const read = (field: string, record: Readonly<Record<string, unknown>>) => {
     const input = plan.inputs.find((i) => i.name === field) as Plan['inputs'][number];
@@ -43,6 +45,7 @@ export function createScorer(evaluator: Evaluator, options: StepOptions = {}): S
       return result;
     },
     accounts: () => states.size,
+    state: (id) => states.get(id),
   };
 }
 

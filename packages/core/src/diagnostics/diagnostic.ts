@@ -21,11 +21,12 @@ export interface Diagnostic {
 export function diagnostic<C extends DiagnosticCode>(code: C, params: DiagnosticParams[C], span: Span): Diagnostic {
   const text = DIAGNOSTIC_TEXT[code];
   const hint = text.hint(params);
+  return { code, severity: text.severity, message: text.message(params), ...(hint === undefined ? {} : { hint }), ...flatSpan(span) };
+}
+
+/** A span as the flat fields every diagnostic carries (file, 1-based line and column, offsets). */
+export function flatSpan(span: Span): Pick<Diagnostic, 'file' | 'line' | 'column' | 'endLine' | 'endColumn' | 'offset' | 'endOffset'> {
   return {
-    code,
-    severity: text.severity,
-    message: text.message(params),
-    ...(hint === undefined ? {} : { hint }),
     file: span.file,
     line: span.start.line,
     column: span.start.column,

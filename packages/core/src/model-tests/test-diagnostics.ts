@@ -1,5 +1,5 @@
 import type { DiagnosticCode, Severity } from '../diagnostics/codes.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { flatSpan, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Span } from '../position/span.js';
 
 /**
@@ -104,17 +104,5 @@ export const TEST_DIAGNOSTIC_TEXT: { readonly [C in TestDiagnosticCode]: TestDia
 export function testDiagnostic<C extends TestDiagnosticCode>(code: C, params: TestDiagnosticParams[C], span: Span): TestFileDiagnostic {
   const text = TEST_DIAGNOSTIC_TEXT[code];
   const hint = text.hint(params);
-  return {
-    code,
-    severity: text.severity,
-    message: text.message(params),
-    ...(hint === undefined ? {} : { hint }),
-    file: span.file,
-    line: span.start.line,
-    column: span.start.column,
-    endLine: span.end.line,
-    endColumn: span.end.column,
-    offset: span.start.offset,
-    endOffset: span.end.offset,
-  };
+  return { code, severity: text.severity, message: text.message(params), ...(hint === undefined ? {} : { hint }), ...flatSpan(span) };
 }

@@ -2,15 +2,16 @@
 // `npm run bench -- --quick` runs small tables and few rounds (to check the bench itself).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compile, type ScoreResult } from '@vitals/core';
 import { checkAgreement, type AgreementReport } from './check/agreement.js';
 import { sevenMetricAccounts, type SevenMetricAccount } from './data/seven-metric-accounts.js';
 import { scoresOf } from './engines/engine-scores.js';
-import { cliAvailable, measureProcess, measureStreaming, type StreamingRun, type WallTime } from './measure/cli-runs.js';
+import { cliAvailable, measureProcesses, measureStreaming, type StreamingRun, type WallTime } from './measure/cli-runs.js';
 import { measureCompileTime } from './measure/compile-time.js';
+import { scoreLoop } from './measure/score-loop.js';
 import { measureThroughput, type Contender, type Throughput, type ThroughputOptions } from './measure/throughput.js';
 import { largeModel } from './models/large-model.js';
 import type { BenchResults } from './report/bench-results.js';
@@ -80,6 +81,7 @@ async function main(): Promise<number> {
     modelSize,
     cli,
     seconds: (performance.now() - started) / 1000,
+    loadAtEnd: loadavg()[0] ?? 0,
   };
   const target = quick ? join(OUT, 'RESULTS-quick.md') : join(ROOT, 'bench/RESULTS.md');
   writeFileSync(target, resultsMarkdown(results));
@@ -108,14 +110,7 @@ async function measureModelSize(big: ReturnType<typeof largeModel>, agreement: A
   const compiled = compile(big.text);
   const reference = compile(big.text, { engine: 'reference' });
   const name = `generated-${big.metrics}`;
-  const contender = (label: string, score: (r: Record<string, unknown>) => ScoreResult): Contender<Record<string, unknown>> => ({
-    name: label,
-    scoreAll: (rows) => {
-      let sum = 0;
-      for (let i = 0; i < rows.length; i++) sum += score(rows[i] as Record<string, unknown>).score ?? 0;
-      return sum;
-    },
-  });
+  const contender = (label: string, score: (r: Record<string, unknown>) => ScoreResult): Contender<Record<string, unknown>> => ({ name: label, scoreAll: scoreLoop(score) });
   const evaluate = contender('vitals — model.evaluate (compiled)', (r) => compiled.evaluate(r));
   const interpret = contender('vitals — reference interpreter', (r) => reference.evaluate(r));
   let rows = big.accounts(SIZES.small);
@@ -124,7 +119,7 @@ async function measureModelSize(big: ReturnType<typeof largeModel>, agreement: A
   if (report.disagreements > 0) return [];
   const out = [{ model: name, rows: rows.length, results: await measureThroughput([evaluate, interpret], rows, SMALL_RUN) }];
   rows = big.accounts(SIZES.large);
-  out.push({ model: name, rows: rows.length, results: await measureThroughput([evaluate], rows, LARGE_RUN) });
+  out.push({ model: name, rows: rows.length, results: await measureThroughput([evaluate], rows, { ...LARGE_RUN, rounds: quick ? 2 : 3 }) });
   return out;
 }
 
@@ -141,12 +136,15 @@ async function measureCli(): Promise<BenchResults['cli']> {
   if (!cliAvailable(CLI)) return { available: false, runs: [], streaming: [], skipped: `not measured: the CLI is not built (${CLI} is missing); run \`npm run build\` once it exists` };
   log('CLI wall time…');
   const examples = exampleModels();
-  const runs: WallTime[] = [
-    measureProcess('node -e 0', ['-e', '0'], 10),
-    measureProcess('vitals --version', [CLI, '--version'], 10),
-    measureProcess('vitals check models/saas-seven-metrics/model.yaml', [CLI, 'check', SEVEN], 10),
-    measureProcess(`vitals check models/*/model.yaml (${examples.length} models)`, [CLI, 'check', ...examples], 10),
-  ];
+  const runs: WallTime[] = measureProcesses(
+    [
+      { label: 'node -e 0', args: ['-e', '0'] },
+      { label: 'vitals --version', args: [CLI, '--version'] },
+      { label: 'vitals check models/saas-seven-metrics/model.yaml', args: [CLI, 'check', SEVEN] },
+      { label: `vitals check models/*/model.yaml (${examples.length} models)`, args: [CLI, 'check', ...examples] },
+    ],
+    15,
+  );
   log(`streaming memory: ${SIZES.streaming.map((n) => n.toLocaleString()).join(' and ')} rows…`);
   let streaming: StreamingRun[] = [];
   let skipped: string | null = null;

@@ -23,7 +23,8 @@ export const MISSING_SHARE = 0.02;
 
 /**
  * A deterministic table of `count` accounts: plausible values (utilisation from idle to
- * over-subscribed, a few zero denominators) with about 2% of the values missing at random.
+ * over-subscribed, a few zero denominators, some month-over-month changes of exactly −25%, −5%
+ * or +10%, the step boundaries) with about 2% of the values missing at random.
  */
 export function sevenMetricAccounts(count: number, seed = 7): SevenMetricAccount[] {
   const next = sevenMetricAccountSource(seed);
@@ -55,7 +56,7 @@ function account(random: Random, i: number): SevenMetricAccount {
     account_id: `acct-${String(i + 1).padStart(7, '0')}`,
     monthly_active_users: gap(Math.round(seats * random.real(0.02, 1.1, 3))),
     purchased_seats: gap(seats),
-    data_ingested_gb: gap(random.real(0, lastMonth * 1.6 + 5, 1)),
+    data_ingested_gb: gap(random.chance(0.03) ? onStepBoundary(random, lastMonth) : random.real(0, lastMonth * 1.6 + 5, 1)),
     data_ingested_gb_last_month: gap(lastMonth),
     features_adopted: gap(random.int(0, available)),
     features_available: gap(available),
@@ -67,4 +68,9 @@ function account(random: Random, i: number): SevenMetricAccount {
     ticket_target: gap(random.real(1, 15, 1)),
     csm_rag: gap(random.pick(['red', 'amber', 'green'] as const, [2, 3, 5])),
   };
+}
+
+/** This month's volume for a change of exactly −25%, −5% or +10% (1 decimal, as data comes): 3.0 → 3.3 is 9.999999999999993% in binary. */
+function onStepBoundary(random: Random, lastMonth: number): number {
+  return Number((lastMonth * random.pick([0.75, 0.95, 1.1])).toFixed(1));
 }

@@ -2,6 +2,7 @@ import { Environment } from '@marcbachmann/cel-js';
 import { roundTo } from '@vitals/core';
 import type { SevenMetricAccount } from '../data/seven-metric-accounts.js';
 import { CATEGORIES, CATEGORY_BANDS, METRICS, MIN_COVERAGE, OVERALL_BANDS, PRECISION, SCALE, metricsOf, type Bands, type MetricSpec } from './seven-metric-spec.js';
+import { below } from './compare-as-read.js';
 import { pairUp, type EngineScores } from './engine-scores.js';
 
 /**
@@ -10,7 +11,8 @@ import { pairUp, type EngineScores } from './engine-scores.js';
  * earlier stages' results as map variables. CEL has no rounding function and no null
  * propagation (`null / 2` is an error), so the expressions test for null and use `cel.bind` to
  * name a clamped value; rounding is a registered function, `roundTo(double, int)`, backed by the
- * core's `roundTo` (half away from zero). Ternaries mixing null and a number need `dyn(…)`.
+ * core's `roundTo` (half away from zero), and step thresholds compare as read with `below(double,
+ * double)`. Ternaries mixing null and a number need `dyn(…)`.
  */
 export function celScorer(): (account: SevenMetricAccount) => EngineScores {
   const env = new Environment()
@@ -20,7 +22,8 @@ export function celScorer(): (account: SevenMetricAccount) => EngineScores {
     .registerVariable('category', 'map')
     .registerVariable('coverage', 'double')
     .registerVariable('overall', 'dyn')
-    .registerFunction('roundTo(double, int): double', (x: number, decimals: bigint) => roundTo(x, Number(decimals)));
+    .registerFunction('roundTo(double, int): double', (x: number, decimals: bigint) => roundTo(x, Number(decimals)))
+    .registerFunction('below(double, double): bool', below);
   const compile = (source: string) => env.parse(source);
   const values = METRICS.map((m) => [m.key, compile(valueSource(m))] as const);
   const scores = METRICS.map((m) => [m.key, compile(scoreSource(m))] as const);
@@ -85,7 +88,7 @@ function scoreSource(metric: MetricSpec): string {
       return `${v} == null ? null : dyn(${clampAndRound(normalised)})`;
     }
     case 'steps': {
-      const chain = scoring.thresholds.map((t, i) => `${v} < ${dbl(t)} ? ${dbl(scoring.scores[i] as number)} : `).join('');
+      const chain = scoring.thresholds.map((t, i) => `below(${v}, ${dbl(t)}) ? ${dbl(scoring.scores[i] as number)} : `).join('');
       return `${v} == null ? null : dyn(${chain}${dbl(scoring.scores[scoring.scores.length - 1] as number)})`;
     }
     case 'map': {

@@ -2,6 +2,7 @@ import jsonLogic, { type RulesLogic } from 'json-logic-js';
 import { roundTo } from '@vitals/core';
 import type { SevenMetricAccount } from '../data/seven-metric-accounts.js';
 import { CATEGORIES, CATEGORY_BANDS, METRICS, MIN_COVERAGE, OVERALL_BANDS, PRECISION, SCALE, metricsOf, type Bands, type MetricSpec } from './seven-metric-spec.js';
+import { below } from './compare-as-read.js';
 import { pairUp, type EngineScores } from './engine-scores.js';
 
 /**
@@ -9,10 +10,12 @@ import { pairUp, type EngineScores } from './engine-scores.js';
  * and for the overall score, applied stage by stage (each stage reads the previous ones' results
  * from the data). json-logic has no rounding and no null propagation (`null / 2` is 0, `null < 40`
  * is true), so the rules test for null explicitly and rounding is a custom operation, `round_to`,
- * backed by the core's `roundTo` (half away from zero) — what a team would add with `add_operation`.
+ * backed by the core's `roundTo` (half away from zero) — what a team would add with `add_operation`;
+ * step thresholds compare as read with another, `below` (binary `<` puts 9.999999999999993 below 10).
  */
 export function jsonLogicScorer(): (account: SevenMetricAccount) => EngineScores {
   jsonLogic.add_operation('round_to', (x: number, decimals: number) => roundTo(x, decimals));
+  jsonLogic.add_operation('below', below);
   const rules = {
     values: METRICS.map((m) => [m.key, valueRule(m)] as const),
     scores: METRICS.map((m) => [m.key, scoreRule(m)] as const),
@@ -77,7 +80,7 @@ function scoreRule(metric: MetricSpec): Logic {
       return { if: [isNull(value), null, round(clamp(normalised))] };
     }
     case 'steps': {
-      const branches = scoring.thresholds.flatMap((t, i) => [{ '<': [value, t] }, scoring.scores[i] as number]);
+      const branches = scoring.thresholds.flatMap((t, i) => [{ below: [value, t] }, scoring.scores[i] as number]);
       return { if: [isNull(value), null, ...branches, scoring.scores[scoring.scores.length - 1] as number] };
     }
     case 'map':

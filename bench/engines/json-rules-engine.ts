@@ -1,6 +1,7 @@
-import { Engine, type Almanac, type RuleProperties, type TopLevelCondition } from 'json-rules-engine';
+import { Engine, Operator, type Almanac, type RuleProperties, type TopLevelCondition } from 'json-rules-engine';
 import { roundTo } from '@vitals/core';
 import type { SevenMetricAccount } from '../data/seven-metric-accounts.js';
+import { below } from './compare-as-read.js';
 import { pairUp, type EngineScores } from './engine-scores.js';
 import { CATEGORIES, CATEGORY_BANDS, METRICS, MIN_COVERAGE, OVERALL_BANDS, PRECISION, SCALE, metricsOf, type Bands, type MetricSpec } from './seven-metric-spec.js';
 
@@ -9,12 +10,16 @@ import { CATEGORIES, CATEGORY_BANDS, METRICS, MIN_COVERAGE, OVERALL_BANDS, PRECI
  * account's fields are runtime facts; arithmetic lives in dynamic facts (metric values, linear
  * scores, weighted means, coverage — the engine has no arithmetic, so rounding is the core's
  * `roundTo` inside them); step and map scores are rules whose events set a runtime fact; every
- * band is a set of range rules whose events name the band. Rule priorities order the stages:
+ * band is a set of range rules whose events name the band. Step thresholds compare values as read
+ * (custom operators `belowAsRead`, `atLeastAsRead`), as vitals does. Rule priorities order the stages:
  * step scores (100), metric bands (50), category bands (10), the overall band (1).
  * `run` is asynchronous: the bench awaits one account at a time.
  */
 export function jsonRulesEngineScorer(): (account: SevenMetricAccount) => Promise<EngineScores> {
   const engine = new Engine([], { allowUndefinedFacts: false });
+  const isNumber = (value: unknown) => typeof value === 'number';
+  engine.addOperator(new Operator('belowAsRead', (value: number, threshold: number) => below(value, threshold), isNumber));
+  engine.addOperator(new Operator('atLeastAsRead', (value: number, threshold: number) => !below(value, threshold), isNumber));
   for (const metric of METRICS) engine.addFact(`value:${metric.key}`, (_params: Record<string, unknown>, almanac: Almanac) => metricValue(metric, almanac));
   for (const metric of METRICS) if (metric.scoring.kind === 'linear') engine.addFact(`score:${metric.key}`, (_params: Record<string, unknown>, almanac: Almanac) => linearScore(metric, almanac));
   for (const category of CATEGORIES) engine.addFact(`category:${category.key}`, (_params: Record<string, unknown>, almanac: Almanac) => weightedMean(almanac, metricsOf(category.key).map((m) => [`score:${m.key}`, m.weight])));
@@ -55,11 +60,11 @@ function rules(): RuleProperties[] {
   ];
 }
 
-/** `[from, to)` on a fact; either end may be open. */
-function range(fact: string, from: number | undefined, to: number | undefined): TopLevelCondition {
+/** `[from, to)` on a fact; either end may be open. Step thresholds compare as read (custom operators). */
+function range(fact: string, from: number | undefined, to: number | undefined, asRead = false): TopLevelCondition {
   const all = [];
-  if (from !== undefined) all.push({ fact, operator: 'greaterThanInclusive', value: from });
-  if (to !== undefined) all.push({ fact, operator: 'lessThan', value: to });
+  if (from !== undefined) all.push({ fact, operator: asRead ? 'atLeastAsRead' : 'greaterThanInclusive', value: from });
+  if (to !== undefined) all.push({ fact, operator: asRead ? 'belowAsRead' : 'lessThan', value: to });
   return { all };
 }
 
@@ -71,7 +76,7 @@ function scoreRules(metric: MetricSpec): RuleProperties[] {
     case 'linear':
       return [];
     case 'steps':
-      return scoring.scores.map((score, i) => ({ priority: 100, conditions: range(fact, scoring.thresholds[i - 1], scoring.thresholds[i]), event: event(score) }));
+      return scoring.scores.map((score, i) => ({ priority: 100, conditions: range(fact, scoring.thresholds[i - 1], scoring.thresholds[i], true), event: event(score) }));
     case 'map':
       return scoring.entries.map(([value, score]) => ({ priority: 100, conditions: { all: [{ fact, operator: 'equal', value }] }, event: event(score) }));
   }

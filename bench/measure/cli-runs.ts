@@ -9,20 +9,35 @@ import { writeAccountsCsv } from './write-accounts-csv.js';
 export interface WallTime {
   readonly label: string;
   readonly medianMs: number;
+  /** The fastest run: on a busy machine, the closest to what the command itself costs. */
+  readonly minMs: number;
   readonly runs: number;
 }
 
-/** Wall time of a whole process (Node start included), median of `runs`; throws if it fails. */
-export function measureProcess(label: string, args: readonly string[], runs: number, okCodes: readonly number[] = [0]): WallTime {
-  const times: number[] = [];
-  for (let i = 0; i < runs + 1; i++) {
-    const started = performance.now();
-    const run = spawnSync(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    const elapsed = performance.now() - started;
-    if (!okCodes.includes(run.status ?? -1)) throw new Error(`${label}: exit ${run.status}\n${run.stderr.toString().slice(0, 500)}`);
-    if (i > 0) times.push(elapsed); // the first run warms the file-system cache
+export interface ProcessCommand {
+  readonly label: string;
+  readonly args: readonly string[];
+  /** Exit codes that count as success (`vitals check` exits 1 when a model has errors). */
+  readonly okCodes?: readonly number[];
+}
+
+/**
+ * Wall time of whole processes (Node start included), each command `runs` times, interleaved so
+ * a busy moment of the machine falls on all of them; one unmeasured run each warms the
+ * file-system cache first. Throws if a command fails.
+ */
+export function measureProcesses(commands: readonly ProcessCommand[], runs: number): WallTime[] {
+  const times = commands.map(() => [] as number[]);
+  for (let i = 0; i <= runs; i++) {
+    commands.forEach((command, c) => {
+      const started = performance.now();
+      const run = spawnSync(process.execPath, command.args, { stdio: ['ignore', 'pipe', 'pipe'] });
+      const elapsed = performance.now() - started;
+      if (!(command.okCodes ?? [0]).includes(run.status ?? -1)) throw new Error(`${command.label}: exit ${run.status}\n${run.stderr.toString().slice(0, 500)}`);
+      if (i > 0) (times[c] as number[]).push(elapsed);
+    });
   }
-  return { label, medianMs: median(times), runs };
+  return commands.map((command, c) => ({ label: command.label, medianMs: median(times[c] as number[]), minMs: Math.min(...(times[c] as number[])), runs }));
 }
 
 export interface StreamingRun {

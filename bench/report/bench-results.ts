@@ -18,4 +18,5 @@ export interface BenchResults {
   readonly modelSize: readonly { readonly model: string; readonly rows: number; readonly results: readonly Throughput[] }[];
   readonly cli: { readonly available: boolean; readonly runs: readonly WallTime[]; readonly streaming: readonly StreamingRun[]; readonly skipped: string | null };
   readonly seconds: number;
+  readonly loadAtEnd: number;
 }

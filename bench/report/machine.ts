@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpus, totalmem, type as osType, release } from 'node:os';
+import { cpus, loadavg, release, totalmem, type as osType } from 'node:os';
 
 export interface Machine {
   readonly cpu: string;
@@ -9,6 +9,8 @@ export interface Machine {
   readonly os: string;
   readonly date: string;
   readonly commit: string;
+  /** 1-minute load average when the run started: other work on the machine skews absolute numbers (ratios hold better). */
+  readonly load: number;
 }
 
 export function describeMachine(): Machine {
@@ -21,6 +23,7 @@ export function describeMachine(): Machine {
     os: `${osType()} ${release()}`,
     date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
     commit: gitCommit(),
+    load: loadavg()[0] ?? 0,
   };
 }
 

@@ -1,12 +1,14 @@
 import { roundTo, type CategoryResult, type MetricResult, type RecordIssue, type ScoreResult } from '@vitals/core';
 import type { SevenMetricAccount } from '../data/seven-metric-accounts.js';
+import { below } from '../engines/compare-as-read.js';
 
 /**
  * The seven-metric model written by hand in TypeScript, as a careful team would for speed:
  * straight-line code with the model's constants inline, no per-call closures or arrays beyond
  * the result itself, and the full result vitals gives (scores, bands, weights, contributions,
  * coverage, missing inputs). Rounding is the core's `roundTo` (half away from zero at 2
- * decimals); missing metrics are left out and the weights renormalised; less than 60% of the
+ * decimals); step thresholds compare values as read (within 1e-12, so 9.999999999999993 is not
+ * below 10); missing metrics are left out and the weights renormalised; less than 60% of the
  * weight backed by data leaves the account unscored. It checks each field as vitals' typed fast
  * path does (a finite number, whole where declared integer, not below 0), so both do the same
  * work; a record failing a check is `invalid` (with simpler messages than vitals').
@@ -50,10 +52,10 @@ function score(a: SevenMetricAccount, modelHash: string): ScoreResult {
 
   // Scores (1–100, 2 decimals).
   const sSeat = vSeat === null ? null : scale(linear(vSeat, 0.2, 0.9));
-  const sTrend = vTrend === null ? null : vTrend < -25 ? 10 : vTrend < -5 ? 45 : vTrend < 10 ? 75 : 100;
+  const sTrend = vTrend === null ? null : below(vTrend, -25) ? 10 : below(vTrend, -5) ? 45 : below(vTrend, 10) ? 75 : 100;
   const sAdoption = vAdoption === null ? null : scale(linear(vAdoption, 0.1, 0.7));
   const sOutreach = vOutreach === null ? null : scale(linear(vOutreach, 0.25, 1));
-  const sReviews = vReviews === null ? null : vReviews < 0.5 ? 20 : vReviews < 1 ? 65 : 100;
+  const sReviews = vReviews === null ? null : below(vReviews, 0.5) ? 20 : below(vReviews, 1) ? 65 : 100;
   const sTickets = vTickets === null ? null : scale(linear(vTickets, 2, 0.5));
   const sRag = rag === null ? null : rag === 'red' ? 15 : rag === 'amber' ? 55 : 100;
 

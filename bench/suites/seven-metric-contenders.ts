@@ -5,6 +5,7 @@ import type { EngineScores } from '../engines/engine-scores.js';
 import { jsonLogicScorer } from '../engines/json-logic-engine.js';
 import { jsonRulesEngineScorer } from '../engines/json-rules-engine.js';
 import { zenScorer } from '../engines/zen-engine.js';
+import { asyncScoreLoop, scoreLoop } from '../measure/score-loop.js';
 import type { Contender } from '../measure/throughput.js';
 import { handWrittenScorer } from '../scorers/hand-written-scorer.js';
 
@@ -21,20 +22,8 @@ export interface Scorer {
   readonly dispose?: () => void;
 }
 
-const sumSync = (score: (a: SevenMetricAccount) => { readonly score: number | null }) => (rows: readonly SevenMetricAccount[]) => {
-  let sum = 0;
-  for (let i = 0; i < rows.length; i++) sum += score(rows[i] as SevenMetricAccount).score ?? 0;
-  return sum;
-};
-
-const sumAsync = (score: (a: SevenMetricAccount) => Promise<{ readonly score: number | null }>) => async (rows: readonly SevenMetricAccount[]) => {
-  let sum = 0;
-  for (let i = 0; i < rows.length; i++) sum += (await score(rows[i] as SevenMetricAccount)).score ?? 0;
-  return sum;
-};
-
 function sync(name: string, note: string, compares: Scorer['compares'], large: boolean, score: (a: SevenMetricAccount) => ScoreResult | EngineScores): Scorer {
-  return { name, note, compares, score, large, contender: { name, scoreAll: sumSync(score) } };
+  return { name, note, compares, score, large, contender: { name, scoreAll: scoreLoop(score) } };
 }
 
 /** Every way the bench scores the seven-metric model; vitals' compiled evaluator first. */
@@ -56,7 +45,7 @@ export function sevenMetricScorers(model: HealthModel, text: string): Scorer[] {
       compares: 'scores',
       score: zen.score,
       large: false,
-      contender: { name: '@gorules/zen-engine', scoreAll: sumAsync(zen.score) },
+      contender: { name: '@gorules/zen-engine', scoreAll: asyncScoreLoop(zen.score) },
       dispose: zen.dispose,
     },
     {
@@ -65,7 +54,7 @@ export function sevenMetricScorers(model: HealthModel, text: string): Scorer[] {
       compares: 'scores',
       score: rulesEngine,
       large: false,
-      contender: { name: 'json-rules-engine', scoreAll: sumAsync(rulesEngine) },
+      contender: { name: 'json-rules-engine', scoreAll: asyncScoreLoop(rulesEngine) },
     },
   ];
 }

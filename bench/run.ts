@@ -50,7 +50,7 @@ async function main(): Promise<number> {
   try {
     let accounts: SevenMetricAccount[] = sevenMetricAccounts(SIZES.small);
     log(`agreement on ${accounts.length.toLocaleString()} accounts…`);
-    for (const scorer of scorers.slice(2)) agreement.push(await agree(scorer, accounts, model.evaluate));
+    for (const scorer of scorers.filter((s) => s.compares !== 'self')) agreement.push(await agree(scorer, accounts, model.evaluate));
     if (agreement.some((a) => a.disagreements > 0)) return fail(agreement);
     log(`throughput, ${accounts.length.toLocaleString()} accounts…`);
     throughput.push({ rows: accounts.length, results: await measureThroughput(scorers.map((s) => s.contender), accounts, SMALL_RUN) });
@@ -58,7 +58,7 @@ async function main(): Promise<number> {
     accounts = sevenMetricAccounts(SIZES.large);
     log(`agreement and throughput, ${accounts.length.toLocaleString()} accounts…`);
     const large = scorers.filter((s) => s.large);
-    for (const scorer of large.filter((s) => !s.name.startsWith('vitals'))) agreement.push(await agree(scorer, accounts, model.evaluate));
+    for (const scorer of large.filter((s) => s.compares !== 'self')) agreement.push(await agree(scorer, accounts, model.evaluate));
     if (agreement.some((a) => a.disagreements > 0)) return fail(agreement);
     throughput.push({ rows: accounts.length, results: await measureThroughput(large.map((s) => s.contender), accounts, LARGE_RUN) });
   } finally {

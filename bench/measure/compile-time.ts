@@ -13,7 +13,7 @@ export interface CompileTime {
   readonly sourceChars: number;
 }
 
-/** Times parse + check + compile of a model `runs` times after `runs / 4` unmeasured runs. */
+/** Times parse + check + compile of a model `runs` times, after as many unmeasured runs (and at least a second of them). */
 export function measureCompileTime(model: string, text: string, runs: number): CompileTime {
   const once = () => {
     const started = performance.now();
@@ -24,7 +24,9 @@ export function measureCompileTime(model: string, text: string, runs: number): C
     const done = performance.now();
     return { plan: planned - started, codegen: done - planned, total: done - started, metrics: plan.metrics.length, chars: evaluator.source.length };
   };
-  for (let i = 0; i < Math.ceil(runs / 4); i++) once();
+  // Warm-up: until the JIT has settled on the compiler's code (at least a second of compiling).
+  const warmupStarted = performance.now();
+  for (let i = 0; i < runs || performance.now() - warmupStarted < 1_000; i++) once();
   const results = Array.from({ length: runs }, once);
   return {
     model,

@@ -15,7 +15,7 @@ export function resultsMarkdown(r: BenchResults): string {
   return [
     '# Benchmark results',
     '',
-    r.quick ? '> **Quick run** (small tables, few rounds): for checking the bench, not for quoting.\n' : '',
+    ...(r.quick ? ['> **Quick run** (small tables, few rounds): for checking the bench, not for quoting.', ''] : []),
     `Written by \`npm run bench\` (bench/run.ts); how it works: [docs/bench.md](../docs/bench.md).`,
     '',
     machineSection(r),
@@ -82,7 +82,7 @@ function throughputSection(title: string, results: readonly Throughput[], notes:
     (t) =>
       `| ${t.name} | ${count(t.rowsPerSecond)} | ${hand === undefined ? '–' : ratio(t.rowsPerSecond / hand)} | ${vitals === undefined ? '–' : ratio(vitals / t.rowsPerSecond)} | ${pct(t.spread)} | ${notes[t.name] ?? ''} |`,
   );
-  return [`## ${title}`, '', '| scorer | accounts/s | vs hand-written | vitals is … as fast | spread | how |', '|---|---:|---:|---:|---:|---|', ...rows, ''].join('\n');
+  return [`## ${title}`, '', '| scorer | accounts/s | vs hand-written | vitals is N× as fast | spread | how |', '|---|---:|---:|---:|---:|---|', ...rows, ''].join('\n');
 }
 
 function modelSizeSection(r: BenchResults): string {

@@ -13,8 +13,8 @@ import { handWrittenScorer } from '../scorers/hand-written-scorer.js';
 export interface Scorer {
   readonly name: string;
   readonly note: string;
-  /** `full`: compared with vitals' whole result; `scores`: overall, coverage, category and metric scores and bands. */
-  readonly compares: 'full' | 'scores';
+  /** `full`: compared with vitals' whole result; `scores`: overall, coverage, category and metric scores and bands; `self`: vitals' compiled evaluator, what the others are compared with. */
+  readonly compares: 'full' | 'scores' | 'self';
   readonly score: (account: SevenMetricAccount) => ScoreResult | EngineScores | Promise<ScoreResult | EngineScores>;
   readonly contender: Contender<SevenMetricAccount>;
   /** Whether it is fast enough to time on a million accounts within the bench's budget. */
@@ -33,15 +33,15 @@ export function sevenMetricScorers(model: HealthModel, text: string): Scorer[] {
   const zen = zenScorer();
   const rulesEngine = jsonRulesEngineScorer();
   return [
-    sync('vitals — model.evaluate (compiled)', 'full result', 'full', true, (a) => model.evaluate(a)),
-    sync('vitals — evaluator.step (compiled)', 'full result, no options object', 'full', true, (a) => step(a, undefined).result),
+    sync('vitals — model.evaluate (compiled)', 'full result', 'self', true, (a) => model.evaluate(a)),
+    sync('vitals — evaluator.step (compiled)', 'full result, no options object', 'self', true, (a) => step(a, undefined).result),
     sync('hand-written TypeScript', 'full result, same rounding and missing-data rules', 'full', true, handWrittenScorer(model.plan.hash)),
-    sync('vitals — reference interpreter', 'full result, AST walked per record', 'full', false, (a) => reference.evaluate(a)),
-    sync('json-logic-js', 'custom op round_to; explicit null tests', 'scores', false, jsonLogicScorer()),
-    sync('@marcbachmann/cel-js (CEL)', 'registered roundTo(); null tests, dyn()', 'scores', false, celScorer()),
+    sync('vitals — reference interpreter', 'full result, expression trees walked per record', 'full', false, (a) => reference.evaluate(a)),
+    sync('json-logic-js', 'rules applied stage by stage; custom operations round_to and below; explicit null tests', 'scores', false, jsonLogicScorer()),
+    sync('@marcbachmann/cel-js (CEL)', 'parsed expressions, stage by stage; registered roundTo() and below(); null tests, dyn()', 'scores', false, celScorer()),
     {
       name: '@gorules/zen-engine',
-      note: 'decision tables + expressions; async, one account at a time',
+      note: 'decision graph: decision tables and expression nodes, decimal arithmetic, rounds twice; awaited per account',
       compares: 'scores',
       score: zen.score,
       large: false,
@@ -50,7 +50,7 @@ export function sevenMetricScorers(model: HealthModel, text: string): Scorer[] {
     },
     {
       name: 'json-rules-engine',
-      note: 'rules + dynamic facts; async, one account at a time',
+      note: 'rules, dynamic facts, custom operators; awaited per account',
       compares: 'scores',
       score: rulesEngine,
       large: false,

@@ -1,6 +1,6 @@
 /**
  * The model's rule for comparing a metric value with a step threshold, as vitals states it
- * (`compareNumbers` in the core, not exported): numbers equal within 1e-12 of the larger are
+ * (`compareNumbers` in the core; restated here as a team using an engine would write it): numbers equal within 1e-12 of the larger are
  * equal, so a 10% growth computed as 9.999999999999993 is not `below: 10`. Every scorer that
  * computes in binary floating point needs it to agree with vitals; ZEN computes in decimal.
  */

@@ -10,7 +10,7 @@ export { referenceEvaluator } from './evaluate/reference/reference-evaluator.js'
 export { compiledEvaluator } from './evaluate/compiled/compiled-evaluator.js';
 export { createScorer } from './evaluate/scorer.js';
 export { parseDay, formatDay } from './evaluate/dates.js';
-export { roundTo } from './evaluate/numbers.js';
+export { roundTo, compareNumbers } from './evaluate/numbers.js';
 // Analysing results
 export { createDistribution, DOMINANT_BAND_SHARE } from './analyse/distribution.js';
 export { nextBand } from './analyse/next-band.js';

@@ -1,7 +1,7 @@
 import type { Plan } from '../compile/plan.js';
 import type { Evaluator, StepOptions } from './evaluator.js';
 import { READERS } from './read-value.js';
-import { invalidResult } from './reference/reference-evaluator.js';
+import { invalidResult } from './invalid-result.js';
 import type { AccountState, RecordIssue, ScoreResult } from './result.js';
 
 /** Scores a stream of snapshots, carrying each account's history from one snapshot to its next. */

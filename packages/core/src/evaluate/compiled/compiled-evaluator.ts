@@ -8,7 +8,7 @@ import { pulseReading } from '../lifecycle/pulse-reading.js';
 import { rankShortfalls } from '../lifecycle/shortfall.js';
 import { compareNumbers, finite, roundTo } from '../numbers.js';
 import { READERS } from '../read-value.js';
-import { invalidResult } from '../reference/reference-evaluator.js';
+import { invalidResult } from '../invalid-result.js';
 import type { AccountState } from '../result.js';
 import { planToJs } from './plan-to-js.js';
 

@@ -1,6 +1,8 @@
 import { CommanderError } from 'commander';
 import { CliError, EXIT, type ExitCode } from './errors.js';
+import { note } from './io/output.js';
 import { buildProgram } from './program.js';
+import { safeLines } from './render/safe-text.js';
 
 /**
  * Runs the `vitals` command line and returns its exit code. User mistakes (bad options, missing
@@ -23,9 +25,9 @@ function exitFor(error: unknown): ExitCode {
     return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
   if (error instanceof CliError) {
-    process.stderr.write(`vitals: ${error.message}\n`);
+    note(`vitals: ${error.message}`);
     return error.exitCode;
   }
-  process.stderr.write(`vitals: internal error (a bug in vitals, please report it):\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(`vitals: internal error (a bug in vitals, please report it):\n${safeLines(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`);
   return EXIT.usage;
 }

@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { CliError, type ExitCode } from './errors.js';
+import { safeLines } from './render/safe-text.js';
 import { VERSION } from './version.js';
 
 const INPUT_FORMATS = ['csv', 'ndjson', 'json'] as const;
@@ -13,7 +14,8 @@ export function buildProgram(setExit: (code: ExitCode) => void): Command {
     .description('Customer-health models as code: check, score, report on, test, format and start models.')
     .version(VERSION, '-V, --version')
     .exitOverride()
-    .configureOutput({ outputError: (text, write) => write(`vitals: ${text.replace(/^error: /, '')}`) })
+    // Commander's messages quote the arguments (file names from a glob, values): shown safe, line by line.
+    .configureOutput({ outputError: (text, write) => write(`vitals: ${safeLines(text.replace(/^error: /, ''))}`) })
     .showHelpAfterError('(add --help for usage and an example)');
   program.addHelpText('after', examples('vitals check models/*/model.yaml', 'vitals score model.yaml --data accounts.csv --format csv > scores.csv'));
 
@@ -39,6 +41,7 @@ export function buildProgram(setExit: (code: ExitCode) => void): Command {
       )
       .argument('<model>', 'model file (YAML)')
       .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'ndjson', 'json']).default('table'))
+      .option('--csv-raw', "with --format csv: write text cells as they are, even those a spreadsheet would run as a formula (by default a cell starting with =, +, -, @, tab or CR gets a leading ')")
       .option('--explain <account>', 'print the drill-down for one account instead: each metric, why each playbook fired, and what would move it to the next band'),
   )
     .addHelpText(
@@ -70,7 +73,7 @@ export function buildProgram(setExit: (code: ExitCode) => void): Command {
     .addHelpText('after', examples('vitals report model.yaml --data accounts.csv', 'vitals report model.yaml --data accounts.csv --format markdown > report.md --html report.html'))
     .action(async (model: string, options: Record<string, unknown>) => {
       const { runReport } = await import('./commands/report.js');
-      setExit(await runReport(model, { ...scoreOptions(options), format: options.format as 'text' | 'markdown' | 'json', html: options.html as string | undefined, latest: options.latest === true }));
+      setExit(await runReport(model, { ...dataOptions(options), format: options.format as 'text' | 'markdown' | 'json', html: options.html as string | undefined, latest: options.latest === true }));
     });
 
   program
@@ -133,9 +136,18 @@ export interface DataOptions {
 export interface ScoreCommandOptions extends DataOptions {
   readonly format: 'table' | 'csv' | 'ndjson' | 'json';
   readonly explain: string | undefined;
+  /** `--csv-raw`: CSV text cells as they are, formulas included. */
+  readonly csvRaw: boolean;
 }
 
 function scoreOptions(options: Record<string, unknown>): ScoreCommandOptions {
+  const format = options.format as ScoreCommandOptions['format'];
+  const csvRaw = options.csvRaw === true;
+  if (csvRaw && (format !== 'csv' || options.explain !== undefined)) throw new CliError('--csv-raw applies only to --format csv');
+  return { ...dataOptions(options), format, explain: options.explain as string | undefined, csvRaw };
+}
+
+function dataOptions(options: Record<string, unknown>): DataOptions {
   return {
     data: options.data as string,
     inputFormat: options.inputFormat as DataOptions['inputFormat'],
@@ -143,8 +155,6 @@ function scoreOptions(options: Record<string, unknown>): ScoreCommandOptions {
     strict: options.strict === true,
     maxIssues: countOption('--max-issues', options.maxIssues as string),
     progress: options.progress !== false,
-    format: options.format as ScoreCommandOptions['format'],
-    explain: options.explain as string | undefined,
   };
 }
 

@@ -6,6 +6,7 @@ import { describeFsError } from '../io/read-input-file.js';
 import { note, writeStdout } from '../io/output.js';
 import { renderDiagnostic } from '../render/check-pretty.js';
 import { plural } from '../render/check-report.js';
+import { safeText } from '../render/safe-text.js';
 import { splitLines } from '../render/source-excerpt.js';
 import { styleFor } from '../render/style.js';
 
@@ -33,7 +34,7 @@ export async function runFmt(paths: readonly string[], options: { check: boolean
       exit = worstExit(exit, error.exitCode);
     }
   }
-  await writeStdout(changed.map((path) => `${options.check ? 'not formatted' : 'formatted'}: ${path}\n`).join(''));
+  await writeStdout(changed.map((path) => `${options.check ? 'not formatted' : 'formatted'}: ${safeText(path)}\n`).join(''));
   const unchanged = paths.length - changed.length - failed;
   note(`${plural(paths.length, 'file')}: ${changed.length} ${options.check ? 'not formatted' : 'reformatted'}, ${unchanged} already formatted${failed > 0 ? `, ${failed} not formattable` : ''}`);
   return options.check && changed.length > 0 ? worstExit(exit, EXIT.failed) : exit;

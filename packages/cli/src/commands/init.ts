@@ -4,6 +4,7 @@ import { CliError, EXIT, type ExitCode } from '../errors.js';
 import { describeFsError } from '../io/read-input-file.js';
 import { writeStdout } from '../io/output.js';
 import { STARTER_FILES } from '../init/starter-files.js';
+import { safeText } from '../render/safe-text.js';
 
 /**
  * `vitals init [DIR]`: writes the starter model, its sample data and its tests. Never overwrites:
@@ -20,8 +21,8 @@ export async function runInit(directory: string): Promise<ExitCode> {
   } catch (error) {
     throw new CliError(`cannot write into ${directory}: ${describeFsError(error)}`);
   }
-  const where = directory === '.' ? '' : ` in ${directory}`;
-  const cd = directory === '.' ? '' : `cd ${directory}\n  `;
+  const where = directory === '.' ? '' : ` in ${safeText(directory)}`;
+  const cd = directory === '.' ? '' : `cd ${safeText(directory)}\n  `;
   await writeStdout(
     `Wrote ${targets.map((t) => t.name).join(', ')}${where}. Next:\n  ${cd}vitals check model.yaml\n  vitals test\n  vitals score model.yaml --data sample.csv\n  vitals score model.yaml --data sample.csv --explain birch-bakery\n`,
   );

@@ -4,7 +4,7 @@ import { openData } from '../data/open-data.js';
 import { CliError, EXIT, type ExitCode } from '../errors.js';
 import { describeFsError } from '../io/read-input-file.js';
 import { note, writeStdout } from '../io/output.js';
-import type { ScoreCommandOptions } from '../program.js';
+import type { DataOptions } from '../program.js';
 import { renderReportJson } from '../render/report-json.js';
 import { renderReportMarkdown } from '../render/report-markdown.js';
 import type { ReportData } from '../render/report-model.js';
@@ -13,7 +13,7 @@ import { styleFor } from '../render/style.js';
 import { loadModel } from '../run/load-model.js';
 import { countsLine, scoreStream } from '../run/score-stream.js';
 
-export interface ReportOptions extends Omit<ScoreCommandOptions, 'format' | 'explain'> {
+export interface ReportOptions extends DataOptions {
   readonly format: 'text' | 'markdown' | 'json';
   readonly html: string | undefined;
   /** Count each account once, at its latest snapshot (history still shapes its score). */

@@ -15,12 +15,14 @@ export async function runScore(modelPath: string, options: ScoreCommandOptions):
   }
   const model = await loadModel(modelPath);
   const source = await openData(options.data, options.inputFormat);
-  const writer = rowWriter(options.format, model.plan);
+  const writer = rowWriter(options.format, model.plan, { csvRaw: options.csvRaw });
   const out = new BufferedOutput(process.stdout);
   await out.write(writer.begin());
   const outcome = await scoreStream(model, source, options, (scored) => out.write(writer.row(toScoreRow(scored))));
   await out.write(writer.end(outcome.counts));
   await out.flush();
+  const notice = writer.notice?.();
+  if (notice !== undefined) note(notice);
   if (outcome.stoppedAt !== undefined) {
     note(`vitals: stopped at row ${outcome.stoppedAt} (--strict)`);
     return EXIT.failed;

@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
+import { safeText } from '../render/safe-text.js';
 
 /**
  * Buffered writing to a stream that respects backpressure: small pieces are gathered into chunks
@@ -38,7 +39,10 @@ export async function writeStdout(text: string): Promise<void> {
   await out.flush();
 }
 
-/** A line on stderr: diagnostics about the run (bad rows, warnings, summaries), never data. */
+/**
+ * A line on stderr: diagnostics about the run (bad rows, warnings, summaries), never data. One line:
+ * the text is `safeText`, so a file name or a value it quotes cannot add lines or drive the terminal.
+ */
 export function note(text: string): void {
-  process.stderr.write(`${text}\n`);
+  process.stderr.write(`${safeText(text)}\n`);
 }

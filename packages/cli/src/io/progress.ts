@@ -1,14 +1,15 @@
 import type { SingleBar } from 'cli-progress';
+import { note } from './output.js';
 
 /** Progress of a long read, on stderr. A no-op unless a person is watching a terminal. */
 export interface Progress {
   update(bytes: number, rows: number): void;
-  /** Prints a line on stderr without garbling the bar. */
+  /** Prints a line on stderr (as `note` does) without garbling the bar. */
   note(text: string): void;
   stop(): void;
 }
 
-const SILENT: Progress = { update: () => undefined, note: (text) => void process.stderr.write(`${text}\n`), stop: () => undefined };
+const SILENT: Progress = { update: () => undefined, note, stop: () => undefined };
 
 /** A bar only on an interactive terminal: never in CI, never when stderr is piped or a file, never for stdin of unknown size. */
 export function wantsProgress(enabled: boolean, totalBytes: number | undefined, stderrIsTTY = process.stderr.isTTY === true, env: NodeJS.ProcessEnv = process.env): boolean {
@@ -27,7 +28,10 @@ export async function createProgress(enabled: boolean, totalBytes: number | unde
   let stopped = false;
   return {
     update: (bytes, rows) => bar.update(bytes, { rows: rows.toLocaleString('en-US') }),
-    note: (text) => void process.stderr.write(`\r\x1b[K${text}\n`),
+    note: (text) => {
+      process.stderr.write('\r\x1b[K');
+      note(text);
+    },
     stop: () => {
       if (!stopped) bar.stop();
       stopped = true;

@@ -3,6 +3,7 @@ import type { Diagnostic } from '@vitals/core';
 /** A diagnostic of either registry: the model's, or a test file's (same shape, other codes). */
 export type DiagnosticLike = Omit<Diagnostic, 'code'> & { readonly code: string };
 import { countDiagnostics, plural, type CheckedFile } from './check-report.js';
+import { safeText } from './safe-text.js';
 import { sourceExcerpt, splitLines } from './source-excerpt.js';
 import { PLAIN, type Style } from './style.js';
 
@@ -23,9 +24,9 @@ export function renderCheckPretty(files: readonly CheckedFile[], style: Style = 
 
 export function renderDiagnostic(d: DiagnosticLike, lines: readonly string[], style: Style = PLAIN): string[] {
   const severity = d.severity === 'error' ? style.error('error') : style.warning('warning');
-  const head = `${d.file}:${d.line}:${d.column} ${severity} ${style.bold(d.code)} ${d.message}`;
+  const head = `${safeText(d.file)}:${d.line}:${d.column} ${severity} ${style.bold(d.code)} ${safeText(d.message)}`;
   const excerpt = sourceExcerpt(lines, d.line, d.column, d.endLine, d.endColumn).map(style.dim);
-  return [head, ...excerpt, ...(d.hint === undefined ? [] : [`  hint: ${d.hint}`])];
+  return [head, ...excerpt, ...(d.hint === undefined ? [] : [`  hint: ${safeText(d.hint)}`])];
 }
 
 function summaryLine(files: readonly CheckedFile[], style: Style): string {

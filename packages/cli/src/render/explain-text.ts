@@ -1,9 +1,10 @@
 import type { MetricChange, NextBand, Plan, ScoreResult } from '@vitals/core';
 import type { Explanation } from './explain-document.js';
 import { formatShare, formatValue } from './format-value.js';
+import { quoted, safeText } from './safe-text.js';
 import { PLAIN, type Style } from './style.js';
 
-/** The drill-down for one account, for a CSM reading a terminal. */
+/** The drill-down for one account, for a CSM reading a terminal. Text from the model and the data goes through `safeText`. */
 export function renderExplainText(e: Explanation, plan: Plan, style: Style = PLAIN): string {
   const r = e.result;
   const sections = [
@@ -17,12 +18,12 @@ export function renderExplainText(e: Explanation, plan: Plan, style: Style = PLA
 function headline(e: Explanation, plan: Plan, style: Style): string {
   const r = e.result;
   const where = e.line === null ? `row ${e.row}` : `row ${e.row}, line ${e.line}`;
-  const first = `${style.bold(`Account ${e.account}`)}${r.as_of === null ? '' : ` as of ${r.as_of}`} — ${plan.title ?? plan.model} (${e.file} ${where})`;
+  const first = `${style.bold(`Account ${safeText(e.account)}`)}${r.as_of === null ? '' : ` as of ${r.as_of}`} — ${safeText(plan.title ?? plan.model)} (${safeText(e.file)} ${where})`;
   if (r.status === 'invalid') return `${first}\n${style.error('This snapshot is invalid and was not scored.')}`;
   if (r.status === 'unscored') return `${first}\nNot scored: ${r.reason ?? 'unknown'} (coverage ${formatShare(r.coverage)}; missing inputs: ${r.missing_inputs.join(', ') || 'none'})`;
   const band = plan.bands.titles[plan.bands.names.indexOf(r.band ?? '')];
-  const parts = [`Score ${style.bold(formatValue(r.score))} — ${style.bold(r.band ?? '—')}${band ? ` (${band})` : ''}`, `coverage ${formatShare(r.coverage)}`];
-  if (r.stage !== null) parts.push(`stage ${r.stage}${r.segment === null ? '' : `, segment ${r.segment}`}`);
+  const parts = [`Score ${style.bold(formatValue(r.score))} — ${style.bold(r.band ?? '—')}${band ? ` (${safeText(band)})` : ''}`, `coverage ${formatShare(r.coverage)}`];
+  if (r.stage !== null) parts.push(`stage ${safeText(r.stage)}${r.segment === null ? '' : `, segment ${safeText(r.segment)}`}`);
   if (r.benchmark !== null) parts.push(`benchmark ${formatValue(r.benchmark)}, gap ${formatValue(r.gap)}${(r.gap ?? 0) < 0 ? ' (below)' : ''}`);
   if (r.change?.score !== null && r.change !== null) parts.push(`change ${r.change.score >= 0 ? '+' : ''}${formatValue(r.change.score)} since ${r.change.previous_as_of}`);
   return `${first}\n${parts.join(' · ')}`;
@@ -34,14 +35,14 @@ function history(e: Explanation): string {
 }
 
 function issues(r: ScoreResult): string {
-  return ['Problems with the record:', ...r.issues.map((i) => `  ${i.field}: ${i.message}${i.value === undefined ? '' : ` (got ${JSON.stringify(i.value)})`} [${i.code}]`)].join('\n');
+  return ['Problems with the record:', ...r.issues.map((i) => `  ${i.field}: ${safeText(i.message)}${i.value === undefined ? '' : ` (got ${quoted(i.value)})`} [${i.code}]`)].join('\n');
 }
 
 function metricTable(r: ScoreResult, plan: Plan): string {
   const rows: string[][] = [['metric', 'value', 'score', 'band', 'weight', 'contribution']];
   for (const category of plan.categories) {
     const c = r.categories[category.key];
-    rows.push([`${category.title ?? category.key}`, '', formatValue(c?.score), c?.band ?? '', formatShare(c?.weight ?? 0), formatValue(c?.contribution)]);
+    rows.push([safeText(category.title ?? category.key), '', formatValue(c?.score), c?.band ?? '', formatShare(c?.weight ?? 0), formatValue(c?.contribution)]);
     for (const key of category.metrics) {
       const m = r.metrics[key];
       if (m === undefined) continue;
@@ -58,12 +59,12 @@ function lifecycle(r: ScoreResult): string[] {
     const p = r.pulse;
     const age = p.age_days === null ? 'undated' : `${p.age_days} days old (shelf life ${p.shelf_life_days})`;
     const score = p.stale ? `stale: scored ${formatValue(p.score)} instead of ${formatValue(p.raw_score)}` : `scored ${formatValue(p.score)}`;
-    lines.push(`Pulse: ${p.title ?? p.value} recorded ${p.recorded_at ?? '—'}, ${age}; ${score}`);
+    lines.push(`Pulse: ${safeText(p.title ?? p.value)} recorded ${p.recorded_at ?? '—'}, ${age}; ${score}`);
   }
   if (r.override !== null) {
     const o = r.override;
-    const sets = [o.score === null ? '' : `score ${formatValue(o.score)}`, o.band === null ? '' : `band ${o.band}`].filter(Boolean).join(', ');
-    lines.push(`Override (${o.status}): ${sets || 'nothing'}; reason ${JSON.stringify(o.reason ?? '')}; set ${o.set_at ?? '—'}, expires ${o.expires_at ?? 'never'}; computed ${formatValue(o.computed_score)} ${o.computed_band ?? ''}`.trimEnd());
+    const sets = [o.score === null ? '' : `score ${formatValue(o.score)}`, o.band === null ? '' : `band ${safeText(o.band)}`].filter(Boolean).join(', ');
+    lines.push(`Override (${o.status}): ${sets || 'nothing'}; reason ${quoted(o.reason ?? '')}; set ${o.set_at ?? '—'}, expires ${o.expires_at ?? 'never'}; computed ${formatValue(o.computed_score)} ${o.computed_band ?? ''}`.trimEnd());
   }
   if (r.below_benchmark.length > 0) lines.push(`Below the benchmark: ${r.below_benchmark.join(', ')} (metrics scoring under ${formatValue(r.benchmark)}, the costliest first)`);
   return lines.length === 0 ? [] : [lines.join('\n')];
@@ -73,9 +74,9 @@ function playbooks(r: ScoreResult, style: Style): string {
   if (r.playbooks.length === 0) return 'Playbooks: none fired.';
   const lines = ['Playbooks fired:'];
   for (const p of r.playbooks) {
-    const owner = p.owner === null ? '' : `, ${p.owner}`;
-    lines.push(`  ${style.bold(p.title ?? p.key)} [${p.priority}${owner}]: ${p.action}`);
-    if (p.why.length > 0) lines.push(`    because ${p.why.map((w) => `${w.ref} = ${formatValue(w.value)}`).join(', ')}`);
+    const owner = p.owner === null ? '' : `, ${safeText(p.owner)}`;
+    lines.push(`  ${style.bold(safeText(p.title ?? p.key))} [${p.priority}${owner}]: ${safeText(p.action)}`);
+    if (p.why.length > 0) lines.push(`    because ${p.why.map((w) => `${safeText(w.ref)} = ${formatValue(w.value)}`).join(', ')}`);
   }
   return lines.join('\n');
 }
@@ -97,7 +98,7 @@ function changeRow(m: MetricChange, n: NextBand, plan: Plan): string[] {
   const name = `  ${m.metric}`;
   const now = `now ${formatValue(m.value)}`;
   if (m.outcome === 'reachable' && m.needed !== null) {
-    const level = m.pulse_level === undefined ? '' : ` (a pulse of ${m.pulse_level.title ?? m.pulse_level.value} or better)`;
+    const level = m.pulse_level === undefined ? '' : ` (a pulse of ${safeText(m.pulse_level.title ?? m.pulse_level.value)} or better)`;
     return [name, `${now} → needs ${m.needed.op} ${formatValue(m.needed.value)}${level}`, `score ${formatValue(m.metric_score)}, overall ${formatValue(m.overall_score)} ${n.next_band ?? ''}`];
   }
   if (m.outcome === 'unreachable') return [name, `${now} → cannot reach ${n.next_band ?? ''} alone`, `at best overall ${formatValue(m.overall_score)}`];

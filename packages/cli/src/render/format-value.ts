@@ -1,8 +1,10 @@
-/** A metric value or score as a person reads it: at most six significant digits, text quoted. */
+import { quoted } from './safe-text.js';
+
+/** A metric value or score as a person reads it: at most six significant digits, text quoted (and escaped: `quoted`). */
 export function formatValue(value: number | string | boolean | null | undefined): string {
   if (value === null || value === undefined) return '—';
   if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(6)));
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') return quoted(value);
   return String(value);
 }
 

@@ -1,6 +1,7 @@
 import { DOMINANT_BAND_SHARE } from '@vitals/core';
 import { bar } from './bars.js';
 import { binLabel, dominantBandWarning, mean, percent, statsLine, type ReportData } from './report-model.js';
+import { safeText } from './safe-text.js';
 
 /** `vitals report --format markdown`: the same report for a pull request or a wiki page. */
 export function renderReportMarkdown(data: ReportData): string {
@@ -30,7 +31,7 @@ export function renderReportMarkdown(data: ReportData): string {
   return `${out.join('\n')}\n`;
 }
 
-/** Text from a model or a file name, safe inside Markdown table cells and headings. */
+/** Text from a model or a file name, safe inside Markdown table cells and headings (and, through `safeText`, in a terminal or a CI log). */
 export function md(text: string): string {
-  return text.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+  return safeText(text).replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`);
 }

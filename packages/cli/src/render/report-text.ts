@@ -2,9 +2,10 @@ import { DOMINANT_BAND_SHARE } from '@vitals/core';
 import { bar } from './bars.js';
 import { plural } from './check-report.js';
 import { binLabel, dominantBandWarning, mean, percent, statsLine, type ReportData } from './report-model.js';
+import { safeText } from './safe-text.js';
 import { PLAIN, type Style } from './style.js';
 
-/** `vitals report` for a terminal: what a team looks at before rolling a model out. */
+/** `vitals report` for a terminal: what a team looks at before rolling a model out. Text from the model and the data goes through `safeText`. */
 export function renderReportText(data: ReportData, style: Style = PLAIN): string {
   const sections = [header(data, style), histogram(data), bands(data, style), categories(data), benchmarks(data), lifecycle(data), playbooks(data)];
   return `${sections.filter((s) => s !== '').join('\n\n')}\n`;
@@ -14,7 +15,7 @@ function header({ file, plan, counts, summary, unit }: ReportData, style: Style)
   const parts = [`${counts.scored.toLocaleString('en-US')} scored`];
   if (counts.unscored > 0) parts.push(`${counts.unscored.toLocaleString('en-US')} unscored`);
   if (counts.invalid > 0) parts.push(`${counts.invalid.toLocaleString('en-US')} invalid`);
-  const lines = [`${style.bold(plan.title ?? plan.model)} (${plan.model}) on ${file}`, `${plural(counts.rows, 'row')}: ${parts.join(', ')}`];
+  const lines = [`${style.bold(safeText(plan.title ?? plan.model))} (${plan.model}) on ${safeText(file)}`, `${plural(counts.rows, 'row')}: ${parts.join(', ')}`];
   if (unit === 'snapshot') lines.push('Every snapshot is counted below (--latest counts each account once).');
   else if (summary.count < counts.rows - counts.invalid) lines.push(`Each account is counted once below, at its latest snapshot: ${plural(summary.count, 'account')}, ${summary.scored.toLocaleString('en-US')} scored.`);
   const reasons = Object.entries(summary.unscoredReasons).map(([reason, n]) => `${reason} ${n.toLocaleString('en-US')}`);
@@ -34,22 +35,24 @@ function histogram({ plan, summary, unit }: ReportData): string {
 
 function bands({ summary, unit }: ReportData, style: Style): string {
   if (summary.scored === 0) return '';
-  const width = Math.max(...summary.bands.map((b) => `${b.name}${b.title === null ? '' : ` (${b.title})`}`.length));
-  const lines = summary.bands.map((b) => `  ${`${b.name}${b.title === null ? '' : ` (${b.title})`}`.padEnd(width)} ${bar(b.share, 1, 30).padEnd(30)} ${String(b.count).padStart(7)}  ${percent(b.share).padStart(6)}`);
+  const labels = summary.bands.map((b) => `${b.name}${b.title === null ? '' : ` (${safeText(b.title)})`}`);
+  const width = Math.max(...labels.map((label) => label.length));
+  const lines = summary.bands.map((b, i) => `  ${(labels[i] as string).padEnd(width)} ${bar(b.share, 1, 30).padEnd(30)} ${String(b.count).padStart(7)}  ${percent(b.share).padStart(6)}`);
   const warning = dominantBandWarning(summary, DOMINANT_BAND_SHARE, unit);
   return [`Bands (share of scored ${unit}s):`, ...lines, ...(warning === undefined ? [] : ['', style.warning(`⚠ ${warning}`)])].join('\n');
 }
 
 function categories({ plan, summary, unit }: ReportData): string {
-  const width = Math.max(...summary.categories.map((c) => (c.title ?? c.key).length));
-  const lines = summary.categories.map((c) => `  ${(c.title ?? c.key).padEnd(width)}  ${mean(c.mean, plan.precision).padStart(7)}  (${plural(c.scored, unit)})`);
+  const labels = summary.categories.map((c) => safeText(c.title ?? c.key));
+  const width = Math.max(...labels.map((label) => label.length));
+  const lines = summary.categories.map((c, i) => `  ${(labels[i] as string).padEnd(width)}  ${mean(c.mean, plan.precision).padStart(7)}  (${plural(c.scored, unit)})`);
   return ['Category averages:', ...lines].join('\n');
 }
 
 function benchmarks({ summary, plan }: ReportData): string {
   if (plan.benchmarks.length === 0) return '';
   if (summary.belowBenchmark.length === 0) return 'Below their stage benchmark: no scored account has a benchmark for its stage.';
-  const rows = [['stage', 'segment', 'below', 'of', 'share'], ...summary.belowBenchmark.map((g) => [g.stage, g.segment ?? '(any)', String(g.below), String(g.of), percent(g.of > 0 ? g.below / g.of : 0)])];
+  const rows = [['stage', 'segment', 'below', 'of', 'share'], ...summary.belowBenchmark.map((g) => [safeText(g.stage), safeText(g.segment ?? '(any)'), String(g.below), String(g.of), percent(g.of > 0 ? g.below / g.of : 0)])];
   const widths = (rows[0] as string[]).map((_, i) => Math.max(...rows.map((r) => (r[i] as string).length)));
   return ['Below their stage benchmark:', ...rows.map((r) => `  ${r.map((cell, i) => (i >= 2 ? cell.padStart(widths[i] as number) : cell.padEnd(widths[i] as number))).join('  ')}`)].join('\n');
 }
@@ -67,6 +70,6 @@ function lifecycle({ plan, summary }: ReportData): string {
 function playbooks({ summary, unit }: ReportData): string {
   if (summary.playbooks.length === 0) return '';
   const width = Math.max(...summary.playbooks.map((p) => p.key.length));
-  const lines = [...summary.playbooks].sort((a, b) => b.fired - a.fired).map((p) => `  ${p.key.padEnd(width)}  ${String(p.fired).padStart(7)}  ${p.title ?? ''}`.trimEnd());
+  const lines = [...summary.playbooks].sort((a, b) => b.fired - a.fired).map((p) => `  ${p.key.padEnd(width)}  ${String(p.fired).padStart(7)}  ${safeText(p.title ?? '')}`.trimEnd());
   return [`Playbooks fired (${unit}s):`, ...lines].join('\n');
 }

@@ -1,5 +1,6 @@
 import type { Plan } from '@vitals/core';
-import { csvLine } from './csv-field.js';
+import { csvLine, startsFormula, type CsvValue } from './csv-field.js';
+import { safeText } from './safe-text.js';
 import { SCORE_FORMAT_VERSION, type ScoreRow } from './score-row.js';
 
 /** Counts of one run, for the end of a JSON document and the summary on stderr. */
@@ -15,18 +16,25 @@ export interface RowWriter {
   begin(): string;
   row(row: ScoreRow): string;
   end(counts: RunCounts): string;
+  /** A line for stderr once the rows are written, when the writer changed something a reader should know of. */
+  notice?(): string | undefined;
 }
 
 export type ScoreFormat = 'table' | 'csv' | 'ndjson' | 'json';
 
-export function rowWriter(format: ScoreFormat, plan: Plan): RowWriter {
+export interface RowWriterOptions {
+  /** CSV: write text cells as they are, even those a spreadsheet would run as a formula. */
+  readonly csvRaw?: boolean;
+}
+
+export function rowWriter(format: ScoreFormat, plan: Plan, options: RowWriterOptions = {}): RowWriter {
   switch (format) {
     case 'ndjson':
       return ndjsonWriter();
     case 'json':
       return jsonWriter(plan);
     case 'csv':
-      return csvWriter(plan);
+      return csvWriter(plan, options.csvRaw === true);
     case 'table':
       return tableWriter(plan);
   }
@@ -51,8 +59,9 @@ function jsonWriter(plan: Plan): RowWriter {
   };
 }
 
-function csvWriter(plan: Plan): RowWriter {
+function csvWriter(plan: Plan, raw: boolean): RowWriter {
   const categories = plan.categories.map((c) => c.key);
+  let neutralised = 0;
   return {
     begin: () =>
       csvLine([
@@ -60,14 +69,21 @@ function csvWriter(plan: Plan): RowWriter {
         ...categories.flatMap((key) => [`${key}_score`, `${key}_band`]),
         'stage', 'segment', 'benchmark', 'gap', 'below_benchmark', 'playbooks', 'issues',
       ]),
-    row: (row) =>
-      csvLine([
+    row: (row) => {
+      const cells: CsvValue[] = [
         row.row, row.line, row.id, row.as_of, row.status, row.reason, row.score, row.band, row.coverage,
         ...categories.flatMap((key) => [row.categories[key]?.score, row.categories[key]?.band]),
         row.stage, row.segment, row.benchmark, row.gap, row.below_benchmark.join(';'), row.playbooks.join(';'),
         row.issues.map((issue) => `${issue.field ?? 'row'}: ${issue.code}`).join('; '),
-      ]),
+      ];
+      if (!raw) neutralised += cells.filter((cell) => typeof cell === 'string' && startsFormula(cell)).length;
+      return csvLine(cells, raw);
+    },
     end: () => '',
+    notice: () =>
+      neutralised === 0
+        ? undefined
+        : `vitals: ${neutralised} CSV ${neutralised === 1 ? 'cell' : 'cells'} began with =, +, -, @, a tab or a CR, so a spreadsheet would run ${neutralised === 1 ? 'it' : 'them'} as a formula: written as text, with a leading ' (--csv-raw writes them as they are)`,
   };
 }
 
@@ -79,13 +95,13 @@ function tableWriter(plan: Plan): RowWriter {
   const bandWidth = Math.max(4, ...plan.bands.names.map((name) => name.length));
   const columns: Column[] = [
     { title: 'row', width: 6, align: 'right', value: (r) => String(r.row) },
-    { title: 'id', width: 16, align: 'left', value: (r) => r.id ?? '' },
+    { title: 'id', width: 16, align: 'left', value: (r) => safeText(r.id ?? '') },
     { title: 'as_of', width: 10, align: 'left', value: (r) => r.as_of ?? '' },
     { title: 'score', width: 7, align: 'right', value: (r) => (r.score === null ? (r.status === 'invalid' ? 'invalid' : '—') : String(r.score)) },
     { title: 'band', width: bandWidth, align: 'left', value: (r) => r.band ?? '' },
     ...plan.categories.map((c): Column => ({ title: c.key, width: Math.max(6, Math.min(12, c.key.length)), align: 'right', value: (r) => numberText(r.categories[c.key]?.score) })),
     { title: 'gap', width: 7, align: 'right', value: (r) => numberText(r.gap) },
-    { title: 'playbooks / issues', width: 0, align: 'left', value: (r) => (r.status === 'invalid' ? r.issues.map((i) => `${i.field ?? 'row'}: ${i.code}`).join(', ') : r.status === 'unscored' ? `(unscored: ${r.reason})` : r.playbooks.join(', ')) },
+    { title: 'playbooks / issues', width: 0, align: 'left', value: (r) => (r.status === 'invalid' ? safeText(r.issues.map((i) => `${i.field ?? 'row'}: ${i.code}`).join(', ')) : r.status === 'unscored' ? `(unscored: ${r.reason})` : r.playbooks.join(', ')) },
   ];
   const line = (cells: string[]) => `${cells.join('  ').trimEnd()}\n`;
   return {

@@ -1,6 +1,7 @@
 import { compileModel, hasErrors, type HealthModel } from '@vitals/core';
 import { CliError, EXIT } from '../errors.js';
 import { readModelFile } from '../io/model-file.js';
+import { note } from '../io/output.js';
 import { renderDiagnostic } from '../render/check-pretty.js';
 import { plural } from '../render/check-report.js';
 import { splitLines } from '../render/source-excerpt.js';
@@ -20,6 +21,6 @@ export async function loadModel(path: string): Promise<HealthModel> {
     process.stderr.write(`${errors.flatMap((d) => [...renderDiagnostic(d, lines, style), '']).join('\n')}\n`);
     throw new CliError(`${path} has ${plural(errors.length, 'error')}; nothing was scored`, EXIT.failed);
   }
-  if (diagnostics.length > 0) process.stderr.write(`vitals: ${path} has ${plural(diagnostics.length, 'warning')} (vitals check ${path} lists them)\n`);
+  if (diagnostics.length > 0) note(`vitals: ${path} has ${plural(diagnostics.length, 'warning')} (vitals check ${path} lists them)`);
   return model;
 }

@@ -1,6 +1,7 @@
 import type { HealthModel, ScoreResult } from '@vitals/core';
 import { CliError } from '../errors.js';
 import type { DataSource } from '../data/open-data.js';
+import { note } from '../io/output.js';
 import { createProgress, type Progress } from '../io/progress.js';
 import { plural } from '../render/check-report.js';
 import { rowIssueLine } from '../render/row-issue-line.js';
@@ -57,7 +58,7 @@ export async function scoreStream(
     progress.stop();
   }
   if (options.maxIssues > 0 && described > options.maxIssues) {
-    process.stderr.write(`${source.path}: … and ${plural(described - options.maxIssues, 'more bad row')} not described (--max-issues 0 describes all)\n`);
+    note(`${source.path}: … and ${plural(described - options.maxIssues, 'more bad row')} not described (--max-issues 0 describes all)`);
   }
   return { counts, stoppedAt: undefined };
 }
@@ -68,7 +69,7 @@ function describe(file: string, scored: ScoredRow, progress: Progress): void {
 
 function warnAboutAsOf(model: HealthModel, asOf: string | undefined): void {
   const field = model.plan.data.asOf;
-  if (asOf !== undefined && field !== null) process.stderr.write(`vitals: --as-of is ignored: the model reads each snapshot's date from \`${field}\`\n`);
+  if (asOf !== undefined && field !== null) note(`vitals: --as-of is ignored: the model reads each snapshot's date from \`${field}\``);
 }
 
 /** A model without an as-of field that needs a date cannot score any row: say so once, not per row. */

@@ -7,7 +7,8 @@ const at = { file: 'models/a,b:c.yaml', line: 3, column: 5, endLine: 3, endColum
 test.each([
   ['plain', 'plain', 'plain'],
   ['100% sure', '100%25 sure', '100%25 sure'],
-  ['two\nlines\r', 'two%0Alines%0D', 'two%0Alines%0D'],
+  ['two\nlines\r', 'two%0Alines%0D', 'two\\nlines\\r'],
+  ['::error::x\x1b', '::error::x\x1b', '\\u003a%3Aerror%3A%3Ax\\u001b'],
   ['a: b, c', 'a: b, c', 'a%3A b%2C c'],
 ])('escaping %j for a message and for a property', (text, data, property) => {
   expect(escapeData(text)).toBe(data);

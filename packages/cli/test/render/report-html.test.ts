@@ -20,7 +20,8 @@ test.each([
   ['a|b', 'a\\|b'],
   ['*bold* _it_ `code`', '\\*bold\\* \\_it\\_ \\`code\\`'],
   ['<b>', '\\<b\\>'],
-  ['two\nlines', 'two lines'],
+  ['two\nlines', 'two\\\\nlines'],
+  ['red\x1b[31m ##[error]x', 'red\\\\u001b\\[31m \\\\u0023#\\[error\\]x'],
 ])('md(%j) is inert in a Markdown table cell', (text, expected) => {
   expect(md(text)).toBe(expected);
 });

@@ -23,8 +23,8 @@ const scored = (row: number, record: Record<string, unknown> | null): ScoredRow 
   result: record === null ? null : model.evaluate(record),
 });
 
-function write(format: ScoreFormat, rows: ScoredRow[]): string {
-  const writer = rowWriter(format, model.plan);
+function write(format: ScoreFormat, rows: ScoredRow[], csvRaw = false): string {
+  const writer = rowWriter(format, model.plan, { csvRaw });
   const counts = { rows: rows.length, scored: rows.filter((r) => r.result?.status === 'scored').length, unscored: 0, invalid: rows.filter((r) => r.result?.status !== 'scored').length };
   return writer.begin() + rows.map((r) => writer.row(toScoreRow(r))).join('') + writer.end(counts);
 }
@@ -57,6 +57,24 @@ describe('score writers', () => {
     ]);
   });
 
+  test('--format csv: a text cell a spreadsheet would run as a formula is text, numbers stay numbers', () => {
+    const hostile = ['=HYPERLINK("http://evil.example")', '+1+1', '-2+3', '@SUM(A1)', '-42'].map((account, i) => scored(i + 1, { account, usage: 0.25 }));
+    const ids = (csv: string) => csv.split('\n').slice(1, -1).map((line) => line.split(',')[2]);
+    expect(ids(write('csv', hostile))).toEqual(['"\'=HYPERLINK(""http://evil.example"")"', '"\'+1+1"', '"\'-2+3"', '"\'@SUM(A1)"', '-42']);
+    expect(ids(write('csv', hostile, true))).toEqual(['"=HYPERLINK(""http://evil.example"")"', '+1+1', '-2+3', '@SUM(A1)', '-42']);
+  });
+
+  test('--format csv says on stderr how many cells it neutralised (nothing under --csv-raw)', () => {
+    const rows = [scored(1, { account: '=1+1', usage: 0.5 }), scored(2, { account: '@x', usage: 0.5 }), scored(3, { account: 'plain', usage: 0.5 })];
+    const notice = (raw: boolean) => {
+      const writer = rowWriter('csv', model.plan, { csvRaw: raw });
+      for (const row of rows) writer.row(toScoreRow(row));
+      return writer.notice?.();
+    };
+    expect(notice(false)).toMatch(/^vitals: 2 CSV cells began with =, \+, -, @, a tab or a CR, so a spreadsheet would run them as a formula: written as text, with a leading ' \(--csv-raw writes them as they are\)$/);
+    expect(notice(true)).toBeUndefined();
+  });
+
   test('--format table: fixed columns from the model, so it streams', () => {
     const [head, rule, first] = write('table', rows).split('\n');
     expect(head).toBe('   row  id                as_of         score  band   product      gap  playbooks / issues');
@@ -74,6 +92,15 @@ test.each([
   ['a,b', '"a,b"'],
   ['say "hi"', '"say ""hi"""'],
   ['two\nlines', '"two\nlines"'],
+  ['=1+1', '"\'=1+1"'],
+  ['-3.62 points', '"\'-3.62 points"'],
+  ['-3.62', '-3.62'],
+  [-3.62, '-3.62'],
+  ['+1e3', '+1e3'],
+  ['@acme', '"\'@acme"'],
+  ['\tx', '"\'\tx"'],
+  ['\r=1', '"\'\r=1"'],
+  ['a=1', 'a=1'],
 ])('csvField(%j) is %j', (value, expected) => {
   expect(csvField(value)).toBe(expected);
   expect(csvLine([value, value])).toBe(`${expected},${expected}\n`);

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 
-/** The text of Chart.js's UMD build (from the installed chart.js package), to inline into a report page. */
+/**
+ * The text of Chart.js's UMD build, to inline into a report page. The build copies it beside the
+ * bundle (scripts/bundle.mjs: dist/assets/), so an installed CLI needs no chart.js package; both
+ * the bundle's chunks and this module's compiled file sit one folder below dist/.
+ */
 export async function chartJsSource(): Promise<string> {
-  // chart.js's exports map does not expose the UMD file; its main entry sits beside it in dist/.
-  const main = createRequire(import.meta.url).resolve('chart.js');
-  return readFile(join(dirname(main), 'chart.umd.min.js'), 'utf8');
+  return readFile(new URL('../assets/chart.umd.min.js', import.meta.url), 'utf8');
 }

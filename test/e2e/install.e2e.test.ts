@@ -1,0 +1,57 @@
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, dirname, join } from 'node:path';
+import { expect, test } from 'vitest';
+import { ROOT, vitals as vitalsInRepo } from './support/run-cli.js';
+
+// The README's way to put `vitals` on the PATH: pack the CLI and install the tarball globally. It
+// is tested as a team would use it: installed offline into a fresh prefix (so nothing can be
+// fetched and nothing of this clone is reachable), then run in another directory on a model there.
+
+/** The environment of a user's shell: without the npm_* variables `npm test` sets (they point npm at this repository). */
+function shellEnv(bin: string): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
+  delete env.NODE_PATH;
+  return { ...env, PATH: [bin, dirname(process.execPath), env.PATH].join(delimiter), NO_COLOR: '1', CI: 'true' };
+}
+
+function expectOk(run: SpawnSyncReturns<string>): string {
+  expect(run.status, `${run.stderr}${run.error?.message ?? ''}`).toBe(0);
+  return run.stdout;
+}
+
+test('`npm pack` + `npm install -g` of the tarball: `vitals` from any directory, with everything it needs inside', () => {
+  const temp = mkdtempSync(join(tmpdir(), 'vitals-install-'));
+  const prefix = join(temp, 'prefix');
+  const env = shellEnv(join(prefix, 'bin'));
+  const npm = (args: string[], cwd: string) => spawnSync('npm', args, { cwd, env, encoding: 'utf8' });
+
+  // --ignore-scripts: the package's prepack builds, and `npm test` has built already; a second build
+  // would take dist/ away from the end-to-end tests running beside this one.
+  const packed = JSON.parse(expectOk(npm(['pack', '-w', '@vitals/cli', '--pack-destination', temp, '--json', '--ignore-scripts'], ROOT))) as { filename: string; files: { path: string }[] }[];
+  const tarball = packed[0] as (typeof packed)[number];
+  expect(tarball.files.map((f) => f.path)).toEqual(expect.arrayContaining(['bin/vitals.js', 'dist/bin.js', 'dist/assets/chart.umd.min.js', 'schema/score.schema.json', 'dist/THIRD-PARTY-LICENSES.txt']));
+  expectOk(npm(['install', '--global', '--prefix', prefix, '--offline', '--no-audit', '--no-fund', join(temp, tarball.filename)], temp));
+  const installed = join(prefix, 'lib/node_modules/@vitals/cli');
+  // The bundle holds the core and every dependency: the package asks for nothing, and nothing was added beside it.
+  expect((JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as { dependencies?: object }).dependencies).toBeUndefined();
+  expect(existsSync(join(installed, 'node_modules'))).toBe(false);
+  // The package's entry for scripts works from the install too.
+  const api = spawnSync(process.execPath, ['--input-type=module', '-e', "const { main, EXIT } = await import('@vitals/cli'); console.log(typeof main, EXIT.usage)"], { cwd: join(prefix, 'lib'), env, encoding: 'utf8' });
+  expect(expectOk(api)).toBe('function 2\n');
+
+  // A team's own models repository, far from this clone.
+  const repo = join(temp, 'our-models');
+  mkdirSync(repo);
+  for (const file of ['model.yaml', 'sample.csv', 'golden.test.yaml']) copyFileSync(join(ROOT, 'models/saas-seven-metrics', file), join(repo, file));
+  const vitals = (...args: string[]) => spawnSync('vitals', args, { cwd: repo, env, encoding: 'utf8' });
+
+  expect(expectOk(vitals('check', 'model.yaml'))).toBe('✓ 1 model checked: no problems\n');
+  const scores = expectOk(vitals('score', 'model.yaml', '--data', 'sample.csv', '--format', 'csv'));
+  expect(scores).toBe(vitalsInRepo(['score', 'model.yaml', '--data', 'sample.csv', '--format', 'csv'], { cwd: repo }).stdout);
+  expect(expectOk(vitals('test'))).toMatch(/✓ \d+ cases: \d+ passed, 0 failed in 1 file\n$/);
+  // report --html inlines Chart.js from the package's own assets.
+  expectOk(vitals('report', 'model.yaml', '--data', 'sample.csv', '--html', 'report.html'));
+  expect(readFileSync(join(repo, 'report.html'), 'utf8')).toContain('Chart.js v4');
+});

@@ -54,4 +54,5 @@ test('`npm pack` + `npm install -g` of the tarball: `vitals` from any directory,
   // report --html inlines Chart.js from the package's own assets.
   expectOk(vitals('report', 'model.yaml', '--data', 'sample.csv', '--html', 'report.html'));
   expect(readFileSync(join(repo, 'report.html'), 'utf8')).toContain('Chart.js v4');
-});
+  // Eight processes, two of them npm: a few seconds of CPU, far more wall time on a shared machine.
+}, 120_000);

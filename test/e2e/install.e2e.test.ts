@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
-import { expect, test } from 'vitest';
+import { afterAll, expect, test } from 'vitest';
 import { CLI, ROOT } from './support/run-cli.js';
 
 // The README's way to put `vitals` on the PATH: pack the CLI and install the tarball globally. It
@@ -41,8 +41,10 @@ async function expectOk(ran: Promise<Ran>): Promise<string> {
   return stdout;
 }
 
+const temp = mkdtempSync(join(tmpdir(), 'vitals-install-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
 test('`npm pack` + `npm install -g` of the tarball: `vitals` from any directory, with everything it needs inside', async () => {
-  const temp = mkdtempSync(join(tmpdir(), 'vitals-install-'));
   const prefix = join(temp, 'prefix');
   const env = shellEnv(join(prefix, 'bin'));
   const npm = (args: string[], cwd: string) => run('npm', args, cwd, env);

@@ -1,7 +1,7 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runMain, type Run } from './support/run-main.js';
 
 // Untrusted text in every human-readable output. fixtures/hostile-text holds a model, two broken
@@ -24,6 +24,7 @@ beforeAll(() => {
   // A model whose line holds raw control bytes (YAML refuses them): its code frame shows them.
   writeFileSync(at('raw-bytes.yaml'), 'vitals: 1\nmodel: raw\ntitle: [a\x1b[2J\x9b31m\u202e ##[error]x\rFORGED raw line\n');
 });
+afterAll(() => rmSync(dirname(dir), { recursive: true, force: true }));
 
 /** Every line a person (or the Actions runner) reads is inert: no raw control character, no workflow command, no forged line. */
 function expectSafe(text: string, annotations = false): void {

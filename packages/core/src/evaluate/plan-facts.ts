@@ -7,7 +7,15 @@ export interface HistorySite {
   readonly operand: TypedExpr;
   /** For sites inside a metric's score expression: the metric whose value `value` means there. */
   readonly ownMetric: string | null;
+  /**
+   * The operand reads the overall score or band (or `gap`, `band_changed`, `score_change`, which
+   * follow them): its previous value is the one at the last snapshot that showed a band, as for
+   * `change`, so `prev(band)` after a month without data is the band before it.
+   */
+  readonly followsBand: boolean;
 }
+
+const BAND_FIELDS: ReadonlySet<string> = new Set(['score', 'band', 'gap', 'band_changed', 'score_change']);
 
 /** Every expression of a plan with the metric whose value `value` means in it (score expressions only). */
 export function planExpressions(plan: Plan): { expr: TypedExpr; ownMetric: string | null }[] {
@@ -24,7 +32,7 @@ export function historySites(plan: Plan): HistorySite[] {
   const sites: HistorySite[] = [];
   for (const { expr, ownMetric } of planExpressions(plan)) {
     visit(expr, (node) => {
-      if (node.kind === 'prev') sites.push({ site: node.site, operand: node.operand, ownMetric });
+      if (node.kind === 'prev') sites.push({ site: node.site, operand: node.operand, ownMetric, followsBand: reads(node.operand, (slot) => slot.kind === 'result' && BAND_FIELDS.has(slot.field)) });
     });
   }
   return sites.sort((a, b) => a.site - b.site);
@@ -53,8 +61,12 @@ function visit(expr: TypedExpr, f: (node: TypedExpr) => void): void {
 }
 
 export function readsSlot(plan: Plan, test: (slot: Slot) => boolean): boolean {
+  return planExpressions(plan).some(({ expr }) => reads(expr, test));
+}
+
+function reads(expr: TypedExpr, test: (slot: Slot) => boolean): boolean {
   let found = false;
-  for (const { expr } of planExpressions(plan)) visit(expr, (node) => (found ||= node.kind === 'slot' && test(node.slot)));
+  visit(expr, (node) => (found ||= node.kind === 'slot' && test(node.slot)));
   return found;
 }
 

@@ -72,7 +72,9 @@ export interface PulseResult {
 }
 
 export interface OverrideResult {
-  readonly status: 'active' | 'expired' | 'not-yet-valid' | 'no-expiry';
+  /** Only `active` applies; `inverted`: `expires_at` is on or before `set_at`, so the window is empty. */
+  readonly status: 'active' | 'expired' | 'not-yet-valid' | 'no-expiry' | 'inverted';
+  /** As given in the record; the result's `score` is it rounded to the model's precision. */
   readonly score: number | null;
   readonly band: string | null;
   readonly reason: string | null;
@@ -127,14 +129,19 @@ export interface AccountState {
   /** The date of the account's latest snapshot: the next must be later. */
   readonly asOf: number;
   /**
-   * The latest snapshot that had a band, and its score and band: what `change`, `band_changed` and
-   * hysteresis compare with, so a month without data in between does not hide a drop.
+   * The latest snapshot that showed a band, and the score and band it showed: what `change`,
+   * `band_changed` and `prev()` of the score or band compare with, so a month without data in
+   * between does not hide a drop.
    */
   readonly scoredAsOf: number | null;
   readonly score: number | null;
   readonly band: string | null;
-  /** The computed band after hysteresis, before any override: what hysteresis compares with next time. */
+  /**
+   * The latest computed band (after hysteresis, before any override): what hysteresis compares
+   * with next time. Kept apart from `band`, so an override never moves the thresholds.
+   */
   readonly computedBand: string | null;
+  /** The value of each `prev()` site at the previous snapshot (at the last one with a band, for sites following the band). */
   readonly sites: readonly unknown[];
   /** Day each playbook last fired (index as in the plan), for cooldowns. */
   readonly lastFired: readonly (number | null)[];

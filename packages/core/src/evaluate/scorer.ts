@@ -38,7 +38,7 @@ export function createScorer(evaluator: Evaluator, options: StepOptions = {}): S
       if (previous !== undefined && asOf !== null && asOf <= previous.asOf) {
         const [segment, stage] = [plan.data.segment, plan.data.stage].map((field) => (field === null ? null : read(field, record)));
         const where = { id: key as string, asOf, segment: segment == null ? null : String(segment), stage: stage == null ? null : String(stage) };
-        return outOfOrder(plan, where, previous, asOfField);
+        return outOfOrder(plan, where, previous, asOfField, fieldIssues(plan, record));
       }
       const { result, state } = evaluator.step(record, previous, options);
       if (key !== undefined && state !== undefined) states.set(key, state);
@@ -49,7 +49,14 @@ export function createScorer(evaluator: Evaluator, options: StepOptions = {}): S
   };
 }
 
-function outOfOrder(plan: Plan, where: { id: string; asOf: number; segment: string | null; stage: string | null }, previous: AccountState, field: string): ScoreResult {
+/** Every field's issue, so a refused snapshot lists all that is wrong with it, not only its date. */
+function fieldIssues(plan: Plan, record: Readonly<Record<string, unknown>>): RecordIssue[] {
+  const issues: RecordIssue[] = [];
+  for (const input of plan.inputs) READERS[input.type](Object.hasOwn(record, input.name) ? record[input.name] : undefined, input, issues);
+  return issues;
+}
+
+function outOfOrder(plan: Plan, where: { id: string; asOf: number; segment: string | null; stage: string | null }, previous: AccountState, field: string, issues: readonly RecordIssue[]): ScoreResult {
   const { id, asOf } = where;
   const duplicate = asOf === previous.asOf;
   const issue: RecordIssue = {
@@ -59,5 +66,5 @@ function outOfOrder(plan: Plan, where: { id: string; asOf: number; segment: stri
       ? `account ${id} already has a snapshot for this date`
       : `account ${id} has a later snapshot already; snapshots of an account must be in date order`,
   };
-  return invalidResult(plan, where, [issue]);
+  return invalidResult(plan, where, [...issues, issue]);
 }

@@ -26,6 +26,7 @@ const number: FieldSpec = { kind: 'number' };
 const flag: FieldSpec = { kind: 'flag' };
 
 const UNSCORED_REASONS: Readonly<Record<UnscoredReason, true>> = { 'insufficient-coverage': true, 'metric-unknown': true, 'no-data': true };
+const OVERRIDE_STATUSES: Readonly<Record<OverrideResult['status'], true>> = { active: true, expired: true, 'not-yet-valid': true, 'no-expiry': true, inverted: true };
 const ISSUE_CODES: Readonly<Record<RecordIssueCode, true>> = {
   'missing-required': true,
   'not-a-number': true,
@@ -75,7 +76,7 @@ const PULSE_FIELDS: Readonly<Record<keyof PulseResult, FieldSpec>> = {
 };
 
 const OVERRIDE_FIELDS: Readonly<Record<keyof OverrideResult, FieldSpec>> = {
-  status: { kind: 'text', allowed: ['active', 'expired', 'not-yet-valid', 'no-expiry'] },
+  status: { kind: 'text', allowed: Object.keys(OVERRIDE_STATUSES) },
   score: number,
   band: text,
   reason: text,

@@ -1,6 +1,7 @@
 import type { Plan } from '../../compile/plan.js';
 import { formatDay } from '../dates.js';
 import type { Evaluator, StepOptions, StepOutput } from '../evaluator.js';
+import { carriedHistory } from '../lifecycle/account-history.js';
 import { benchmarkTable } from '../lifecycle/benchmark-table.js';
 import { bandWithHysteresis } from '../lifecycle/hysteresis.js';
 import { overrideReading } from '../lifecycle/override-reading.js';
@@ -39,6 +40,7 @@ export function compiledEvaluator(plan: Plan, options: { instrument?: boolean } 
     pulseReading,
     overrideReading,
     bandWithHysteresis,
+    carriedHistory,
     rankShortfalls,
     invalidResult,
     benchmarks: benchmarkTable(plan.benchmarks),

@@ -248,7 +248,7 @@ function emitOverride(plan: Plan, out: CodeBuilder): void {
   }
   const field = (name: string | null) => (name === null ? 'null' : input(plan, name));
   out.line(`const override = rt.overrideReading({ score: ${field(o.score)}, band: ${field(o.band)}, reason: ${field(o.reason)}, setAt: ${field(o.setAt)}, expiresAt: ${field(o.expiresAt)} }, asOf, score, band);`);
-  out.line(`if (override !== null && override.status === "active") { score = override.score ?? score; band = override.band ?? (override.score !== null ? ${bandCode(plan.bands, 'score')} : band); }`);
+  out.line(`if (override !== null && override.status === "active") { if (override.score !== null) score = rt.roundTo(override.score, ${plan.precision}); band = override.band ?? (override.score !== null ? ${bandCode(plan.bands, 'score')} : band); }`);
 }
 
 function emitPlaybooks(plan: Plan, out: CodeBuilder, slot: (own: string) => SlotCode, order: Order): void {
@@ -291,9 +291,9 @@ function emitState(plan: Plan, names: Names, out: CodeBuilder, order: Order): vo
   for (const site of sites) {
     const own = site.ownMetric === null ? 'null' : `mv${names.metric(site.ownMetric)}`;
     const value = emitExpression(site.operand, out, slotCode(plan, names)(own), order);
-    out.line(`sites[${site.site}] = ${value};`);
+    out.line(`sites[${site.site}] = ${site.followsBand ? `band === null ? (ps[${site.site}] ?? null) : ` : ''}${value};`);
   }
-  out.line('const last = band !== null ? null : previous;');
-  out.line('const carried = last === null ? { scoredAsOf: asOf, score, band, computedBand } : last === undefined ? { scoredAsOf: null, score: null, band: null, computedBand: null } : { scoredAsOf: last.scoredAsOf, score: last.score, band: last.band, computedBand: last.computedBand };');
-  out.line('return { result, state: asOf === null ? undefined : { asOf, scoredAsOf: carried.scoredAsOf, score: carried.score, band: carried.band, computedBand: carried.computedBand, sites, lastFired } };');
+  out.line('if (asOf === null) return { result, state: undefined };');
+  out.line('const carried = rt.carriedHistory(previous, asOf, { score, band }, computedBand);');
+  out.line('return { result, state: { asOf, scoredAsOf: carried.scoredAsOf, score: carried.score, band: carried.band, computedBand: carried.computedBand, sites, lastFired } };');
 }

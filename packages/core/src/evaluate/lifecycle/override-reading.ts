@@ -12,20 +12,14 @@ export interface OverrideFields {
 /**
  * A CSM's override applies from `set_at` (inclusive) to `expires_at` (exclusive) at the snapshot's
  * as-of date. Without an expiry it never applies: a forgotten override must not keep an account
- * green for a year. Outside its window it is reported, and ignored.
+ * green for a year. One that expires on or before the day it is set (dates swapped, most likely)
+ * has an empty window: flagged `inverted`, never applied. Outside its window it is reported, and
+ * ignored.
  */
 export function overrideReading(fields: OverrideFields, asOfDay: number | null, computedScore: number | null, computedBand: string | null): OverrideResult | null {
   if (fields.score === null && fields.band === null) return null;
-  const status: OverrideResult['status'] =
-    fields.expiresAt === null
-      ? 'no-expiry'
-      : asOfDay === null || asOfDay >= fields.expiresAt
-        ? 'expired'
-        : fields.setAt !== null && asOfDay < fields.setAt
-          ? 'not-yet-valid'
-          : 'active';
   return {
-    status,
+    status: overrideStatus(fields, asOfDay),
     score: fields.score,
     band: fields.band,
     reason: fields.reason,
@@ -34,4 +28,11 @@ export function overrideReading(fields: OverrideFields, asOfDay: number | null, 
     computed_score: computedScore,
     computed_band: computedBand,
   };
+}
+
+function overrideStatus({ setAt, expiresAt }: OverrideFields, asOfDay: number | null): OverrideResult['status'] {
+  if (expiresAt === null) return 'no-expiry';
+  if (setAt !== null && expiresAt <= setAt) return 'inverted';
+  if (asOfDay === null || asOfDay >= expiresAt) return 'expired';
+  return setAt !== null && asOfDay < setAt ? 'not-yet-valid' : 'active';
 }

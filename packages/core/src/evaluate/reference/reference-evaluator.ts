@@ -4,6 +4,7 @@ import type { MetricPlan, Plan } from '../../compile/plan.js';
 import { formatDay } from '../dates.js';
 import type { Evaluator, StepOptions, StepOutput } from '../evaluator.js';
 import { invalidResult } from '../invalid-result.js';
+import { carriedHistory } from '../lifecycle/account-history.js';
 import { benchmarkTable } from '../lifecycle/benchmark-table.js';
 import { bandWithHysteresis } from '../lifecycle/hysteresis.js';
 import { overrideReading } from '../lifecycle/override-reading.js';
@@ -13,7 +14,7 @@ import { historySites, planNeedsAsOf } from '../plan-facts.js';
 import { READERS } from '../read-value.js';
 import type { AccountState, FiredPlaybook, RecordIssue, ScoreResult } from '../result.js';
 import { interpret, type Environment, type Value } from './interpret-expression.js';
-import { belowBenchmark, categoryResultsWithBenchmarks, display, lastScored, metricResults, overrideFields } from './result-parts.js';
+import { belowBenchmark, categoryResultsWithBenchmarks, display, metricResults, overrideFields } from './result-parts.js';
 import { rollUpCategory, rollUpOverall } from './roll-up.js';
 import { bandOf, scoreMetric, type MetricScore } from './score-metric.js';
 import { readSlot, type LateValues } from './slots.js';
@@ -63,7 +64,7 @@ export function referenceEvaluator(plan: Plan): Evaluator {
     let score = overall.score;
     const override = plan.overrides === null ? null : overrideReading(overrideFields(plan, inputs), asOf, score, band);
     if (override?.status === 'active') {
-      score = override.score ?? score;
+      if (override.score !== null) score = roundTo(override.score, plan.precision);
       band = override.band ?? (override.score !== null ? bandOf(plan.bands, score) : band);
     }
     const status = score !== null ? 'scored' : overall.status;
@@ -121,11 +122,11 @@ export function referenceEvaluator(plan: Plan): Evaluator {
       playbooks,
       issues: [],
     };
-    const nextSites = sites.map(({ operand, ownMetric }) => interpret(operand, env(ownMetric === null ? null : metricValues.get(ownMetric) ?? null)));
     const siteValues: unknown[] = [];
-    sites.forEach(({ site }, i) => (siteValues[site] = nextSites[i]));
-    const carried = band !== null ? { scoredAsOf: asOf, score, band, computedBand } : lastScored(previous);
-    const state: AccountState | undefined = asOf === null ? undefined : { asOf, ...carried, sites: siteValues, lastFired };
+    for (const { site, operand, ownMetric, followsBand } of sites) {
+      siteValues[site] = followsBand && band === null ? (previous?.sites[site] ?? null) : interpret(operand, env(ownMetric === null ? null : metricValues.get(ownMetric) ?? null));
+    }
+    const state: AccountState | undefined = asOf === null ? undefined : { asOf, ...carriedHistory(previous, asOf, { score, band }, computedBand), sites: siteValues, lastFired };
     return { result, state };
   }
 

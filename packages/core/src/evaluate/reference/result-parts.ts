@@ -3,19 +3,13 @@ import type { Plan } from '../../compile/plan.js';
 import { formatDay } from '../dates.js';
 import { rankShortfalls } from '../lifecycle/shortfall.js';
 import { WEIGHT_DECIMALS, roundTo } from '../numbers.js';
-import type { AccountState, CategoryResult, MetricResult } from '../result.js';
+import type { CategoryResult, MetricResult } from '../result.js';
 import type { Value } from './interpret-expression.js';
 import { share, type Rolled } from './roll-up.js';
 import type { MetricScore } from './score-metric.js';
 import type { LateValues } from './slots.js';
 
-/** The parts of a result and of the next state that are assembled from the computed values. */
-export function lastScored(previous: AccountState | undefined): Pick<AccountState, 'scoredAsOf' | 'score' | 'band' | 'computedBand'> {
-  return previous === undefined
-    ? { scoredAsOf: null, score: null, band: null, computedBand: null }
-    : { scoredAsOf: previous.scoredAsOf, score: previous.score, band: previous.band, computedBand: previous.computedBand };
-}
-
+/** The parts of a result that are assembled from the computed values. */
 export function metricResults(plan: Plan, metrics: Map<string, MetricScore>, values: Map<string, Value>, categories: Map<string, Rolled>, scored: boolean): Record<string, MetricResult> {
   const overallPresent = new Map(plan.categories.filter((c) => c.weight > 0 && categories.get(c.key)?.score != null).map((c) => [c.key, c.weight]));
   const results: Record<string, MetricResult> = {};

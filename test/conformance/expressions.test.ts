@@ -26,6 +26,7 @@ metrics:
 
 const RECORD = { x: 6, y: 3, n: null, b: true, c: false, p: 'pro', s: 'text', d: '2026-01-10', e: '2026-01-31' };
 const overflow = Array.from({ length: 25 }, () => '1e15').join(' * ');
+const huge = Array.from({ length: 20 }, () => '1e15').join(' * '); // 1e300, give or take its binary error
 
 const CASES: [expression: string, expected: number | string | boolean | null][] = [
   ['x + y', 9],
@@ -112,6 +113,15 @@ const CASES: [expression: string, expected: number | string | boolean | null][] 
   ['e - 2w', '2026-01-17'],
   ['(e - d) / 7d', 3],
   ['e - d > 20d', true],
+  // Overflow is null: a date past 0001-01-01…9999-12-31 as much as a number past 1.8e308.
+  ['d + 1e9 * 1d', null],
+  ['d - 1e9 * 1d', null],
+  ['is_null(e + 3000000d)', true],
+  ['d + 2904000d', '9976-11-28'],
+  [`round(x * ${huge}, 4)`, 6e300],
+  [`round(-x * ${huge}, 2)`, -6e300],
+  ['round(1234567890.123456, 6)', 1234567890.12346],
+  [`round(1.7976931348623157 * ${huge} * 1e8, 2)`, null],
 ];
 
 describe.each(ENGINES)('expressions on the $name evaluator', ({ make }) => {

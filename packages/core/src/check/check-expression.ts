@@ -169,7 +169,7 @@ function checkIn(node: InList, checker: ExpressionChecker): TypedExpr {
   const items = node.items.map((itemNode) => {
     const item = checker.check(itemNode);
     if (item.type.kind === 'null') {
-      checker.report('compare-with-null', { op: 'in' }, itemNode.span);
+      checker.report('in-list-null', { negated: node.negated }, itemNode.span);
       ok = false;
       return item;
     }

@@ -47,6 +47,7 @@ export interface DiagnosticParams {
   'incompatible-operands': { op: string; left: string; right: string };
   'unknown-enum-value': { value: string; type: string; allowed: string[]; suggestion?: string };
   'compare-with-null': { op: string };
+  'in-list-null': { negated: boolean };
   'not-ordered': { type: string };
   'condition-not-boolean': { actual: string; where: string };
   'score-method-type': { method: string; expected: string; actual: string };
@@ -67,6 +68,8 @@ export interface DiagnosticParams {
   'map-unknown-key': { key: string; allowed: string[]; suggestion?: string };
   'scale-empty': { min: number; max: number };
   'geometric-needs-positive-scale': { min: number };
+  /** `rounded`: what the bound becomes at the precision, the score that would then be off the scale. */
+  'scale-off-precision': { bound: 'min' | 'max'; value: number; precision: number; rounded: number };
   'undeclared-field': { field: string; role: string; expected: string };
   'field-type-conflict': { field: string; role: string; expected: string; actual: string };
   'name-shadows-builtin': { name: string };
@@ -81,6 +84,9 @@ export interface DiagnosticParams {
   'category-empty': { name: string };
   'linear-empty-range': { at: number };
   'too-many-metrics': { count: number; limit: number };
+  'enum-value-spaces': { value: string };
+  /** `key`: the loose key both values fold to (lower case, no spaces, `_` or `-`). */
+  'enum-values-ambiguous': { first: string; second: string; key: string };
 }
 
 export type DiagnosticCode = keyof DiagnosticParams;

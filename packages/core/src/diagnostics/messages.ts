@@ -216,6 +216,14 @@ export const DIAGNOSTIC_TEXT: DiagnosticTable = {
     message: (p) => `\`${p.op} null\` is never true: a comparison with null is unknown`,
     hint: () => 'write `is_null(x)` (or `not is_null(x)`)',
   },
+  'in-list-null': {
+    severity: 'error',
+    message: (p) =>
+      p.negated
+        ? '`null` in a `not in` list can never match, and makes the answer unknown (never true) whenever nothing else matches'
+        : '`null` in an `in` list can never match, and makes the answer unknown (never false) whenever nothing else matches',
+    hint: (p) => (p.negated ? 'to refuse a missing value too, write `x not in [..] and not is_null(x)`' : 'to accept a missing value too, write `x in [..] or is_null(x)`'),
+  },
   'not-ordered': {
     severity: 'error',
     message: (p) => `${p.type} has no order, so it cannot be compared with \`<\` or \`>\``,
@@ -302,6 +310,11 @@ export const DIAGNOSTIC_TEXT: DiagnosticTable = {
     message: (p) => `the scale runs from ${p.min} to ${p.max}; min must be below max`,
     hint: () => 'the usual scale is `{ min: 1, max: 100 }`',
   },
+  'scale-off-precision': {
+    severity: 'error',
+    message: (p) => `the scale's ${p.bound} ${p.value} has more decimals than scores (rounded to ${p.precision}): a score rounded to ${p.rounded} would lie off the scale`,
+    hint: (p) => `make the ${p.bound} a multiple of ${10 ** -p.precision}, or raise \`precision\``,
+  },
   'geometric-needs-positive-scale': {
     severity: 'error',
     message: (p) => `a geometric roll-up needs scores above 0, but the scale starts at ${p.min}`,
@@ -368,5 +381,16 @@ export const DIAGNOSTIC_TEXT: DiagnosticTable = {
     severity: 'warning',
     message: (p) => `the model has ${p.count} weighted metrics; more than ${p.limit} make a score nobody can explain`,
     hint: () => 'merge related metrics, or give the least important weight 0',
+  },
+  'enum-value-spaces': {
+    severity: 'warning',
+    message: (p) => `enum value ${JSON.stringify(p.value)} starts or ends with a space; record values are trimmed, so they can only match it loosely`,
+    hint: (p) => `write it without the spaces: ${JSON.stringify(p.value.trim())}`,
+  },
+  'enum-values-ambiguous': {
+    severity: 'warning',
+    message: (p) =>
+      `enum values \`${p.first}\` and \`${p.second}\` differ only in case, spaces, \`_\` or \`-\`: a record value written another way (\`${p.key}\`) matches neither, and is refused`,
+    hint: () => 'give the two values names that differ in letters or digits, or merge them',
   },
 };

@@ -10,9 +10,14 @@ const POWERS_OF_TEN = Array.from({ length: 11 }, (_, i) => 10 ** i);
  * That string conversion is slow, so below 1e9 the same answer is found arithmetically: only a
  * value whose 15-digit reading is exactly a half (n + 0.5) can round differently from its binary
  * value, and the reading is that half exactly when m lies within half a unit of the 15th digit of it.
+ * When m is 1e15 or more, the 15-digit reading has no digit left beyond `decimals`: the result is
+ * the value's own 15-digit reading (so `round(1e305, 4)` is 1e305, where m would overflow, and a
+ * large value is not moved by dividing an inexact m back). Only for |value| > 1.79769313486231e308
+ * is that reading past the largest double: ±Infinity, which `round()` in an expression turns to null.
  */
 export function roundTo(value: number, decimals: number): number {
   const magnitude = (value < 0 ? -value : value) * (POWERS_OF_TEN[decimals] as number);
+  if (magnitude >= 1e15) return Number(value.toPrecision(15)) + 0;
   let rounded: number;
   if (magnitude < 1e9) {
     const floor = Math.floor(magnitude);

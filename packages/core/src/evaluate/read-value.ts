@@ -1,5 +1,6 @@
 import type { InputDeclaration } from '../check/resolve-inputs.js';
-import { parseDay } from './dates.js';
+import { looseEnumKey } from '../schema/enum-key.js';
+import { dayOrNull, parseDay } from './dates.js';
 import type { RecordIssue, RecordIssueCode } from './result.js';
 
 /**
@@ -53,20 +54,20 @@ export function readBoolean(raw: unknown, input: InputDeclaration, issues: Recor
   return issue(issues, input, 'not-a-boolean', `\`${input.name}\` is not true or false`, raw);
 }
 
-/** Exact value first; then, if exactly one value matches ignoring case and spaces/underscores/hyphens, that one. */
+/**
+ * The record value, trimmed, is one of the declared values; or else, when exactly one declared
+ * value has the same loose key (`looseEnumKey`), that one. Two declared values with the same key
+ * (a `check` warning) match only exactly, so a loose match never guesses between them.
+ */
 export function readEnum(raw: unknown, input: InputDeclaration, issues: RecordIssue[]): string | null {
   if (isBlank(raw)) return missing(input, issues);
   const values = input.values ?? [];
   const text = trim(String(raw));
   if (values.includes(text)) return text;
-  const key = looseKey(text);
-  const loose = values.filter((value) => looseKey(value) === key);
+  const key = looseEnumKey(text);
+  const loose = values.filter((value) => looseEnumKey(value) === key);
   if (loose.length === 1) return loose[0] as string;
   return issue(issues, input, 'not-in-enum', `\`${input.name}\` is not one of ${values.slice(0, 8).join(', ')}`, raw);
-}
-
-function looseKey(text: string): string {
-  return text.toLowerCase().replace(/[\s_-]+/g, '_');
 }
 
 export function readString(raw: unknown, input: InputDeclaration, issues: RecordIssue[]): string | null {
@@ -79,8 +80,8 @@ export function readString(raw: unknown, input: InputDeclaration, issues: Record
 export function readDate(raw: unknown, input: InputDeclaration, issues: RecordIssue[]): number | null {
   if (isBlank(raw)) return missing(input, issues);
   if (raw instanceof Date) {
-    const ms = raw.getTime();
-    return Number.isNaN(ms) ? issue(issues, input, 'not-a-date', `\`${input.name}\` is not a date`, raw) : Math.floor(ms / 86_400_000);
+    const day = dayOrNull(Math.floor(raw.getTime() / 86_400_000)); // NaN for an invalid Date: not in range either
+    return day === null ? issue(issues, input, 'not-a-date', `\`${input.name}\` is not a date`, raw) : day;
   }
   const day = typeof raw === 'string' ? parseDay(raw) : undefined;
   return day === undefined ? issue(issues, input, 'not-a-date', `\`${input.name}\` is not a date (YYYY-MM-DD)`, raw) : day;

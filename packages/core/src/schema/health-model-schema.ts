@@ -160,7 +160,7 @@ const pulse = {
     field: identifier,
     recorded_at: identifier,
     shelf_life: duration,
-    scale: { type: 'array', minItems: 2, maxItems: 12, items: pulseLevel },
+    scale: { type: 'array', minItems: 1, maxItems: 12, items: pulseLevel, description: 'The pulse levels, from one up to twelve; default: the six-point scale.' },
     stale: {
       errorHint: '`keep`, `exclude` or `{ decay: { to: N, over: 30d } }`',
       anyOf: [

@@ -17,6 +17,10 @@ test.each([
   [27.435, 2, 27.44],
   [0.375 * 73.16, 2, 27.44],
   [100, 2, 100],
+  [1e305, 4, 1e305],
+  [-1.7e308, 10, -1.7e308],
+  [374185804805504, 5, 374185804805504],
+  [1234567890.1234567, 6, 1234567890.12346],
 ])('roundTo(%d, %d) is %d', (value, decimals, expected) => {
   expect(Object.is(roundTo(value, decimals), expected)).toBe(true);
 });
@@ -24,6 +28,7 @@ test.each([
 /** The definition roundTo must match: the 15-significant-digit reading, rounded half away from zero. */
 function byDefinition(value: number, decimals: number): number {
   const magnitude = Math.abs(value) * 10 ** decimals;
+  if (magnitude >= 1e15) return Number(value.toPrecision(15)) + 0; // no digit left to round
   return (Math.sign(value) * Math.round(Number(magnitude.toPrecision(15)))) / 10 ** decimals + 0;
 }
 
@@ -40,6 +45,7 @@ const weightTimesScore = fc
 
 test.each([
   ['any double', fc.tuple(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.integer({ min: 0, max: 4 }))],
+  ['any finite double, any precision', fc.tuple(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: 0, max: 10 }))],
   ['values at and a few ulps around halves', nearHalves],
   ['weights times two-decimal scores (contributions)', weightTimesScore],
 ])('roundTo equals its definition on %s', (_, values) => {
@@ -79,4 +85,16 @@ test.each([
   [NaN, null],
 ])('finite(%d) is %s', (value, expected) => {
   expect(finite(value)).toBe(expected);
+});
+
+test('a rounded value is a fixed point: rounding it again changes nothing, whatever its size', () => {
+  fc.assert(
+    fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: 0, max: 6 }), (value, decimals) => {
+      const once = roundTo(value, decimals);
+      // Only the 15-digit reading of the very largest doubles lies past the largest double.
+      expect(Number.isFinite(once)).toBe(Math.abs(value) <= 1.797693134862315e308);
+      if (Number.isFinite(once)) expect(roundTo(once, decimals)).toBe(once);
+    }),
+    { numRuns: 20_000 },
+  );
 });

@@ -1,6 +1,6 @@
-import { expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { InputDeclaration } from '../../src/check/resolve-inputs.js';
-import { parseDay, formatDay } from '../../src/evaluate/dates.js';
+import { FIRST_DAY, LAST_DAY, parseDay, formatDay } from '../../src/evaluate/dates.js';
 import { READERS } from '../../src/evaluate/read-value.js';
 import type { RecordIssue } from '../../src/evaluate/result.js';
 
@@ -27,12 +27,22 @@ test.each<[string, InputDeclaration, unknown, unknown, string | undefined]>([
   ['not a boolean', input('boolean'), 'maybe', null, 'not-a-boolean'],
   ['enum', input('enum', { values: ['At Risk', 'Satisfied'] }), 'Satisfied', 'Satisfied', undefined],
   ['enum, loosely', input('enum', { values: ['at_risk', 'satisfied'] }), 'At Risk', 'at_risk', undefined],
+  ['enum, loosely without the space', input('enum', { values: ['Gold Tier', 'silver'] }), 'GoldTier', 'Gold Tier', undefined],
+  ['enum, loosely with a hyphen', input('enum', { values: ['Gold Tier', 'silver'] }), 'gold-tier', 'Gold Tier', undefined],
+  ['enum declared with a space, read trimmed', input('enum', { values: [' gold', 'silver'] }), ' gold ', ' gold', undefined],
+  ['enum, two values with one loose key: exact still matches', input('enum', { values: ['ab', 'a_b'] }), 'a_b', 'a_b', undefined],
+  ['enum, two values with one loose key: a loose match is refused', input('enum', { values: ['ab', 'a_b'] }), 'A-B', null, 'not-in-enum'],
   ['not in the enum', input('enum', { values: ['basic', 'pro'] }), 'gold', null, 'not-in-enum'],
   ['text', input('string'), ' acme ', 'acme', undefined],
   ['a number as text', input('string'), 1001, '1001', undefined],
   ['an object is not text', input('string'), { a: 1 }, null, 'not-text'],
   ['date', input('date'), '2026-02-28', parseDay('2026-02-28'), undefined],
   ['datetime counts as its UTC date', input('date'), '2026-02-28T23:30:00-02:00', parseDay('2026-03-01'), undefined],
+  ['datetime without a zone is the date it names', input('date'), '2026-02-28T23:30', parseDay('2026-02-28'), undefined],
+  ['datetime with an impossible date', input('date'), '2026-02-30T10:00Z', null, 'not-a-date'],
+  ['a Date object', input('date'), new Date(Date.UTC(2026, 1, 28, 23, 30)), parseDay('2026-02-28'), undefined],
+  ['a Date object past 9999', input('date'), new Date(Date.UTC(12026, 0, 1)), null, 'not-a-date'],
+  ['an invalid Date object', input('date'), new Date(NaN), null, 'not-a-date'],
   ['impossible date', input('date'), '2026-02-30', null, 'not-a-date'],
   ['other date formats are not guessed', input('date'), '28/02/2026', null, 'not-a-date'],
 ])('%s', (_, declared, raw, expected, issue) => {
@@ -45,4 +55,31 @@ test('dates are whole days since 1970-01-01 and print back as ISO dates', () => 
   expect(parseDay('1970-01-02')).toBe(1);
   expect(formatDay(parseDay('2024-02-29') as number)).toBe('2024-02-29');
   expect(parseDay('2023-02-29')).toBeUndefined();
+});
+
+test('dates run from 0001-01-01 to 9999-12-31, years below 100 as written', () => {
+  expect(parseDay('0001-01-01')).toBe(FIRST_DAY);
+  expect(parseDay('9999-12-31')).toBe(LAST_DAY);
+  expect(formatDay(FIRST_DAY)).toBe('0001-01-01');
+  expect(formatDay(LAST_DAY)).toBe('9999-12-31');
+  expect(formatDay(parseDay('0099-03-01') as number)).toBe('0099-03-01');
+  expect(parseDay('0000-12-31')).toBeUndefined();
+  expect(parseDay('9999-12-31T23:00-05:00')).toBeUndefined();
+});
+
+describe.each(['UTC', 'America/Los_Angeles', 'Pacific/Kiritimati', 'Asia/Kathmandu'])('in time zone %s', (zone) => {
+  const previous = process.env['TZ'];
+  beforeAll(() => void (process.env['TZ'] = zone));
+  afterAll(() => void (previous === undefined ? delete process.env['TZ'] : (process.env['TZ'] = previous)));
+
+  test.each([
+    ['2024-02-29T00:00', '2024-02-29'],
+    ['2024-02-29T23:59:59.999', '2024-02-29'],
+    ['2024-02-29 10:00', '2024-02-29'],
+    ['2024-02-29T23:30Z', '2024-02-29'],
+    ['2024-02-29T23:30-0100', '2024-03-01'],
+    ['2024-02-29T00:30+01:00', '2024-02-28'],
+  ])('%s is %s, whatever the machine\'s zone', (text, date) => {
+    expect(formatDay(parseDay(text) as number)).toBe(date);
+  });
 });

@@ -1,5 +1,6 @@
 import { checkAllBands, checkScale } from './band-rules.js';
 import { checkBenchmarks, checkStageField } from './benchmark-rules.js';
+import { checkEnumValues } from './enum-rules.js';
 import { checkNames } from './name-rules.js';
 import { checkBandReachability } from './reachability-rules.js';
 import type { ModelRule } from './rule-context.js';
@@ -18,6 +19,7 @@ export const MODEL_RULES: readonly ModelRule[] = [
   checkScoreMethods,
   checkBandReachability,
   checkUnusedInputs,
+  checkEnumValues,
   checkStageField,
   checkBenchmarks,
   checkHistoryFeatures,

@@ -1,4 +1,5 @@
 import type { Slot, TypedExpr } from '../../check/typed-expr.js';
+import { FIRST_DAY, LAST_DAY } from '../dates.js';
 import { isMeasure } from '../measure.js';
 import type { CodeBuilder } from './code-builder.js';
 import { jsNumber, jsValue } from './js-literal.js';
@@ -35,6 +36,7 @@ export function emitExpression(expr: TypedExpr, out: CodeBuilder, slot: SlotCode
       const operation = expr.op === '/' ? `${b} === 0 ? null : ${a} / ${b}` : `${a} ${expr.op} ${b}`;
       out.line(`let ${raw} = ${isNull(a, b)} ? null : ${operation};`);
       out.line(`if (${raw} !== null && ${raw} - ${raw} !== 0) ${raw} = null;`);
+      if (expr.type.kind === 'date') out.line(`if (${raw} !== null && (${raw} < ${FIRST_DAY} || ${raw} > ${LAST_DAY})) ${raw} = null;`);
       return raw;
     }
     case 'compare': {
@@ -83,7 +85,7 @@ function emitCall(fn: string, args: readonly string[], typed: readonly TypedExpr
       return `(${a} === null ? null : Math.abs(${a}))`;
     case 'round': {
       const digits = typed[1]?.kind === 'literal' ? jsNumber(typed[1].value as number) : '0';
-      return `(${a} === null ? null : rt.roundTo(${a}, ${digits}))`;
+      return `(${a} === null ? null : rt.finite(rt.roundTo(${a}, ${digits})))`;
     }
     case 'log':
       return `(${a} === null ? null : ${a} > 0 ? Math.log(${a}) : null)`;

@@ -2,6 +2,7 @@ import type { Slot, TypedExpr } from '../../check/typed-expr.js';
 import type { BandPlan, MetricPlan, Plan, RollupPlan } from '../../compile/plan.js';
 import { COVERAGE_DECIMALS, WEIGHT_DECIMALS, roundTo } from '../numbers.js';
 import { historySites, planNeedsAsOf } from '../plan-facts.js';
+import { isPadded } from '../../schema/enum-key.js';
 import { CodeBuilder } from './code-builder.js';
 import { emitExpression, type SlotCode } from './emit-expression.js';
 import { jsNumber, jsString } from './js-literal.js';
@@ -102,7 +103,8 @@ function fastPath(declared: Plan['inputs'][number], v: string): string {
       // Nothing for the reader to trim: it would return the text as it is.
       return `typeof ${v} === "string" && ${v}.length > 0 && ${v}.charCodeAt(0) > 32 && ${v}.charCodeAt(${v}.length - 1) > 32`;
     case 'enum':
-      return (declared.values ?? []).map((value) => `${v} === ${jsString(value)}`).join(' || ') || 'false';
+      // The reader trims: a declared value with spaces around it is not what it returns for itself.
+      return (declared.values ?? []).filter((value) => !isPadded(value)).map((value) => `${v} === ${jsString(value)}`).join(' || ') || 'false';
     default:
       return 'false';
   }
@@ -156,14 +158,12 @@ function emitMetric(plan: Plan, m: number, out: CodeBuilder, slot: (own: string)
 }
 
 function normaliseCode(plan: Plan, metric: MetricPlan, v: string, out: CodeBuilder, slot: (own: string) => SlotCode, order: Order): string {
-  const { min, max } = plan.scale;
   const method = metric.score;
   switch (method.method) {
     case 'identity':
       return v;
     case 'linear':
-      if (method.from === method.to) return `(rt.compareNumbers(${v}, ${num(method.from)}) >= 0 ? ${num(max)} : ${num(min)})`;
-      return `${num(min)} + ((${v} - ${num(method.from)}) / ${num(method.to - method.from)}) * ${num(max - min)}`;
+      return linearCode(plan, method, v);
     case 'steps':
       return `(${method.thresholds.map((t, i) => `rt.compareNumbers(${v}, ${num(t)}) < 0 ? ${num(method.scores[i] as number)} : `).join('')}${num(method.scores[method.scores.length - 1] as number)})`;
     case 'map': {
@@ -178,6 +178,15 @@ function normaliseCode(plan: Plan, metric: MetricPlan, v: string, out: CodeBuild
     case 'expr':
       return out.bind(emitExpression(method.expr, out, slot(v), order));
   }
+}
+
+/** As the reference: at or past either end the end's score, so (v − from) / (to − from) never overflows. */
+function linearCode(plan: Plan, method: { from: number; to: number }, v: string): string {
+  const { min, max } = plan.scale;
+  const [from, to] = [num(method.from), num(method.to)];
+  if (method.from === method.to) return `(rt.compareNumbers(${v}, ${from}) >= 0 ? ${num(max)} : ${num(min)})`;
+  const [pastTo, pastFrom] = method.from < method.to ? ['>=', '<='] : ['<=', '>='];
+  return `(${v} ${pastTo} ${to} ? ${num(max)} : ${v} ${pastFrom} ${from} ? ${num(min)} : ${num(min)} + ((${v} - ${from}) / ${num(method.to - method.from)}) * ${num(max - min)})`;
 }
 
 function rollupLines(plan: Plan, rollup: RollupPlan, prefix: string, parts: readonly { score: string; weight: number }[], out: CodeBuilder): string {

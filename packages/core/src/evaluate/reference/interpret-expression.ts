@@ -1,4 +1,5 @@
 import type { Slot, TypedExpr } from '../../check/typed-expr.js';
+import { dayOrNull } from '../dates.js';
 import { isMeasure } from '../measure.js';
 import { compareNumbers, finite, roundTo } from '../numbers.js';
 
@@ -14,6 +15,7 @@ export interface Environment {
  * The reference semantics of the expression language, written for reading rather than speed.
  * Null is SQL's unknown: it propagates through arithmetic and comparisons, `x / 0` is null,
  * `false and null` is false, `true or null` is true, and a condition that is null does not hold.
+ * Arithmetic that overflows is null: a number past ±1.8e308, a date past 0001-01-01…9999-12-31.
  */
 export function interpret(expr: TypedExpr, env: Environment): Value {
   switch (expr.kind) {
@@ -31,8 +33,10 @@ export function interpret(expr: TypedExpr, env: Environment): Value {
       const x = interpret(expr.operand, env);
       return x === null ? null : !x;
     }
-    case 'arithmetic':
-      return arithmetic(expr.op, interpret(expr.left, env), interpret(expr.right, env));
+    case 'arithmetic': {
+      const x = arithmetic(expr.op, interpret(expr.left, env), interpret(expr.right, env));
+      return x !== null && expr.type.kind === 'date' ? dayOrNull(x as number) : x;
+    }
     case 'compare':
       return compare(expr.op, interpret(expr.left, env), interpret(expr.right, env), expr.order, isMeasure(expr.left.type) || isMeasure(expr.right.type));
     case 'logic':
@@ -110,7 +114,7 @@ function call(fn: string, args: readonly Value[]): Value {
     case 'abs':
       return Math.abs(a as number);
     case 'round':
-      return roundTo(a as number, (b ?? 0) as number);
+      return finite(roundTo(a as number, (b ?? 0) as number)); // the reading of the largest doubles overflows
     case 'log':
       return (a as number) > 0 ? Math.log(a as number) : null;
     case 'ratio':

@@ -29,9 +29,15 @@ function normalise(plan: Plan, metric: MetricPlan, value: Value, env: Environmen
   switch (method.method) {
     case 'identity':
       return value as number;
-    case 'linear':
-      if (method.from === method.to) return compareNumbers(value as number, method.from) >= 0 ? max : min;
-      return min + (((value as number) - method.from) / (method.to - method.from)) * (max - min);
+    case 'linear': {
+      const { from, to } = method;
+      const v = value as number;
+      if (from === to) return compareNumbers(v, from) >= 0 ? max : min;
+      // At or past either end the score is that end's: (v − from) / (to − from) could overflow out there.
+      if (from < to ? v >= to : v <= to) return max;
+      if (from < to ? v <= from : v >= from) return min;
+      return min + ((v - from) / (to - from)) * (max - min);
+    }
     case 'steps': {
       const i = method.thresholds.findIndex((t) => compareNumbers(value as number, t) < 0);
       return method.scores[i < 0 ? method.scores.length - 1 : i] as number;

@@ -1,40 +1,99 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { compiledEvaluator, formatDay, referenceEvaluator, type AccountState } from '@vitals/core';
+import { compiledEvaluator, createScorer, formatDay, referenceEvaluator, type Evaluator, type Scorer, type ScoreResult } from '@vitals/core';
 import { planOf } from '../support/evaluators.js';
-import { modelArbitrary, recordArbitrary } from '../support/model-arbitraries.js';
+import { modelArbitrary, recordArbitrary, type GeneratedModel, type GeneratedRecord } from '../support/model-arbitraries.js';
+import { createResultOracle } from '../support/result-invariants.js';
 
 /**
- * The compiled evaluator agrees with the reference interpreter to the last bit (toEqual tells 0
- * from -0) on random models and random records, snapshot histories included — and the results
- * checked really came from the generated code.
+ * The fuzzer, kept in `npm test`: random valid models (test/support/model-arbitraries.ts) and random
+ * histories of snapshots, through both evaluators. The compiled evaluator must agree with the
+ * reference to the last bit (toEqual tells 0 from -0), state included; neither may throw; every
+ * result must satisfy the documented invariants (test/support/result-invariants.ts); a good record
+ * after a history is still scored; and the results checked really came from the generated code.
+ *
+ * A fixed seed keeps `npm test` repeatable and quick (a few seconds). To search longer, or elsewhere:
+ *   VITALS_FUZZ_RUNS=5000 VITALS_FUZZ_SEED=$RANDOM npx vitest run test/conformance/differential.test.ts
+ * A failure prints the seed and path that replay it, and the shrunk model and records.
  */
-describe('the compiled evaluator agrees with the reference', () => {
-  test('on random models and records', () => {
-    fc.assert(
-      fc.property(
-        modelArbitrary().chain((model) => fc.tuple(fc.constant(model), fc.array(recordArbitrary(model), { minLength: 1, maxLength: 8 }))),
-        ([model, records]) => {
-          const plan = planOf(model.text);
-          const reference = referenceEvaluator(plan);
-          const compiled = compiledEvaluator(plan, { instrument: true });
-          const states = { reference: new Map<string, AccountState>(), compiled: new Map<string, AccountState>() };
-          records.forEach((record, i) => {
-            // Snapshots a week apart, so history, cooldowns and hysteresis all come into play.
-            const snapshot = model.history ? { ...record, day: formatDay(20454 + 7 * i) } : record;
-            const key = String(snapshot['account']);
-            const fromReference = reference.step(snapshot, states.reference.get(key), { asOf: 20500 });
-            const fromCompiled = compiled.step(snapshot, states.compiled.get(key), { asOf: 20500 });
-            expect(fromCompiled).toEqual(fromReference);
-            if (fromReference.state !== undefined) states.reference.set(key, fromReference.state);
-            if (fromCompiled.state !== undefined) states.compiled.set(key, fromCompiled.state);
-          });
-          expect(compiled.stepsRun()).toBe(records.length);
-        },
-      ),
-      { numRuns: 300 },
-    );
-  });
+const RUNS = Number(process.env['VITALS_FUZZ_RUNS'] ?? 80);
+const SEED = Number(process.env['VITALS_FUZZ_SEED'] ?? 1_409_2026);
+
+/** 2026-01-01, where histories start; the as-of date of models without an as-of field. */
+const START = 20_454;
+const AS_OF = 20_500;
+
+interface Snapshot {
+  readonly account: string;
+  /** Days after the account's previous snapshot: 0 is a duplicate, negative out of order. */
+  readonly gap: number;
+  readonly record: GeneratedRecord;
+}
+
+const GAPS = fc.oneof({ weight: 12, arbitrary: fc.constantFrom(1, 7, 28, 31, 45, 400) }, { weight: 1, arbitrary: fc.constantFrom(0, -3) });
+
+/** Random models, each with snapshots of two accounts interleaved. */
+const histories = modelArbitrary().chain((model) =>
+  fc.tuple(fc.constant(model), fc.array(fc.record({ account: fc.constantFrom('a', 'b'), gap: GAPS, record: recordArbitrary(model) }), { minLength: 1, maxLength: 24 })),
+);
+
+/** Models with history, hysteresis and overrides, each with one account's long history: the lifecycle's corners. */
+const lifecycles = modelArbitrary({ lifecycle: true }).chain((model) =>
+  fc.tuple(fc.constant(model), fc.array(fc.record({ account: fc.constant('a'), gap: GAPS, record: recordArbitrary(model) }), { minLength: 4, maxLength: 24 })),
+);
+
+/** The record as a file would hold it: snapshot-relative dates placed around its day. */
+function materialise(model: GeneratedModel, snapshot: Snapshot, day: number): Record<string, unknown> {
+  const record: Record<string, unknown> = { ...snapshot.record.fields };
+  for (const [field, offset] of Object.entries(snapshot.record.relative)) record[field] = formatDay(day + offset);
+  return model.history ? { ...record, account: snapshot.account, day: formatDay(day) } : record;
+}
+
+/** A record every generated model can read: whatever came before, it must not be refused. */
+function controlRecord(model: GeneratedModel, day: number): Record<string, unknown> {
+  const good: Record<string, unknown> = { n1: 50, n2: 10, n3: 3, n4: 1, tier: model.shape.tierValues[0], flag: true, d1: '2026-01-01', d2: '2026-03-01' };
+  if (model.shape.pulseLevels !== null) Object.assign(good, { pulse: model.shape.pulseLevels[0], pulse_day: formatDay(day - 5) });
+  if (model.shape.stages) good['stage'] = 'adopt';
+  return model.history ? { ...good, account: 'control', day: formatDay(day) } : good;
+}
+
+/** Scores the history through both evaluators (each behind a scorer), checking every result. */
+function runHistory(model: GeneratedModel, snapshots: readonly Snapshot[]): void {
+  const plan = planOf(model.text);
+  const compiled = compiledEvaluator(plan, { instrument: true });
+  const engines: Evaluator[] = [referenceEvaluator(plan), compiled];
+  const [reference, fast] = engines.map((engine) => createScorer(engine, { asOf: AS_OF })) as [Scorer, Scorer];
+  const oracle = createResultOracle(plan);
+  const lastDay = new Map<string, number>();
+  let stepped = 0;
+  const score = (record: Record<string, unknown>, account: string): ScoreResult => {
+    const expected = reference.score(record);
+    expect(fast.score(record)).toEqual(expected);
+    expect(fast.state(account)).toEqual(reference.state(account));
+    oracle.check(expected);
+    if (!expected.issues.some((issue) => issue.code.startsWith('snapshot-'))) stepped++;
+    return expected;
+  };
+  for (const snapshot of snapshots) {
+    const day = (lastDay.get(snapshot.account) ?? START) + snapshot.gap;
+    lastDay.set(snapshot.account, Math.max(day, lastDay.get(snapshot.account) ?? day));
+    score(materialise(model, snapshot, day), snapshot.account);
+  }
+  const control = score(controlRecord(model, START + 2000), 'control');
+  expect(control.status, 'a good record after the history').not.toBe('invalid');
+  expect(compiled.stepsRun()).toBe(stepped);
+}
+
+const TIMEOUT = Math.max(60_000, RUNS * 1_000);
+
+describe('the fuzzer: both evaluators on random models and histories', () => {
+  test(`${RUNS} models (seed ${SEED}): bit-equal results and states, no throw, every invariant`, () => {
+    fc.assert(fc.property(histories, ([model, snapshots]) => runHistory(model, snapshots)), { numRuns: RUNS, seed: SEED });
+  }, TIMEOUT);
+
+  test(`${Math.ceil(RUNS / 2)} lifecycle models (seed ${SEED}): snapshots without data, overrides on them, hysteresis`, () => {
+    fc.assert(fc.property(lifecycles, ([model, snapshots]) => runHistory(model, snapshots)), { numRuns: Math.ceil(RUNS / 2), seed: SEED });
+  }, TIMEOUT);
 
   test('the compiled evaluator runs generated code, not the interpreter', () => {
     const plan = planOf(`

@@ -155,3 +155,30 @@ describe('files that cannot be scored: one line on stderr, exit 2 (a broken mode
     ]);
   });
 });
+
+describe('dates at their limits, on the command line', () => {
+  const args = ['score', `${FIXTURES}/renewal-runway.yaml`, '--data', `${FIXTURES}/renewal-runway.csv`, '--format', 'ndjson'];
+  type RunwayRow = Row & { score: number | null; categories: Record<string, { score: number | null }> };
+
+  test('a date pushed past 9999-12-31 is missing, and the rows after it are scored', () => {
+    const run = vitals(args);
+    expect(run.code).toBe(0);
+    const rows = ndjson(run.stdout) as RunwayRow[];
+    // a2's term of a billion days: its runway is missing, usage alone scores it (coverage 0.5).
+    expect(rows.map((r) => [r.id, r.status, r.categories['contract']?.score ?? null])).toEqual([
+      ['a1', 'scored', 100],
+      ['a2', 'scored', null],
+      ['a3', 'scored', 30],
+      ['a4', 'scored', 70],
+    ]);
+    expect(run.stderr).toBe(`${FIXTURES}/renewal-runway.csv: 4 rows: 4 scored\n`);
+  });
+
+  test('a datetime without a zone is the date it names, whatever the machine\'s time zone', () => {
+    // Signed 2026-01-01 at 23:30, 59 days: renewal 2026-03-01, 29 days after a3's last login (under
+    // 30: scores 30) and 30 after a4's (70). Read in Los Angeles time it would be a day later.
+    const outputs = ['Pacific/Kiritimati', 'America/Los_Angeles'].map((TZ) => vitals(args, { env: { TZ } }).stdout);
+    expect(new Set(outputs).size).toBe(1);
+    expect((ndjson(outputs[0] as string) as RunwayRow[]).slice(2).map((r) => r.categories['contract']?.score)).toEqual([30, 70]);
+  });
+});

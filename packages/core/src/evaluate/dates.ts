@@ -21,7 +21,7 @@ export function parseDay(text: string): number | undefined {
   const [, day, time, zone] = datetime as unknown as [string, string, string, string | undefined];
   if (parseDay(day) === undefined) return undefined;
   const ms = Date.parse(`${day}T${time}${zone === undefined ? 'Z' : zone.length === 5 ? `${zone.slice(0, 3)}:${zone.slice(3)}` : zone}`);
-  return Number.isNaN(ms) ? undefined : inRange(Math.floor(ms / DAY_MS));
+  return Number.isNaN(ms) ? undefined : (dayOrNull(Math.floor(ms / DAY_MS)) ?? undefined);
 }
 
 /** Day number of a calendar date, or undefined when there is no such date (2026-02-30) or it is out of range. */
@@ -29,11 +29,7 @@ function calendarDay(year: number, month: number, day: number): number | undefin
   const date = new Date(0);
   date.setUTCFullYear(year, month - 1, day); // unlike Date.UTC, takes years 1–99 as written
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
-  return inRange(date.getTime() / DAY_MS);
-}
-
-function inRange(day: number): number | undefined {
-  return day >= FIRST_DAY && day <= LAST_DAY ? day : undefined;
+  return dayOrNull(date.getTime() / DAY_MS) ?? undefined;
 }
 
 /** Date arithmetic that leaves 0001-01-01…9999-12-31 is null, like any arithmetic that overflows. */

@@ -5,9 +5,13 @@
  * one declared value with the same loose key, when exactly one has it.
  */
 
-/** Lower-cased, without spaces, tabs, line ends, `_` and `-`: `Gold Tier`, `gold_tier`, `GoldTier` → `goldtier`. */
+/**
+ * Lower-cased, without white space, `_` and `-`: `Gold Tier`, `gold_tier`, `GoldTier` → `goldtier`.
+ * White space is JavaScript's `\s` (tab, line ends, space, no-break space and the other Unicode
+ * spaces), so a no-break space from a spreadsheet matches like a space.
+ */
 export function looseEnumKey(text: string): string {
-  return text.toLowerCase().replace(/[ \t\r\n_-]+/g, '');
+  return text.toLowerCase().replace(/[\s_-]+/g, '');
 }
 
 /** A value starting or ending with what trimming removes can't be matched exactly by a trimmed record value. */

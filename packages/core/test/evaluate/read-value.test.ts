@@ -29,6 +29,7 @@ test.each<[string, InputDeclaration, unknown, unknown, string | undefined]>([
   ['enum, loosely', input('enum', { values: ['at_risk', 'satisfied'] }), 'At Risk', 'at_risk', undefined],
   ['enum, loosely without the space', input('enum', { values: ['Gold Tier', 'silver'] }), 'GoldTier', 'Gold Tier', undefined],
   ['enum, loosely with a hyphen', input('enum', { values: ['Gold Tier', 'silver'] }), 'gold-tier', 'Gold Tier', undefined],
+  ['enum, loosely with a no-break space', input('enum', { values: ['Gold Tier', 'silver'] }), 'Gold\u00a0Tier', 'Gold Tier', undefined],
   ['enum declared with a space, read trimmed', input('enum', { values: [' gold', 'silver'] }), ' gold ', ' gold', undefined],
   ['enum, two values with one loose key: exact still matches', input('enum', { values: ['ab', 'a_b'] }), 'a_b', 'a_b', undefined],
   ['enum, two values with one loose key: a loose match is refused', input('enum', { values: ['ab', 'a_b'] }), 'A-B', null, 'not-in-enum'],

@@ -76,6 +76,44 @@ export function buildProgram(setExit: (code: ExitCode) => void): Command {
       setExit(await runReport(model, { ...dataOptions(options), format: options.format as 'text' | 'markdown' | 'json', html: options.html as string | undefined, latest: options.latest === true }));
     });
 
+  addDataOptions(
+    program
+      .command('backtest')
+      .summary('does the score predict churn? AUC, churn per band and decile, the misses')
+      .description(
+        'Score a data file that also holds an outcome and measure how well the score predicts it: the ROC AUC of the overall\n' +
+          'score with a 95% interval (and of each category and metric alone), churn rate per band and per score decile, and the\n' +
+          'accounts that scored in the best band and churned anyway. The outcome column holds labels (yes/no, true/false, 1/0,\n' +
+          'churned/retained, any case) or churn dates (then --horizon sets the window after each snapshot).',
+      )
+      .argument('<model>', 'model file (YAML)')
+      .requiredOption('--outcome <field>', 'the column holding the outcome: a label or a churn date')
+      .option('--horizon <duration>', 'churn-date outcomes: count a churn within this long after a snapshot (e.g. 90d, 13w)')
+      .option('--observed-until <date>', 'churn-date outcomes: the last day the data tells about (default: its latest date)')
+      .addOption(new Option('--ci <method>', 'how the AUC interval is computed').choices(['delong', 'bootstrap']).default('delong'))
+      .option('--replicates <n>', 'bootstrap resamples', '2000')
+      .option('--seed <n>', 'seed of the bootstrap and of --suggest\'s folds', '1')
+      .option('--compare <model>', 'a second model scored on the same rows, side by side')
+      .option('--suggest', 'fit category and metric weights to the outcome and print them as a model diff, with their cross-validated AUC')
+      .option('--folds <n>', 'cross-validation folds for --suggest', '5')
+      .option('--misses <n>', 'accounts listed that scored in the best band and churned anyway', '10')
+      .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
+      .option('--html <file>', 'also write a self-contained HTML page with the charts (works offline)'),
+  )
+    .addHelpText(
+      'after',
+      examples(
+        'vitals backtest model.yaml --data accounts.csv --outcome churned',
+        'vitals backtest model.yaml --data snapshots.csv --outcome churn_date --horizon 90d --ci bootstrap',
+        'vitals backtest model.yaml --data accounts.csv --outcome churned --compare model-v2.yaml --format markdown',
+        'vitals backtest model.yaml --data accounts.csv --outcome churned --suggest',
+      ),
+    )
+    .action(async (model: string, options: Record<string, unknown>) => {
+      const { runBacktest } = await import('./commands/backtest.js');
+      setExit(await runBacktest(model, backtestOptions(options)));
+    });
+
   program
     .command('test')
     .summary('run model unit tests (*.test.yaml)')
@@ -158,11 +196,70 @@ function dataOptions(options: Record<string, unknown>): DataOptions {
   };
 }
 
+export interface BacktestCommandOptions extends DataOptions {
+  readonly outcome: string;
+  readonly horizonDays: number | null;
+  readonly observedUntil: string | undefined;
+  readonly ci: 'delong' | 'bootstrap';
+  readonly replicates: number;
+  readonly seed: number;
+  readonly compare: string | undefined;
+  readonly suggest: boolean;
+  readonly folds: number;
+  readonly misses: number;
+  readonly format: 'text' | 'markdown' | 'json';
+  readonly html: string | undefined;
+}
+
+function backtestOptions(options: Record<string, unknown>): BacktestCommandOptions {
+  const { format: _format, explain: _explain, ...data } = scoreOptions(options);
+  return {
+    ...data,
+    outcome: options.outcome as string,
+    horizonDays: horizonOption(options.horizon as string | undefined),
+    observedUntil: dateOption('--observed-until', options.observedUntil as string | undefined),
+    ci: options.ci as 'delong' | 'bootstrap',
+    replicates: positiveOption('--replicates', options.replicates as string),
+    seed: countOption('--seed', options.seed as string),
+    compare: options.compare as string | undefined,
+    suggest: options.suggest === true,
+    folds: foldsOption(options.folds as string),
+    misses: countOption('--misses', options.misses as string),
+    format: options.format as BacktestCommandOptions['format'],
+    html: options.html as string | undefined,
+  };
+}
+
+/** `90d` or `13w`: whole days or weeks (months and years have no fixed length, so they are refused). */
+function horizonOption(value: string | undefined): number | null {
+  if (value === undefined) return null;
+  const match = /^(\d+)([dw])$/.exec(value.trim());
+  const days = match === null ? 0 : Number(match[1]) * (match[2] === 'w' ? 7 : 1);
+  if (days < 1) throw new CliError(`--horizon must be a number of days or weeks such as 90d or 13w, got ${JSON.stringify(value)}`);
+  return days;
+}
+
+function positiveOption(name: string, value: string): number {
+  const n = countOption(name, value);
+  if (n < 1) throw new CliError(`${name} must be at least 1, got ${JSON.stringify(value)}`);
+  return n;
+}
+
+function foldsOption(value: string): number {
+  const n = countOption('--folds', value);
+  if (n < 2 || n > 20) throw new CliError(`--folds must be between 2 and 20, got ${JSON.stringify(value)}`);
+  return n;
+}
+
 function asOfOption(value: string | undefined): string | undefined {
+  return dateOption('--as-of', value);
+}
+
+function dateOption(name: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const ms = /^\d{4}-\d{2}-\d{2}$/.test(value) ? Date.parse(`${value}T00:00:00Z`) : NaN;
   const valid = !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(value);
-  if (!valid) throw new CliError(`--as-of must be a date as YYYY-MM-DD, got ${JSON.stringify(value)}`);
+  if (!valid) throw new CliError(`${name} must be a date as YYYY-MM-DD, got ${JSON.stringify(value)}`);
   return value;
 }
 

@@ -92,7 +92,7 @@ export function jsonForScript(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
-function scriptSafe(source: string): string {
+export function scriptSafe(source: string): string {
   return source.replace(/<\/(script)/gi, '<\\/$1');
 }
 

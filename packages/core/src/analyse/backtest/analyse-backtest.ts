@@ -1,6 +1,6 @@
 import { placements } from './auc.js';
 import { aucCovariance, type Scoring } from './auc-covariance.js';
-import { MIN_PER_CLASS, type AucEstimate, type BacktestRefusal, type BacktestReport, type ComponentAuc, type IntervalMethod, type ModelBacktest } from './backtest-report.js';
+import { MIN_PER_CLASS, type AucEstimate, type BacktestComparison, type BacktestRefusal, type BacktestReport, type ComponentAuc, type IntervalMethod, type ModelBacktest } from './backtest-report.js';
 import { bandRates, calibration, transitions } from './band-rates.js';
 import { bootstrapAucs, percentileInterval, type BootstrapReplicates } from './bootstrap.js';
 import type { CollectedBacktest, CollectedModel } from './collect-backtest.js';
@@ -113,5 +113,3 @@ function compare(collected: CollectedBacktest, scorings: readonly GroupedScoring
   const [from, to] = collected.models as [CollectedModel, CollectedModel];
   return { difference: { value, low, high }, fromBands: from.plan.bands.names, toBands: to.plan.bands.names, transitions: transitions(from, to, collected.labels) };
 }
-
-type BacktestComparison = NonNullable<BacktestReport['comparison']>;

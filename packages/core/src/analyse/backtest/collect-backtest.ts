@@ -34,7 +34,7 @@ export interface CollectedModel {
   readonly scores: Float64Array;
   /** Band index (worst first) of each observation. */
   readonly bands: Int32Array;
-  /** Categories, then metrics, in the plan's order: each one's score per observation (NaN: none). */
+  /** Each category followed by its metrics, in the plan's order: each one's score per observation (NaN: none). */
   readonly components: readonly { readonly kind: 'category' | 'metric'; readonly key: string; readonly title: string | null; readonly scores: Float64Array }[];
   /** Per metric (plan order), 1 where its data was missing (its score, if any, was imputed). */
   readonly metricMissing: readonly Uint8Array[];
@@ -246,7 +246,7 @@ function modelColumns(plan: Plan, listed: number): ModelColumns {
         plan,
         scores: column(scores),
         bands: select(bands.values(), keep, Int32Array),
-        components: [...categories, ...metrics].map((c) => ({ kind: c.kind, key: c.key, title: c.title, scores: column(c.column) })),
+        components: categories.flatMap((c, i) => [c, ...metrics.filter((m) => (plan.categories[i]?.metrics ?? []).includes(m.key))]).map((c) => ({ kind: c.kind, key: c.key, title: c.title, scores: column(c.column) })),
         metricMissing: metrics.map((m) => select(m.missing.values(), keep, Uint8Array)),
         misses,
       };

@@ -1,0 +1,63 @@
+import type { AucEstimate, ModelBacktest, Rate } from '@vitals/core';
+import { BACKTEST_FORMAT_VERSION, type BacktestData } from './backtest-model.js';
+
+/**
+ * `vitals backtest --format json`: the whole backtest with snake_case keys like every other
+ * machine-readable output (the contract is this file and backtest.schema.json, not the core's
+ * TypeScript types). Rates are shares (0–1), never percentages.
+ */
+export function renderBacktestJson({ report, file, modelFiles, suggestion }: BacktestData): string {
+  const c = report.counts;
+  const document = {
+    format_version: BACKTEST_FORMAT_VERSION,
+    file,
+    outcome: { field: report.outcome.field, kind: report.outcome.kind, horizon_days: report.outcome.horizonDays, observed_until: report.outcome.observedUntil },
+    counts: {
+      rows: c.rows,
+      observations: c.observations,
+      accounts: c.accounts,
+      invalid: c.invalid,
+      unscored: c.unscored,
+      unscored_rate: c.unscoredRate === null ? null : rate(c.unscoredRate),
+      no_outcome: c.noOutcome,
+      after_outcome: c.afterOutcome,
+      censored: c.censored,
+    },
+    base_rate: rate(report.baseRate),
+    interval: report.interval,
+    models: report.models.map((m, i) => model(m, modelFiles[i] ?? null)),
+    comparison:
+      report.comparison === null
+        ? null
+        : {
+            auc_difference: report.comparison.difference,
+            from_bands: report.comparison.fromBands,
+            to_bands: report.comparison.toBands,
+            transitions: report.comparison.transitions.map((row) => row.map(rate)),
+          },
+    suggestion,
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+function model(m: ModelBacktest, path: string | null) {
+  return {
+    model: m.model,
+    title: m.title,
+    model_hash: m.hash,
+    model_file: path,
+    auc: estimate(m.auc),
+    components: m.components.map((c) => ({ kind: c.kind, key: c.key, title: c.title, scored: c.scored, auc: c.estimate === null ? null : estimate(c.estimate) })),
+    bands: m.bands.map((b) => ({ band: b.band, title: b.title, ...rate(b), lift: b.lift })),
+    calibration: m.calibration.map((d) => ({ decile: d.decile, min_score: d.minScore, max_score: d.maxScore, mean_score: d.meanScore, ...rate(d) })),
+    misses: { band: m.misses.band, churned: m.misses.churned, of: m.misses.of, listed: m.misses.listed.map((x) => ({ row: x.row, line: x.line, result: x.result })) },
+  };
+}
+
+function estimate(e: AucEstimate) {
+  return { auc: e.auc, low: e.low, high: e.high, churned: e.churned, retained: e.retained };
+}
+
+function rate(r: Rate) {
+  return { count: r.count, churned: r.churned, rate: r.rate, low: r.low, high: r.high };
+}

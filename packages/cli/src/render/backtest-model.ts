@@ -1,0 +1,89 @@
+import type { AucEstimate, BacktestReport, IntervalMethod, ModelBacktest, Plan, Rate } from '@vitals/core';
+
+/** What every backtest form shows: the core's report, the files it came from, and a weight suggestion when asked. */
+export interface BacktestData {
+  readonly file: string;
+  /** The model files, in the report's order (the second is `--compare`'s). */
+  readonly modelFiles: readonly string[];
+  /** The models' plans, in the same order. */
+  readonly plans: readonly Plan[];
+  readonly report: BacktestReport;
+  readonly suggestion: null;
+}
+
+/** Version of `backtest --format json` (packages/cli/schema/backtest.schema.json). */
+export const BACKTEST_FORMAT_VERSION = 1;
+
+/** `0.742 (95% CI 0.721–0.763)` */
+export function aucText(estimate: AucEstimate): string {
+  return `${auc(estimate.auc)} (95% CI ${auc(estimate.low)}–${auc(estimate.high)})`;
+}
+
+export function auc(value: number): string {
+  return value.toFixed(3);
+}
+
+/** `41.5% (38.8–44.3%)` */
+export function rateText(rate: Rate): string {
+  return `${pct(rate.rate)} (${pct(rate.low, false)}–${pct(rate.high)})`;
+}
+
+export function pct(share: number, sign = true): string {
+  return `${(share * 100).toFixed(1)}${sign ? '%' : ''}`;
+}
+
+export function lift(value: number | null): string {
+  return value === null ? '—' : `${value.toFixed(2)}×`;
+}
+
+/** How the interval was computed, in words. */
+export function intervalText(interval: IntervalMethod): string {
+  if (interval.method === 'delong') {
+    return interval.clustered
+      ? "DeLong's method with placements summed per account (Obuchowski), as accounts have several snapshots"
+      : "DeLong's method";
+  }
+  const what = interval.clustered ? 'resampling whole accounts' : 'resampling churned and retained accounts separately';
+  const skipped = interval.skipped > 0 ? `; ${interval.skipped} resamples without both classes left out` : '';
+  return `percentile bootstrap, ${interval.replicates.toLocaleString('en-US')} resamples ${what}, seed ${interval.seed}${skipped}`;
+}
+
+/** The words for what one observation is. */
+export function unitOf(report: BacktestReport): 'account' | 'snapshot' {
+  return report.counts.accounts !== null && report.counts.accounts < report.counts.observations ? 'snapshot' : 'account';
+}
+
+/** How the outcome was read, in one line. */
+export function outcomeText(report: BacktestReport): string {
+  const o = report.outcome;
+  if (o.kind === 'label') return `\`${o.field}\`, a label (true/yes/1/churned = churned)`;
+  const window = o.horizonDays === null ? 'any time after the snapshot' : `within ${o.horizonDays} days after the snapshot`;
+  return `\`${o.field}\`, a churn date: churned = ${window}; data observed until ${o.observedUntil ?? '—'}`;
+}
+
+/** What was left out of the statistics, and why, in sentences. */
+export function exclusions(report: BacktestReport, unit: string): string[] {
+  const c = report.counts;
+  const lines: string[] = [];
+  if (c.unscored > 0) {
+    const rate = c.unscoredRate === null ? '' : `; ${pct(c.unscoredRate.rate)} of those with a known outcome churned`;
+    lines.push(`${c.unscored.toLocaleString('en-US')} unscored ${unit}s left out (too little data to score${rate})`);
+  }
+  if (c.invalid > 0) lines.push(`${c.invalid.toLocaleString('en-US')} invalid rows left out (see the messages above)`);
+  if (c.noOutcome > 0) lines.push(`${c.noOutcome.toLocaleString('en-US')} rows without an outcome left out`);
+  if (c.afterOutcome > 0) lines.push(`${c.afterOutcome.toLocaleString('en-US')} snapshots on or after their churn date left out (no leakage from the future)`);
+  if (c.censored > 0) lines.push(`${c.censored.toLocaleString('en-US')} snapshots too recent to know (their horizon runs past the end of the data) left out`);
+  return lines;
+}
+
+/** A component's AUC, or why there is none. */
+export function componentText(c: ModelBacktest['components'][number]): string {
+  return c.estimate === null ? `— (scored for too few of one class)` : aucText(c.estimate);
+}
+
+/** A sentence reading an AUC for a CS leader. */
+export function aucVerdict(e: AucEstimate): string {
+  if (e.low > 0.5) return e.auc >= 0.8 ? 'ranks churners low well' : e.auc >= 0.7 ? 'ranks churners low, usefully' : 'ranks churners low, but weakly';
+  if (e.high < 0.5) return 'ranks churners HIGH: the score points the wrong way';
+  return 'no better than a coin: the interval includes 0.5';
+}

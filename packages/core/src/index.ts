@@ -15,7 +15,7 @@ export { roundTo, compareNumbers } from './evaluate/numbers.js';
 export { createDistribution, DOMINANT_BAND_SHARE } from './analyse/distribution.js';
 export { nextBand } from './analyse/next-band.js';
 // Backtests: how well a score predicts an outcome
-export { createBacktest, analyseBacktest, readOutcome, outcomeMappingText, describeRefusal, wilsonRate, OUTCOME_LABELS, MIN_PER_CLASS, DEFAULT_REPLICATES, DEFAULT_SEED } from './analyse/backtest/index.js';
+export { createBacktest, analyseBacktest, suggestWeights, modelWithWeights, readOutcome, outcomeMappingText, describeRefusal, wilsonRate, OUTCOME_LABELS, MIN_PER_CLASS, DEFAULT_REPLICATES, DEFAULT_SEED } from './analyse/backtest/index.js';
 // Formatting models (`vitals fmt`)
 export { formatModel } from './format/format-model.js';
 // Model tests (`*.test.yaml`): hand-checked cases run against a compiled model

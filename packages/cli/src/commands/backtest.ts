@@ -1,11 +1,13 @@
-import { analyseBacktest, createBacktest, describeRefusal, type BacktestReport, type HealthModel, type OutcomeIssue } from '@vitals/core';
+import { analyseBacktest, createBacktest, describeRefusal, modelWithWeights, suggestWeights, type CollectedBacktest, type HealthModel, type OutcomeIssue } from '@vitals/core';
+import { createTwoFilesPatch } from 'diff';
 import { writeFile } from 'node:fs/promises';
 import { openData, type DataSource } from '../data/open-data.js';
 import { CliError, EXIT, type ExitCode } from '../errors.js';
 import { describeFsError } from '../io/read-input-file.js';
+import { readModelFile } from '../io/model-file.js';
 import { note, writeStdout } from '../io/output.js';
 import type { BacktestCommandOptions } from '../program.js';
-import type { BacktestData } from '../render/backtest-model.js';
+import type { BacktestData, SuggestionData } from '../render/backtest-model.js';
 import { renderBacktestJson } from '../render/backtest-json.js';
 import { renderBacktestMarkdown } from '../render/backtest-markdown.js';
 import { renderBacktestText } from '../render/backtest-text.js';
@@ -28,7 +30,7 @@ export async function runBacktest(modelPath: string, options: BacktestCommandOpt
   const analysed = analyseBacktest(collected.value, { method: options.ci, replicates: options.replicates, seed: options.seed });
   if ('refusal' in analysed) throw new CliError(`cannot backtest ${source.path}: ${describeRefusal(analysed.refusal, { field: options.outcome })}`);
   const data: BacktestData = { file: source.path, plans: models.map((m) => m.plan), modelFiles: [modelPath, ...(options.compare === undefined ? [] : [options.compare])], report: analysed.value, suggestion: null };
-  const withSuggestion = options.suggest ? { ...data, suggestion: await suggest(models[0] as HealthModel, modelPath, collected.value, options) } : data;
+  const withSuggestion = options.suggest ? { ...data, suggestion: await suggest(modelPath, collected.value, options) } : data;
   if (options.html !== undefined) await writeHtml(options.html, withSuggestion);
   await writeStdout(render(withSuggestion, options.format));
   note(countsLine(source.path, collected.counts));
@@ -67,8 +69,20 @@ function refuseOutcomeIssues(file: string, issues: readonly OutcomeIssue[], maxI
   throw new CliError(`cannot backtest ${file}: ${plural(issues.length, 'row')} with an outcome that is not a known value; fix them or leave the cells blank`);
 }
 
-async function suggest(_model: HealthModel, _path: string, _collected: unknown, _options: BacktestCommandOptions): Promise<null> {
-  return null;
+/** `--suggest`: weights fitted to the outcome, as a diff of the model file (which is never written). */
+async function suggest(path: string, collected: CollectedBacktest, options: BacktestCommandOptions): Promise<SuggestionData> {
+  const suggested = suggestWeights(collected, { folds: options.folds, seed: options.seed });
+  if ('refusal' in suggested) {
+    const r = suggested.refusal;
+    throw new CliError(
+      r.code === 'nothing-to-fit'
+        ? 'cannot suggest weights: no metric score goes with a lower churn rate in this data, so every fitted weight is 0'
+        : `cannot suggest weights with ${r.folds} folds: only ${r.churnedAccounts} accounts churned, and each fold needs at least one (try --folds ${Math.max(2, r.churnedAccounts)})`,
+    );
+  }
+  const text = (await readModelFile(path)).text;
+  const changed = modelWithWeights(text, path, suggested.value.weights);
+  return { ...suggested.value, patch: createTwoFilesPatch(path, path, text, changed, 'current weights', 'suggested weights', { context: 2 }) };
 }
 
 function render(data: BacktestData, format: BacktestCommandOptions['format']): string {
@@ -93,4 +107,3 @@ async function writeHtml(path: string, data: BacktestData): Promise<void> {
   note(`vitals: wrote ${path}`);
 }
 
-export type { BacktestReport };

@@ -1,5 +1,5 @@
 import type { ModelBacktest } from '@vitals/core';
-import { auc, aucText, aucVerdict, componentText, exclusions, intervalText, lift, outcomeText, pct, rateText, unitOf, type BacktestData } from './backtest-model.js';
+import { auc, aucText, aucVerdict, componentText, exclusions, intervalText, lift, outcomeText, pct, rateText, suggestionSummary, unitOf, type BacktestData } from './backtest-model.js';
 import { formatValue } from './format-value.js';
 import { md } from './report-markdown.js';
 
@@ -41,6 +41,12 @@ export function renderBacktestMarkdown(data: BacktestData): string {
       out.push('', `| ${unit} | score | categories |`, '| --- | ---: | --- |');
       for (const x of m.misses.listed) out.push(`| ${md(x.result.id ?? `row ${x.row}`)}${x.result.as_of === null ? '' : ` (${x.result.as_of})`} | ${formatValue(x.result.score)} | ${Object.entries(x.result.categories).map(([k, v]) => `${md(k)} ${formatValue(v.score)}`).join(', ')} |`);
     }
+  }
+  if (data.suggestion !== null) {
+    const sug = data.suggestion;
+    out.push('', '### Suggested weights', '', ...suggestionSummary(sug).map((l) => `- ${md(l)}`), '', '| | weight now | suggested |', '| --- | ---: | ---: |');
+    for (const c of sug.changes) out.push(`| ${c.kind === 'metric' ? '&nbsp;&nbsp;' : ''}${md(c.key)} | ${formatValue(c.current)} | ${c.suggested} |`);
+    out.push('', '```diff', sug.patch.trimEnd(), '```');
   }
   return `${out.join('\n')}\n`;
 }

@@ -1,4 +1,4 @@
-import type { AucEstimate, BacktestReport, IntervalMethod, ModelBacktest, Plan, Rate } from '@vitals/core';
+import type { AucEstimate, BacktestReport, IntervalMethod, ModelBacktest, Plan, Rate, WeightSuggestion } from '@vitals/core';
 
 /** What every backtest form shows: the core's report, the files it came from, and a weight suggestion when asked. */
 export interface BacktestData {
@@ -8,7 +8,24 @@ export interface BacktestData {
   /** The models' plans, in the same order. */
   readonly plans: readonly Plan[];
   readonly report: BacktestReport;
-  readonly suggestion: null;
+  readonly suggestion: SuggestionData | null;
+}
+
+/** `--suggest`'s weights, with the model file's diff that would apply them. */
+export interface SuggestionData extends WeightSuggestion {
+  /** A unified diff of the model file (for `git apply` or `patch -p0`); the file itself is never written. */
+  readonly patch: string;
+}
+
+/** The suggestion in words: the out-of-sample figure first, the in-sample one only beside it. */
+export function suggestionSummary(s: WeightSuggestion): string[] {
+  const cv = s.crossValidated;
+  const range = (f: { folds: readonly number[] }) => `${auc(Math.min(...f.folds))}–${auc(Math.max(...f.folds))}`;
+  return [
+    `Out of sample (${s.folds}-fold cross-validation by account, seed ${s.seed}): AUC ${auc(cv.current.mean)} with the current weights → ${auc(cv.suggested.mean)} with the suggested ones (mean of the folds; folds ${range(cv.current)} → ${range(cv.suggested)}).`,
+    `In sample (fitted and judged on the same rows, so flattering): ${auc(s.inSample.current)} → ${auc(s.inSample.suggested)}.`,
+    `Fitted by ${s.method} (a higher metric score may only lower the risk), each coefficient read as the metric's share of the score, rounded to whole percentages that add up to 100; a category's weight is the sum of its metrics'. Review before applying: the file was not changed.`,
+  ];
 }
 
 /** Version of `backtest --format json` (packages/cli/schema/backtest.schema.json). */

@@ -1,6 +1,6 @@
 import type { BacktestComparison, Miss, ModelBacktest, Plan } from '@vitals/core';
 import { bar } from './bars.js';
-import { auc, aucText, aucVerdict, componentText, exclusions, intervalText, lift, outcomeText, pct, rateText, unitOf, type BacktestData } from './backtest-model.js';
+import { auc, aucText, aucVerdict, componentText, exclusions, intervalText, lift, outcomeText, pct, rateText, suggestionSummary, unitOf, type BacktestData, type SuggestionData } from './backtest-model.js';
 import { formatValue } from './format-value.js';
 import { PLAIN, type Style } from './style.js';
 
@@ -15,6 +15,7 @@ export function renderBacktestText(data: BacktestData, style: Style = PLAIN): st
     ...report.models.map((m) => bands(m, data, unit)),
     ...report.models.map((m) => calibration(m, data, unit)),
     ...report.models.map((m, i) => misses(m, data, i, unit)),
+    ...(data.suggestion === null ? [] : [suggestion(data.suggestion, style)]),
   ];
   return `${sections.join('\n\n')}\n`;
 }
@@ -103,6 +104,17 @@ function missLines({ row, line, result }: Miss, plan: Plan | undefined): string[
     return m === undefined ? '' : `${p.key} ${m.missing && !m.imputed ? 'missing' : `${formatValue(m.value)} → ${formatValue(m.score)}`}`;
   });
   return [`  ${who}: ${formatValue(result.score)} ${result.band ?? ''}${result.id === null ? '' : ` (${where})`}`, `    categories: ${categories}`, `    metrics: ${metrics.filter(Boolean).join(' · ')}`];
+}
+
+function suggestion(s: SuggestionData, style: Style): string {
+  const rows = [['', 'weight now', 'suggested'], ...s.changes.map((c) => [c.kind === 'metric' ? `  ${c.key}` : c.key, formatValue(c.current), String(c.suggested)])];
+  return [
+    style.bold('Suggested weights (--suggest)'),
+    ...suggestionSummary(s).map((l) => `  ${l}`),
+    ...table(rows, [false, true, true]).map((l) => `  ${l}`),
+    '',
+    s.patch.trimEnd(),
+  ].join('\n');
 }
 
 /** Columns padded to their widest cell; `right[i]` aligns column i to the right. */

@@ -11,3 +11,7 @@ export type { IntervalOptions } from './analyse-backtest.js';
 export type { OutcomeReading } from './outcome.js';
 export type { Rate } from './wilson.js';
 export type * from './backtest-report.js';
+export { suggestWeights } from './suggest-weights.js';
+export { modelWithWeights } from './model-with-weights.js';
+export type { WeightSuggestion, WeightChange, FoldAucs, SuggestOptions, SuggestRefusal } from './suggest-weights.js';
+export type { Weights } from './reweighted-scores.js';

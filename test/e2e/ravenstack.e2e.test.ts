@@ -55,4 +55,18 @@ describe('the RavenStack snapshots, scored by the CLI', () => {
     expect(explanation.account).toBe(first);
     expect(explanation.history.length).toBeGreaterThan(1);
   });
+
+  test('backtest against churn_in_next_90d: no signal, and the interval (clustered by account) says so', () => {
+    const run = vitals(['backtest', MODEL, '--data', snapshots, '--outcome', 'churn_in_next_90d', '--format', 'json']);
+    expect(run.code, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout) as { interval: unknown; counts: { observations: number; accounts: number }; models: { auc: { auc: number; low: number; high: number } }[] };
+    expectValid('backtest', report);
+    expect(report.interval).toEqual({ method: 'delong', clustered: true });
+    expect(report.counts.accounts).toBeLessThan(report.counts.observations);
+    const auc = report.models[0]?.auc;
+    expect(auc?.auc).toBeGreaterThan(0.45);
+    expect(auc?.auc).toBeLessThan(0.53);
+    expect(auc?.low).toBeLessThan(0.5);
+    expect(auc?.high).toBeGreaterThan(0.5);
+  });
 });

@@ -35,7 +35,19 @@ export function renderBacktestJson({ report, file, modelFiles, suggestion }: Bac
             to_bands: report.comparison.toBands,
             transitions: report.comparison.transitions.map((row) => row.map(rate)),
           },
-    suggestion,
+    suggestion:
+      suggestion === null
+        ? null
+        : {
+            method: suggestion.method,
+            folds: suggestion.folds,
+            seed: suggestion.seed,
+            weights: suggestion.weights,
+            changes: suggestion.changes,
+            cross_validated: suggestion.crossValidated,
+            in_sample: suggestion.inSample,
+            patch: suggestion.patch,
+          },
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }

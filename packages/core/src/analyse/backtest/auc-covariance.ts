@@ -18,59 +18,61 @@ export interface Scoring {
  * Σ(V01 − θ)/N over its retained ones, Cov = I/(I − 1) · Σ_c u_c u_c' over the I accounts.
  */
 export function aucCovariance(scorings: readonly Scoring[], labels: Uint8Array, clusters: Int32Array | null): number[][] {
-  const included = (i: number) => scorings.every((s) => (s.group[i] as number) >= 0);
-  const deviation = (s: Scoring, i: number): number => {
-    const g = s.group[i] as number;
-    return labels[i] === 1 ? (s.placements.ofPositive[g] as number) - s.placements.auc : (s.placements.ofNegative[g] as number) - s.placements.auc;
-  };
+  const n = labels.length;
+  const included = new Uint8Array(n).fill(1);
+  for (const s of scorings) for (let i = 0; i < n; i++) if ((s.group[i] as number) < 0) included[i] = 0;
   let p = 0;
-  let n = 0;
-  for (let i = 0; i < labels.length; i++) if (included(i)) labels[i] === 1 ? p++ : n++;
-  return clusters === null ? delong(scorings, labels, included, deviation, p, n) : clustered(scorings, labels, clusters, included, deviation, p, n);
+  let q = 0;
+  for (let i = 0; i < n; i++) if (included[i] === 1) labels[i] === 1 ? p++ : q++;
+  // Each observation's placement minus the AUC, per score (0 where left out).
+  const deviations = scorings.map(({ group, placements: pl }) => {
+    const d = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      if (included[i] === 0) continue;
+      const g = group[i] as number;
+      d[i] = (labels[i] === 1 ? (pl.ofPositive[g] as number) : (pl.ofNegative[g] as number)) - pl.auc;
+    }
+    return d;
+  });
+  return clusters === null ? delong(deviations, labels, included, p, q) : clustered(deviations, labels, clusters, included, p, q);
 }
 
-type Deviation = (s: Scoring, i: number) => number;
-
-function delong(scorings: readonly Scoring[], labels: Uint8Array, included: (i: number) => boolean, deviation: Deviation, p: number, n: number): number[][] {
-  const k = scorings.length;
-  const s10 = square(k);
-  const s01 = square(k);
-  const d = new Float64Array(k);
-  for (let i = 0; i < labels.length; i++) {
-    if (!included(i)) continue;
-    for (let r = 0; r < k; r++) d[r] = deviation(scorings[r] as Scoring, i);
-    const target = labels[i] === 1 ? s10 : s01;
-    for (let r = 0; r < k; r++) for (let s = 0; s < k; s++) (target[r] as number[])[s] = ((target[r] as number[])[s] as number) + (d[r] as number) * (d[s] as number);
-  }
-  return s10.map((row, r) => row.map((v, s) => v / (p - 1) / p + ((s01[r] as number[])[s] as number) / (n - 1) / n));
+function delong(deviations: readonly Float64Array[], labels: Uint8Array, included: Uint8Array, p: number, q: number): number[][] {
+  return deviations.map((a) =>
+    deviations.map((b) => {
+      let s10 = 0;
+      let s01 = 0;
+      for (let i = 0; i < labels.length; i++) {
+        if (included[i] === 0) continue;
+        if (labels[i] === 1) s10 += (a[i] as number) * (b[i] as number);
+        else s01 += (a[i] as number) * (b[i] as number);
+      }
+      return s10 / (p - 1) / p + s01 / (q - 1) / q;
+    }),
+  );
 }
 
-function clustered(scorings: readonly Scoring[], labels: Uint8Array, clusters: Int32Array, included: (i: number) => boolean, deviation: Deviation, p: number, n: number): number[][] {
-  const k = scorings.length;
+function clustered(deviations: readonly Float64Array[], labels: Uint8Array, clusters: Int32Array, included: Uint8Array, p: number, q: number): number[][] {
   let clusterCount = 0;
   for (let i = 0; i < clusters.length; i++) clusterCount = Math.max(clusterCount, (clusters[i] as number) + 1);
-  const u = Array.from({ length: k }, () => new Float64Array(clusterCount));
   const seen = new Uint8Array(clusterCount);
-  for (let i = 0; i < labels.length; i++) {
-    if (!included(i)) continue;
-    const c = clusters[i] as number;
-    seen[c] = 1;
-    const denominator = labels[i] === 1 ? p : n;
-    for (let r = 0; r < k; r++) (u[r] as Float64Array)[c] = ((u[r] as Float64Array)[c] as number) + deviation(scorings[r] as Scoring, i) / denominator;
-  }
+  const u = deviations.map((d) => {
+    const sums = new Float64Array(clusterCount);
+    for (let i = 0; i < labels.length; i++) {
+      if (included[i] === 0) continue;
+      const c = clusters[i] as number;
+      seen[c] = 1;
+      sums[c] = (sums[c] as number) + (d[i] as number) / (labels[i] === 1 ? p : q);
+    }
+    return sums;
+  });
   let accounts = 0;
   for (let c = 0; c < clusterCount; c++) accounts += seen[c] as number;
-  const covariance = square(k);
-  for (let r = 0; r < k; r++) {
-    for (let s = 0; s < k; s++) {
+  return u.map((a) =>
+    u.map((b) => {
       let sum = 0;
-      for (let c = 0; c < clusterCount; c++) sum += ((u[r] as Float64Array)[c] as number) * ((u[s] as Float64Array)[c] as number);
-      (covariance[r] as number[])[s] = (accounts / (accounts - 1)) * sum;
-    }
-  }
-  return covariance;
-}
-
-function square(k: number): number[][] {
-  return Array.from({ length: k }, () => new Array<number>(k).fill(0));
+      for (let c = 0; c < clusterCount; c++) sum += (a[c] as number) * (b[c] as number);
+      return (accounts / (accounts - 1)) * sum;
+    }),
+  );
 }

@@ -32,34 +32,38 @@ export interface BootstrapReplicates {
 export function bootstrapAucs(scores: readonly GroupedScore[], labels: Uint8Array, clusters: Int32Array | null, options: BootstrapOptions): BootstrapReplicates {
   const random = seededRandom(options.seed);
   const included = includedObservations(scores, labels.length);
-  const resample = clusters === null ? stratifiedResampler(included, labels, random) : clusterResampler(included, clusters, random);
+  const draw = clusters === null ? stratifiedDraw(included, labels, random) : clusterDraw(included, clusters, random);
   const counts = scores.map((s) => ({ positives: new Float64Array(s.groups), negatives: new Float64Array(s.groups) }));
   const aucs = scores.map(() => [] as number[]);
   let skipped = 0;
   for (let r = 0; r < options.replicates; r++) {
-    for (const c of counts) {
-      c.positives.fill(0);
-      c.negatives.fill(0);
-    }
+    // One draw of observations per replicate, counted under every score: the replicates are paired.
+    const { drawn, length } = draw();
     let churned = 0;
-    let retained = 0;
-    resample((i) => {
-      const positive = labels[i] === 1;
-      positive ? churned++ : retained++;
-      for (let s = 0; s < scores.length; s++) {
-        const c = counts[s] as (typeof counts)[number];
-        const g = (scores[s] as GroupedScore).group[i] as number;
-        if (positive) c.positives[g] = (c.positives[g] as number) + 1;
-        else c.negatives[g] = (c.negatives[g] as number) + 1;
-      }
-    });
-    if (churned === 0 || retained === 0) {
+    for (let d = 0; d < length; d++) churned += labels[drawn[d] as number] as number;
+    if (churned === 0 || churned === length) {
       skipped++;
       continue;
     }
-    counts.forEach((c, s) => (aucs[s] as number[]).push(aucOfCounts(c)));
+    scores.forEach((score, s) => {
+      const c = counts[s] as (typeof counts)[number];
+      countDrawn(score.group, labels, drawn, length, c.positives, c.negatives);
+      (aucs[s] as number[]).push(aucOfCounts(c));
+    });
   }
   return { aucs: aucs.map((a) => Float64Array.from(a).sort()), skipped };
+}
+
+/** The hot loop: counts per group of the drawn observations (typed arrays only, nothing allocated). */
+function countDrawn(group: Int32Array, labels: Uint8Array, drawn: Int32Array, length: number, positives: Float64Array, negatives: Float64Array): void {
+  positives.fill(0);
+  negatives.fill(0);
+  for (let d = 0; d < length; d++) {
+    const i = drawn[d] as number;
+    const g = group[i] as number;
+    if (labels[i] === 1) positives[g] = (positives[g] as number) + 1;
+    else negatives[g] = (negatives[g] as number) + 1;
+  }
 }
 
 /** The 2.5th and 97.5th percentiles of replicate values. */
@@ -74,18 +78,23 @@ function includedObservations(scores: readonly GroupedScore[], n: number): Int32
   return Int32Array.from(kept);
 }
 
-type Resampler = (visit: (observation: number) => void) => void;
+/** Draws one resample into a reused buffer: the observations drawn, and how many. */
+type Draw = () => { readonly drawn: Int32Array; readonly length: number };
 
-function stratifiedResampler(included: Int32Array, labels: Uint8Array, random: SeededRandom): Resampler {
+function stratifiedDraw(included: Int32Array, labels: Uint8Array, random: SeededRandom): Draw {
   const positives = included.filter((i) => labels[i] === 1);
   const negatives = included.filter((i) => labels[i] !== 1);
-  return (visit) => {
-    for (let k = 0; k < positives.length; k++) visit(positives[random.below(positives.length)] as number);
-    for (let k = 0; k < negatives.length; k++) visit(negatives[random.below(negatives.length)] as number);
+  const drawn = new Int32Array(included.length);
+  const result = { drawn, length: included.length };
+  return () => {
+    let d = 0;
+    for (let k = 0; k < positives.length; k++) drawn[d++] = positives[random.below(positives.length)] as number;
+    for (let k = 0; k < negatives.length; k++) drawn[d++] = negatives[random.below(negatives.length)] as number;
+    return result;
   };
 }
 
-function clusterResampler(included: Int32Array, clusters: Int32Array, random: SeededRandom): Resampler {
+function clusterDraw(included: Int32Array, clusters: Int32Array, random: SeededRandom): Draw {
   // The included observations of each account, contiguous (compressed rows): start[c]…start[c+1].
   const dense = new Map<number, number>();
   for (const i of included) if (!dense.has(clusters[i] as number)) dense.set(clusters[i] as number, dense.size);
@@ -103,10 +112,20 @@ function clusterResampler(included: Int32Array, clusters: Int32Array, random: Se
     members[filled[c] as number] = i;
     filled[c] = (filled[c] as number) + 1;
   }
-  return (visit) => {
+  let drawn = new Int32Array(included.length * 2);
+  return () => {
+    let d = 0;
     for (let k = 0; k < accounts; k++) {
       const c = random.below(accounts);
-      for (let m = start[c] as number; m < (start[c + 1] as number); m++) visit(members[m] as number);
+      const from = start[c] as number;
+      const to = start[c + 1] as number;
+      if (d + (to - from) > drawn.length) {
+        const bigger = new Int32Array(drawn.length * 2);
+        bigger.set(drawn);
+        drawn = bigger;
+      }
+      for (let m = from; m < to; m++) drawn[d++] = members[m] as number;
     }
+    return { drawn, length: d };
   };
 }

@@ -71,8 +71,9 @@ describe('against an independent computation on random rows', () => {
   const scores = new Float64Array(n);
   const labels = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
-    scores[i] = random.below(101) / 2;
-    labels[i] = random.below(100) < 60 - scores[i] ? 1 : 0;
+    const score = random.below(101) / 2;
+    scores[i] = score;
+    labels[i] = random.below(100) < 60 - score ? 1 : 0;
   }
   const groups = groupScores(scores);
   const p = placements(countGroups(groups, labels));

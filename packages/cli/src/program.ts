@@ -11,7 +11,7 @@ const INPUT_FORMATS = ['csv', 'ndjson', 'json'] as const;
  */
 export function buildProgram(setExit: (code: ExitCode) => void): Command {
   const program = new Command('vitals')
-    .description('Customer-health models as code: check, score, report on, test, format and start models.')
+    .description('Customer-health models as code: check, score, report on, backtest, test, format and start models.')
     .version(VERSION, '-V, --version')
     .exitOverride()
     // Commander's messages quote the arguments (file names from a glob, values): shown safe, line by line.

@@ -1,9 +1,8 @@
 import { analyseBacktest, createBacktest, describeRefusal, modelWithWeights, suggestWeights, type CollectedBacktest, type HealthModel, type OutcomeIssue } from '@vitals/core';
 import { createTwoFilesPatch } from 'diff';
-import { writeFile } from 'node:fs/promises';
 import { openData, type DataSource } from '../data/open-data.js';
 import { CliError, EXIT, type ExitCode } from '../errors.js';
-import { describeFsError } from '../io/read-input-file.js';
+import { writeChartPage } from '../io/write-chart-page.js';
 import { readModelFile } from '../io/model-file.js';
 import { note, writeStdout } from '../io/output.js';
 import type { BacktestCommandOptions } from '../program.js';
@@ -96,14 +95,9 @@ function render(data: BacktestData, format: BacktestCommandOptions['format']): s
   }
 }
 
-/** Chart.js and the page template load only for --html. */
+/** The page template loads only for --html. */
 async function writeHtml(path: string, data: BacktestData): Promise<void> {
-  const [{ renderBacktestHtml }, { chartJsSource }] = await Promise.all([import('../render/backtest-html.js'), import('../io/chart-js-source.js')]);
-  try {
-    await writeFile(path, renderBacktestHtml(data, await chartJsSource()));
-  } catch (error) {
-    throw new CliError(`cannot write ${path}: ${describeFsError(error)}`);
-  }
-  note(`vitals: wrote ${path}`);
+  const { renderBacktestHtml } = await import('../render/backtest-html.js');
+  await writeChartPage(path, (chartJs) => renderBacktestHtml(data, chartJs));
 }
 

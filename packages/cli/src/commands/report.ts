@@ -1,8 +1,7 @@
 import { createDistribution, type ScoreResult } from '@vitals/core';
-import { writeFile } from 'node:fs/promises';
 import { openData } from '../data/open-data.js';
 import { CliError, EXIT, type ExitCode } from '../errors.js';
-import { describeFsError } from '../io/read-input-file.js';
+import { writeChartPage } from '../io/write-chart-page.js';
 import { note, writeStdout } from '../io/output.js';
 import type { DataOptions } from '../program.js';
 import { renderReportJson } from '../render/report-json.js';
@@ -61,14 +60,8 @@ function render(data: ReportData, format: ReportOptions['format']): string {
   }
 }
 
-/** Chart.js and the page template load only for --html. */
+/** The page template loads only for --html. */
 async function writeHtml(path: string, data: ReportData): Promise<void> {
-  const [{ renderReportHtml }, { chartJsSource }] = await Promise.all([import('../render/report-html.js'), import('../io/chart-js-source.js')]);
-  const page = renderReportHtml(data, await chartJsSource());
-  try {
-    await writeFile(path, page);
-  } catch (error) {
-    throw new CliError(`cannot write ${path}: ${describeFsError(error)}`);
-  }
-  note(`vitals: wrote ${path}`);
+  const { renderReportHtml } = await import('../render/report-html.js');
+  await writeChartPage(path, (chartJs) => renderReportHtml(data, chartJs));
 }

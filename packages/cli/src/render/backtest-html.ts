@@ -1,12 +1,11 @@
 import type { ModelBacktest } from '@vitals/core';
 import { auc, aucText, aucVerdict, componentText, exclusions, intervalText, lift, outcomeText, pct, rateText, unitOf, type BacktestData } from './backtest-model.js';
 import { formatValue } from './format-value.js';
-import { esc, jsonForScript, scriptSafe } from './report-html.js';
+import { chartPage, esc } from './chart-page.js';
 
 /**
- * `vitals backtest --html FILE`: one self-contained page (Chart.js inlined, no network, model text
- * escaped, data in a non-executable JSON element, as `report --html`): the churn rate per band and
- * per score decile as charts with their 95% intervals, and every table of the text output.
+ * `vitals backtest --html FILE`: one self-contained page (chart-page.ts): the churn rate per band
+ * and per score decile as charts with their 95% intervals, and every table of the text output.
  */
 export function renderBacktestHtml(data: BacktestData, chartJsSource: string): string {
   const { report, file } = data;
@@ -17,33 +16,13 @@ export function renderBacktestHtml(data: BacktestData, chartJsSource: string): s
     deciles: { labels: m.calibration.map((d) => `${d.decile}: ${formatValue(d.minScore)}–${formatValue(d.maxScore)}`), rates: m.calibration.map((d) => d.rate * 100), intervals: m.calibration.map((d) => [d.low * 100, d.high * 100]) },
   }));
   const title = `Backtest: ${report.models.map((m) => m.title ?? m.model).join(' → ')}`;
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:">
-<title>${esc(title)} — vitals</title>
-<style>
-  body { font: 15px/1.45 system-ui, sans-serif; margin: 2rem auto; max-width: 64rem; padding: 0 1rem; color: #1b1b1b; }
-  h1 { font-size: 1.5rem; margin-bottom: .25rem; } h2 { font-size: 1.1rem; margin-top: 2rem; } .meta { color: #555; }
-  .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(28rem, 1fr)); gap: 1.5rem; } .chart { position: relative; height: 18rem; }
-  table { border-collapse: collapse; } th, td { padding: .25rem .75rem; border-bottom: 1px solid #ddd; text-align: left; }
-  td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; } .auc { font-size: 1.3rem; font-weight: 600; }
-</style>
-</head>
-<body>
-<h1>${esc(title)}</h1>
+  const body = `<h1>${esc(title)}</h1>
 <p class="meta">Data <code>${esc(file)}</code>: ${report.counts.rows} rows, ${report.counts.observations} ${unit}s counted. Outcome ${esc(outcomeText(report))}. Base rate ${esc(rateText(report.baseRate))}.</p>
 ${exclusions(report, unit).length === 0 ? '' : `<ul class="meta">${exclusions(report, unit).map((l) => `<li>${esc(l)}</li>`).join('')}</ul>`}
 ${report.models.map((m, i) => modelSection(m, i, data, unit)).join('\n')}
 ${comparison(data)}
-<script id="vitals-data" type="application/json">${jsonForScript(charts)}</script>
-<script>${scriptSafe(chartJsSource)}</script>
-<script>${CHARTS_SCRIPT}</script>
-</body>
-</html>
 `;
+  return chartPage({ title: `${title} — vitals`, body, data: charts, chartJsSource, script: CHARTS_SCRIPT });
 }
 
 function modelSection(m: ModelBacktest, i: number, data: BacktestData, unit: string): string {

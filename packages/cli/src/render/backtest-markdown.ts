@@ -1,5 +1,5 @@
 import type { ModelBacktest } from '@vitals/core';
-import { auc, aucText, aucVerdict, componentText, exclusions, intervalText, lift, outcomeText, pct, rateText, suggestionSummary, unitOf, type BacktestData } from './backtest-model.js';
+import { auc, aucText, componentText, exclusions, intervalText, lift, outcomeText, pct, rateText, suggestionSummary, unitOf, type BacktestData } from './backtest-model.js';
 import { formatValue } from './format-value.js';
 import { md } from './report-markdown.js';
 
@@ -57,10 +57,9 @@ function componentRows(models: readonly ModelBacktest[]): string[] {
   return keys.map(({ kind, key }) => {
     const cells = models.map((m) => {
       const c = m.components.find((x) => x.kind === kind && x.key === key);
-      return c === undefined ? '' : `${componentText(c)}${c.estimate === null ? '' : ''}`;
+      return c === undefined ? '' : componentText(c);
     });
     return `| ${kind === 'metric' ? '&nbsp;&nbsp;' : ''}${md(key)} (${kind}) | ${cells.join(' | ')} |`;
   });
 }
 
-export { aucVerdict };

@@ -1,15 +1,10 @@
 import { DOMINANT_BAND_SHARE } from '@vitals/core';
+import { chartPage, esc } from './chart-page.js';
 import { binLabel, dominantBandWarning, percent, statsLine, type ReportData } from './report-model.js';
 
 const FALLBACK_COLOURS = ['#c62828', '#f9a825', '#2e7d32', '#1565c0', '#6a1b9a', '#00838f', '#5d4037', '#455a64'];
 
-/**
- * `vitals report --html FILE`: one self-contained page. Chart.js is inlined (its UMD build) rather
- * than loaded from a CDN, so the page works offline, attached to a ticket or an email, makes no
- * third-party request when opened, and shows the chart library version this CLI was tested with.
- * Model text is untrusted: every string reaches the page escaped, and the data as JSON in a
- * non-executable script element; the page's CSP forbids any network access.
- */
+/** `vitals report --html FILE`: the report's charts and tables on one self-contained page (see chart-page.ts). */
 export function renderReportHtml(data: ReportData, chartJsSource: string): string {
   const { plan, summary, counts, file } = data;
   const colours = plan.bands.names.map((_, i) => plan.bands.colors[i] ?? FALLBACK_COLOURS[i % FALLBACK_COLOURS.length] as string);
@@ -23,24 +18,7 @@ export function renderReportHtml(data: ReportData, chartJsSource: string): strin
   };
   const warning = dominantBandWarning(summary, DOMINANT_BAND_SHARE, data.unit);
   const s = summary.stats;
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:">
-<title>${esc(plan.title ?? plan.model)} — vitals report</title>
-<style>
-  body { font: 15px/1.45 system-ui, sans-serif; margin: 2rem auto; max-width: 64rem; padding: 0 1rem; color: #1b1b1b; }
-  h1 { font-size: 1.5rem; margin-bottom: .25rem; } h2 { font-size: 1.1rem; margin-top: 2rem; }
-  .meta { color: #555; } .warning { background: #fff4e5; border-left: 4px solid #f9a825; padding: .6rem 1rem; margin: 1rem 0; }
-  .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(28rem, 1fr)); gap: 1.5rem; }
-  .chart { position: relative; height: 18rem; } table { border-collapse: collapse; } th, td { padding: .25rem .75rem; border-bottom: 1px solid #ddd; text-align: left; }
-  td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
-</style>
-</head>
-<body>
-<h1>${esc(plan.title ?? plan.model)}</h1>
+  const body = `<h1>${esc(plan.title ?? plan.model)}</h1>
 <p class="meta">Model <code>${esc(plan.model)}</code> (${esc(plan.hash.slice(0, 19))}…) on <code>${esc(file)}</code>: ${counts.rows} rows, ${counts.scored} scored, ${counts.unscored} unscored, ${counts.invalid} invalid.</p>
 ${warning === undefined ? '' : `<p class="warning"><strong>Warning:</strong> ${esc(warning)}</p>`}
 <div class="grid">
@@ -56,12 +34,8 @@ ${summary.bands.map((b) => `<tr><td>${esc(b.name)}${b.title === null ? '' : ` ($
 </table>
 ${benchmarkTable(data)}
 ${lifecycle(data)}
-<script id="vitals-data" type="application/json">${jsonForScript(chartData)}</script>
-<script>${scriptSafe(chartJsSource)}</script>
-<script>${CHARTS_SCRIPT}</script>
-</body>
-</html>
 `;
+  return chartPage({ title: `${plan.title ?? plan.model} — vitals report`, body, data: chartData, chartJsSource, script: CHARTS_SCRIPT });
 }
 
 function benchmarkTable({ summary }: ReportData): string {
@@ -80,20 +54,6 @@ function lifecycle({ plan, summary }: ReportData): string {
 function bandIndex(thresholds: readonly number[], score: number): number {
   const i = thresholds.findIndex((t) => score < t);
   return i < 0 ? thresholds.length : i;
-}
-
-/** HTML text and attribute escaping. */
-export function esc(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-/** JSON inside a script element: `<` escaped, so no `</script>` or `<!--` can end or bend the element. */
-export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
-}
-
-export function scriptSafe(source: string): string {
-  return source.replace(/<\/(script)/gi, '<\\/$1');
 }
 
 const CHARTS_SCRIPT = `

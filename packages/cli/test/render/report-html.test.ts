@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { esc, jsonForScript } from '../../src/render/report-html.js';
+import { esc, jsonForScript } from '../../src/render/chart-page.js';
 import { md } from '../../src/render/report-markdown.js';
 
 test.each([

@@ -98,7 +98,8 @@ function writeCsv(model: HealthModel, file: string): void {
 /** Wall time and peak memory of one CLI run, from /usr/bin/time (Node's start included). */
 function cliRun(args: readonly string[]): { ms: number; maxRssMb: number } {
   const start = performance.now();
-  const run = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, CLI, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, CI: 'true', NO_COLOR: '1' } });
+  // stdout (a million scored rows) goes nowhere: the time is the run's, not a pipe's.
+  const run = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, CLI, ...args], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CI: 'true', NO_COLOR: '1' } });
   const ms = performance.now() - start;
   if (run.status !== 0) throw new Error(`vitals ${args.join(' ')} failed: ${run.stderr}`);
   const lines = run.stderr.trim().split('\n');
@@ -124,6 +125,7 @@ function endToEnd(model: HealthModel) {
 const model = compile(readFileSync(MODEL, 'utf8'), { file: MODEL });
 const machine = describeMachine();
 const inside = inProcess(model);
+log(`in-process: scoring ${inside.scoreOnly.toFixed(0)} ms, collecting ${inside.collect.toFixed(0)} ms, DeLong ${inside.delong.toFixed(0)} ms, bootstrap ${inside.bootstrap.toFixed(0)} ms, sort-based AUC ${inside.baseline.toFixed(0)} ms`);
 const outside = endToEnd(model);
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const markdown = `# Backtest bench${quick ? ' (quick)' : ''}

@@ -22,6 +22,9 @@ beforeAll(() => {
   const fixtures = new URL('./fixtures/hostile-text/', import.meta.url).pathname;
   for (const file of readdirSync(fixtures)) copyFileSync(join(fixtures, file), join(dir, file));
   // A model whose line holds raw control bytes (YAML refuses them): its code frame shows them.
+  // 40 accounts with hostile ids and an outcome, for the backtest (which needs 10 of each class).
+  const churn = Array.from({ length: 40 }, (_, i) => JSON.stringify({ account_id: `acct${i}\x1b[31m\nFORGED id ${i}`, snapshot_date: '2026-01-31', usage: (i % 20) / 20, churned: i % 2 === 0 ? 'yes' : 'no' }));
+  writeFileSync(at('churn.ndjson'), `${churn.join('\n')}\n`);
   writeFileSync(at('raw-bytes.yaml'), 'vitals: 1\nmodel: raw\ntitle: [a\x1b[2J\x9b31m\u202e ##[error]x\rFORGED raw line\n');
 });
 afterAll(() => rmSync(dirname(dir), { recursive: true, force: true }));
@@ -56,6 +59,9 @@ describe('no human-readable output lets untrusted text drive the terminal, forge
     ['score --explain: an invalid snapshot', () => ['score', at('model.yaml'), ...data(), '--explain', 'bidi\u202eid ##[error]x'], 0],
     ['report', () => ['report', at('model.yaml'), ...data()], 0],
     ['report --format markdown', () => ['report', at('model.yaml'), ...data(), '--format', 'markdown'], 0],
+    ['backtest: the AUC, bands, deciles, misses with ids, --suggest and its diff', () => ['backtest', at('model.yaml'), '--data', at('churn.ndjson'), '--outcome', 'churned', '--suggest', '--folds', '2'], 0],
+    ['backtest --format markdown --compare', () => ['backtest', at('model.yaml'), '--data', at('churn.ndjson'), '--outcome', 'churned', '--compare', at('model.yaml'), '--format', 'markdown'], 0],
+    ['backtest: an outcome column that is missing', () => ['backtest', at('model.yaml'), ...data(), '--outcome', 'x\x1b[2J\n::error::FORGED column'], 2],
     ['test', () => ['test', at('hostile.test.yaml')], 1],
     ['an error that quotes a file name', () => ['score', at('model.yaml'), '--data', at('missing\n::error::FORGED.csv')], 2],
     ['an error that quotes an account', () => ['score', at('model.yaml'), ...data(), '--explain', 'nobody\x1b[2J\nFORGED account'], 2],

@@ -2,6 +2,7 @@ import type { ModelBacktest } from '@vitals/core';
 import { auc, aucText, componentText, exclusions, intervalText, lift, outcomeText, pct, rateText, suggestionSummary, unitOf, type BacktestData } from './backtest-model.js';
 import { formatValue } from './format-value.js';
 import { md } from './report-markdown.js';
+import { safeLines } from './safe-text.js';
 
 /** `vitals backtest --format markdown`: for a pull request ("AUC 0.71 → 0.78") or a wiki page. */
 export function renderBacktestMarkdown(data: BacktestData): string {
@@ -46,7 +47,9 @@ export function renderBacktestMarkdown(data: BacktestData): string {
     const sug = data.suggestion;
     out.push('', '### Suggested weights', '', ...suggestionSummary(sug).map((l) => `- ${md(l)}`), '', '| | weight now | suggested |', '| --- | ---: | ---: |');
     for (const c of sug.changes) out.push(`| ${c.kind === 'metric' ? '&nbsp;&nbsp;' : ''}${md(c.key)} | ${formatValue(c.current)} | ${c.suggested} |`);
-    out.push('', '```diff', sug.patch.trimEnd(), '```');
+    const patch = safeLines(sug.patch.trimEnd());
+    const fence = patch.includes('```') ? '````' : '```';
+    out.push('', `${fence}diff`, patch, fence);
   }
   return `${out.join('\n')}\n`;
 }

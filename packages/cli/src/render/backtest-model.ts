@@ -1,3 +1,4 @@
+import { safeText } from './safe-text.js';
 import type { AucEstimate, BacktestReport, IntervalMethod, ModelBacktest, Plan, Rate, WeightSuggestion } from '@vitals/core';
 
 /** What every backtest form shows: the core's report, the files it came from, and a weight suggestion when asked. */
@@ -73,9 +74,9 @@ export function unitOf(report: BacktestReport): 'account' | 'snapshot' {
 /** How the outcome was read, in one line. */
 export function outcomeText(report: BacktestReport): string {
   const o = report.outcome;
-  if (o.kind === 'label') return `\`${o.field}\`, a label (true/yes/1/churned = churned)`;
+  if (o.kind === 'label') return `\`${safeText(o.field)}\`, a label (true/yes/1/churned = churned)`;
   const window = o.horizonDays === null ? 'any time after the snapshot' : `within ${o.horizonDays} days after the snapshot`;
-  return `\`${o.field}\`, a churn date: churned = ${window}; data observed until ${o.observedUntil ?? '—'}`;
+  return `\`${safeText(o.field)}\`, a churn date: churned = ${window}; data observed until ${o.observedUntil ?? '—'}`;
 }
 
 /** What was left out of the statistics, and why, in sentences. */

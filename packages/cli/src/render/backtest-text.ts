@@ -2,9 +2,10 @@ import type { BacktestComparison, Miss, ModelBacktest, Plan } from '@vitals/core
 import { bar } from './bars.js';
 import { auc, aucText, aucVerdict, componentText, exclusions, intervalText, lift, outcomeText, pct, rateText, suggestionSummary, unitOf, type BacktestData, type SuggestionData } from './backtest-model.js';
 import { formatValue } from './format-value.js';
+import { safeLines, safeText } from './safe-text.js';
 import { PLAIN, type Style } from './style.js';
 
-/** `vitals backtest` for a terminal: does the score predict churn, where does it miss. */
+/** `vitals backtest` for a terminal: does the score predict churn, where does it miss. Text from the model, the data and the command line goes through `safeText`. */
 export function renderBacktestText(data: BacktestData, style: Style = PLAIN): string {
   const { report } = data;
   const unit = unitOf(report);
@@ -21,12 +22,12 @@ export function renderBacktestText(data: BacktestData, style: Style = PLAIN): st
 }
 
 function header({ report, file, modelFiles }: BacktestData, unit: string, style: Style): string {
-  const names = report.models.map((m, i) => `${m.title ?? m.model} (${modelFiles[i] ?? m.model})`);
+  const names = report.models.map((m, i) => `${safeText(m.title ?? m.model)} (${safeText(modelFiles[i] ?? m.model)})`);
   const c = report.counts;
   const accounts = c.accounts !== null && unit === 'snapshot' ? ` of ${c.accounts.toLocaleString('en-US')} accounts` : '';
   return [
     style.bold(`Backtest of ${names.join(' against ')}`),
-    `Data: ${file}, ${c.rows.toLocaleString('en-US')} rows. Outcome: ${outcomeText(report)}.`,
+    `Data: ${safeText(file)}, ${c.rows.toLocaleString('en-US')} rows. Outcome: ${outcomeText(report)}.`,
     `${c.observations.toLocaleString('en-US')} ${unit}s${accounts} counted; ${report.baseRate.churned.toLocaleString('en-US')} churned: base rate ${rateText(report.baseRate)}.`,
     ...exclusions(report, unit).map((line) => `  ${line}.`),
   ].join('\n');
@@ -61,7 +62,7 @@ function comparison({ report }: BacktestData, c: BacktestComparison, unit: strin
 function bands(m: ModelBacktest, { report }: BacktestData, unit: string): string {
   const rows = [
     ['band', `${unit}s`, 'churned', 'churn rate (95% CI)', 'lift', ''],
-    ...m.bands.map((b) => [`${b.band}${b.title === null ? '' : ` (${b.title})`}`, b.count.toLocaleString('en-US'), b.churned.toLocaleString('en-US'), b.count === 0 ? '—' : rateText(b), lift(b.lift), bar(b.rate, 1, 25)]),
+    ...m.bands.map((b) => [`${b.band}${b.title === null ? '' : ` (${safeText(b.title)})`}`, b.count.toLocaleString('en-US'), b.churned.toLocaleString('en-US'), b.count === 0 ? '—' : rateText(b), lift(b.lift), bar(b.rate, 1, 25)]),
   ];
   const title = `Churn by band${report.models.length > 1 ? ` — ${m.model}` : ''} (base rate ${pct(report.baseRate.rate)}):`;
   return [title, ...table(rows, [false, true, true, true, true, false]).map((l) => `  ${l}`), `  ${sentence(m)}`].join('\n');
@@ -91,13 +92,13 @@ function misses(m: ModelBacktest, data: BacktestData, index: number, unit: strin
   const plan = data.plans[index];
   for (const miss of listed) lines.push(...missLines(miss, plan));
   const id = listed.find((x) => x.result.id !== null)?.result.id;
-  if (id != null) lines.push(`  Full drill-down: vitals score ${data.modelFiles[index] ?? ''} --data ${data.file} --explain ${id}`);
+  if (id != null) lines.push(`  Full drill-down: vitals score ${safeText(data.modelFiles[index] ?? '')} --data ${safeText(data.file)} --explain ${safeText(id)}`);
   return lines.join('\n');
 }
 
 function missLines({ row, line, result }: Miss, plan: Plan | undefined): string[] {
   const where = line === null ? `row ${row}` : `row ${row}, line ${line}`;
-  const who = `${result.id ?? where}${result.as_of === null ? '' : ` as of ${result.as_of}`}`;
+  const who = `${result.id === null ? where : safeText(result.id)}${result.as_of === null ? '' : ` as of ${result.as_of}`}`;
   const categories = Object.entries(result.categories).map(([key, c]) => `${key} ${formatValue(c.score)}`).join(' · ');
   const metrics = (plan?.metrics ?? []).map((p) => {
     const m = result.metrics[p.key];
@@ -113,7 +114,7 @@ function suggestion(s: SuggestionData, style: Style): string {
     ...suggestionSummary(s).map((l) => `  ${l}`),
     ...table(rows, [false, true, true]).map((l) => `  ${l}`),
     '',
-    s.patch.trimEnd(),
+    safeLines(s.patch.trimEnd()),
   ].join('\n');
 }
 

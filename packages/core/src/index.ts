@@ -10,6 +10,8 @@ export { referenceEvaluator } from './evaluate/reference/reference-evaluator.js'
 export { compiledEvaluator } from './evaluate/compiled/compiled-evaluator.js';
 export { createScorer } from './evaluate/scorer.js';
 export { parseDay, formatDay } from './evaluate/dates.js';
+export { recordByColumn } from './evaluate/record-by-column.js';
+export { isDecimalText } from './evaluate/read-value.js';
 export { roundTo, compareNumbers } from './evaluate/numbers.js';
 // Analysing results
 export { createDistribution, DOMINANT_BAND_SHARE } from './analyse/distribution.js';
@@ -29,9 +31,11 @@ export { unparse } from './expr/unparse.js';
 export { checkModel } from './check/check-model.js';
 export { modelToPlan } from './compile/model-to-plan.js';
 export { canonicalJson } from './compile/canonical-json.js';
+export { planColumns, roleFields } from './compile/plan-columns.js';
 // Diagnostics and the format
 export { diagnostic, hasErrors, sortDiagnostics } from './diagnostics/diagnostic.js';
 export { DIAGNOSTIC_TEXT } from './diagnostics/messages.js';
+export { suggest } from './diagnostics/suggest.js';
 export { HEALTH_MODEL_SCHEMA, HEALTH_MODEL_SCHEMA_ID } from './schema/health-model-schema.js';
 export { DEFAULT_PULSE_SCALE, DEFAULT_SCALE, DEFAULT_PRECISION, DEFAULT_MIN_COVERAGE, DEFAULT_SHELF_LIFE_DAYS } from './schema/defaults.js';
 
@@ -56,5 +60,6 @@ export type { InputDeclaration } from './check/resolve-inputs.js';
 export type { TypedExpr, Slot } from './check/typed-expr.js';
 export type { ValueType } from './check/value-type.js';
 export type * from './compile/plan.js';
+export type { ColumnUse, RoleField, PlaceInModel } from './compile/plan-columns.js';
 export type { ModelTestSuite, TestCase, TestStep, Check, CheckKind, Json, RecordValue, ParsedModelTests } from './model-tests/index.js';
 export type { ModelTestReport, CaseReport, Difference, UntestedItem, TestFileDiagnostic, TestDiagnosticCode, TestDiagnosticParams } from './model-tests/index.js';

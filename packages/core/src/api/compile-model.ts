@@ -1,5 +1,6 @@
 import { checkModel } from '../check/check-model.js';
 import { modelToPlan } from '../compile/model-to-plan.js';
+import { planColumns, type ColumnUse } from '../compile/plan-columns.js';
 import type { Plan } from '../compile/plan.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { compiledEvaluator } from '../evaluate/compiled/compiled-evaluator.js';
@@ -10,6 +11,7 @@ import type { ScoreResult } from '../evaluate/result.js';
 import { createScorer, type Scorer } from '../evaluate/scorer.js';
 import { parseModelExpressions } from '../expr/parse-model-expressions.js';
 import { yamlToDocument } from '../load/yaml-to-document.js';
+import { createLocator } from '../position/locator.js';
 import { validateDocument } from '../schema/validate-document.js';
 
 export interface CompileOptions {
@@ -30,33 +32,41 @@ export interface HealthModel {
   readonly evaluator: Evaluator;
   /** Warnings (a model with errors does not compile). */
   readonly diagnostics: readonly Diagnostic[];
+  /** The data columns the model reads, with what for and where the model says so (for a header check). */
+  readonly columns: readonly ColumnUse[];
   /** Scores one snapshot on its own (no history). */
   evaluate(record: Readonly<Record<string, unknown>>, options?: EvaluateOptions): ScoreResult;
   /** A scorer for a stream of snapshots, carrying each account's history. */
   scorer(options?: EvaluateOptions): Scorer;
 }
 
-/** Model text → plan, or every diagnostic. The no-throw path of every stage before evaluation. */
-export function planModel(source: string | Uint8Array, file = 'model.yaml'): { plan: Plan | undefined; diagnostics: Diagnostic[] } {
+/**
+ * Model text → plan (and the columns it reads, placed in the file), or every diagnostic. The
+ * no-throw path of every stage before evaluation.
+ */
+export function planModel(source: string | Uint8Array, file = 'model.yaml'): { plan: Plan | undefined; diagnostics: Diagnostic[]; columns: ColumnUse[] } {
   const loaded = yamlToDocument(source, file);
-  if (loaded.value === undefined) return { plan: undefined, diagnostics: sortDiagnostics(loaded.diagnostics) };
+  if (loaded.value === undefined) return { plan: undefined, diagnostics: sortDiagnostics(loaded.diagnostics), columns: [] };
   const doc = loaded.value;
   const shaped = validateDocument(doc);
   const diagnostics = [...loaded.diagnostics, ...shaped.diagnostics];
-  if (shaped.value === undefined) return { plan: undefined, diagnostics: sortDiagnostics(diagnostics) };
+  if (shaped.value === undefined) return { plan: undefined, diagnostics: sortDiagnostics(diagnostics), columns: [] };
   const expressions = parseModelExpressions(shaped.value, doc);
   const checked = checkModel(shaped.value, expressions.value, doc, shaped.omitted);
   diagnostics.push(...expressions.diagnostics, ...checked.diagnostics);
-  const ok = checked.value !== undefined && !hasErrors(diagnostics);
-  return { plan: ok ? modelToPlan(checked.value) : undefined, diagnostics: sortDiagnostics(diagnostics) };
+  if (checked.value === undefined || hasErrors(diagnostics)) return { plan: undefined, diagnostics: sortDiagnostics(diagnostics), columns: [] };
+  const plan = modelToPlan(checked.value);
+  const locate = createLocator(doc);
+  const columns = planColumns(plan, (pointer, part) => (part === 'key' ? locate.key(pointer) : locate.value(pointer)));
+  return { plan, diagnostics: sortDiagnostics(diagnostics), columns };
 }
 
 /** Model text → a health model, or every diagnostic. Never throws for a mistake in the model. */
 export function compileModel(source: string | Uint8Array, options: CompileOptions = {}): { model: HealthModel | undefined; diagnostics: Diagnostic[] } {
-  const { plan, diagnostics } = planModel(source, options.file);
+  const { plan, diagnostics, columns } = planModel(source, options.file);
   if (plan === undefined) return { model: undefined, diagnostics };
   const evaluator = options.engine === 'reference' ? referenceEvaluator(plan) : compiledEvaluator(plan);
-  return { model: healthModel(plan, evaluator, diagnostics), diagnostics };
+  return { model: healthModel(plan, evaluator, diagnostics, columns), diagnostics };
 }
 
 /** A model that does not compile, with all its diagnostics. */
@@ -75,12 +85,16 @@ export function compile(source: string | Uint8Array, options: CompileOptions = {
   return model;
 }
 
-/** Wraps any evaluator of a plan (reference or compiled) in the HealthModel interface. */
-export function healthModel(plan: Plan, evaluator: Evaluator, diagnostics: readonly Diagnostic[] = []): HealthModel {
+/**
+ * Wraps any evaluator of a plan (reference or compiled) in the HealthModel interface. Without
+ * `columns` (from `planModel`), the columns are the plan's, with no place in a file.
+ */
+export function healthModel(plan: Plan, evaluator: Evaluator, diagnostics: readonly Diagnostic[] = [], columns: readonly ColumnUse[] = planColumns(plan)): HealthModel {
   return {
     plan,
     evaluator,
     diagnostics,
+    columns,
     evaluate: (record, options = {}) => evaluator.step(record, undefined, stepOptions(options)).result,
     scorer: (options = {}) => createScorer(evaluator, stepOptions(options)),
   };

@@ -7,7 +7,10 @@ import { BOOLEAN, DATE, NUMBER, STRING, enumType, type ValueType } from './value
 
 /** One field of an account record, as the evaluator reads it. */
 export interface InputDeclaration {
+  /** The stable key expressions, results and test records use. */
   readonly name: string;
+  /** The column of the data file (the field of a JSON record) the value is read from: `column:`, or the name. */
+  readonly column: string;
   readonly type: InputTypeName;
   readonly values?: readonly string[];
   readonly ordered: boolean;
@@ -59,6 +62,7 @@ function onTheScale(input: InputDeclaration, scale: { min: number; max: number }
 function declaration(name: string, source: InputSource, implied: boolean, required = source.required ?? false): InputDeclaration {
   return {
     name,
+    column: source.column ?? name,
     type: source.type,
     ...(source.values ? { values: source.values } : {}),
     ordered: source.ordered ?? false,

@@ -81,6 +81,7 @@ export interface DiagnosticParams {
   'weight-zero': { kind: string; name: string };
   'metric-unused': { name: string };
   'input-unused': { name: string };
+  'column-read-twice': { column: string; input: string; other: string };
   'category-empty': { name: string };
   'linear-empty-range': { at: number };
   'too-many-metrics': { count: number; limit: number };

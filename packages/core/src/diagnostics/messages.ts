@@ -367,6 +367,11 @@ export const DIAGNOSTIC_TEXT: DiagnosticTable = {
     message: (p) => `input \`${p.name}\` is declared but nothing uses it`,
     hint: () => 'remove it, or use it in a metric',
   },
+  'column-read-twice': {
+    severity: 'warning',
+    message: (p) => `inputs \`${p.other}\` and \`${p.input}\` both read column \`${p.column}\``,
+    hint: () => 'give each input its own `column:`, or use one input in both places',
+  },
   'category-empty': {
     severity: 'warning',
     message: (p) => `category \`${p.name}\` has no metrics, so it never has a score`,

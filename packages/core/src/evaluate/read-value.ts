@@ -10,14 +10,55 @@ import type { RecordIssue, RecordIssueCode } from './result.js';
  */
 export type ReadValue = (raw: unknown, input: InputDeclaration, issues: RecordIssue[]) => number | string | boolean | null;
 
-const NUMBER_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const TRUE_WORDS = new Set(['true', 'yes', 'y', '1']);
 const FALSE_WORDS = new Set(['false', 'no', 'n', '0']);
 
-/** Spaces, tabs and line ends around a field (as CSV leaves them); other characters are data. */
+/** Whether a character code is a space, tab or line end: what CSV leaves around a field. */
+function isPadding(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13;
+}
+
+/**
+ * Spaces, tabs and line ends around a field (as CSV leaves them); other characters are data.
+ * A scan from each end, not a regular expression: linear in the length of any cell.
+ */
 function trim(text: string): string {
-  if (text.length > 0 && text.charCodeAt(0) > 32 && text.charCodeAt(text.length - 1) > 32) return text; // the common case, without a regular expression
-  return text.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '');
+  let start = 0;
+  let end = text.length;
+  while (start < end && isPadding(text.charCodeAt(start))) start++;
+  while (end > start && isPadding(text.charCodeAt(end - 1))) end--;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
+}
+
+function digitsFrom(text: string, at: number): number {
+  let i = at;
+  while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+  return i;
+}
+
+/**
+ * Whether text is a plain decimal number: `[+-]digits[.digits][e[+-]digits]` or `.5`. No
+ * hexadecimal, no `Infinity`, no separators. One pass over the text (a backtracking regular
+ * expression took seconds on a long cell of digits).
+ */
+export function isDecimalText(text: string): boolean {
+  let i = text.charCodeAt(0) === 43 || text.charCodeAt(0) === 45 ? 1 : 0;
+  const whole = digitsFrom(text, i);
+  let digits = whole - i;
+  i = whole;
+  if (text.charCodeAt(i) === 46) {
+    const fraction = digitsFrom(text, i + 1);
+    digits += fraction - i - 1;
+    i = fraction;
+  }
+  if (digits === 0) return false;
+  if (text.charCodeAt(i) === 101 || text.charCodeAt(i) === 69) {
+    const sign = text.charCodeAt(i + 1) === 43 || text.charCodeAt(i + 1) === 45 ? i + 2 : i + 1;
+    const exponent = digitsFrom(text, sign);
+    if (exponent === sign) return false;
+    i = exponent;
+  }
+  return i === text.length;
 }
 
 function isBlank(raw: unknown): boolean {
@@ -37,9 +78,11 @@ function missing(input: InputDeclaration, issues: RecordIssue[]): null {
 export function readNumber(raw: unknown, input: InputDeclaration, issues: RecordIssue[]): number | null {
   if (isBlank(raw)) return missing(input, issues);
   const text = typeof raw === 'string' ? trim(raw) : '';
-  const value = typeof raw === 'number' ? raw : NUMBER_TEXT.test(text) ? Number(text) : NaN;
+  const value = typeof raw === 'number' ? raw : isDecimalText(text) ? Number(text) : NaN;
   if (!Number.isFinite(value)) return issue(issues, input, 'not-a-number', `\`${input.name}\` is not a number`, raw);
   if (input.type === 'integer' && !Number.isInteger(value)) return issue(issues, input, 'not-an-integer', `\`${input.name}\` is not a whole number`, raw);
+  // Past 2^53 a double skips whole numbers: 12345678901234567890 would read as …67000, and two ids could merge.
+  if (input.type === 'integer' && !Number.isSafeInteger(value)) return issue(issues, input, 'integer-too-large', `\`${input.name}\` is too large to be read exactly as a whole number (as \`type: string\` it is kept as written)`, raw);
   if (input.min !== undefined && value < input.min) return issue(issues, input, 'below-minimum', `\`${input.name}\` is below its minimum ${input.min}`, raw);
   if (input.max !== undefined && value > input.max) return issue(issues, input, 'above-maximum', `\`${input.name}\` is above its maximum ${input.max}`, raw);
   return value;
@@ -73,6 +116,10 @@ export function readEnum(raw: unknown, input: InputDeclaration, issues: RecordIs
 export function readString(raw: unknown, input: InputDeclaration, issues: RecordIssue[]): string | null {
   if (isBlank(raw)) return missing(input, issues);
   if (typeof raw === 'string') return trim(raw);
+  if (typeof raw === 'number' && Number.isInteger(raw) && !Number.isSafeInteger(raw)) {
+    // JSON.parse has already rounded it: the digits as written are gone (the data readers keep such numbers as text).
+    return issue(issues, input, 'integer-too-large', `\`${input.name}\` is a number too large to be exact: give it as text`, raw);
+  }
   if (typeof raw === 'number' || typeof raw === 'boolean') return String(raw);
   return issue(issues, input, 'not-text', `\`${input.name}\` is not text`, JSON.stringify(raw));
 }

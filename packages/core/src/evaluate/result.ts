@@ -114,6 +114,7 @@ export type RecordIssueCode =
   | 'missing-required'
   | 'not-a-number'
   | 'not-an-integer'
+  | 'integer-too-large'
   | 'below-minimum'
   | 'above-maximum'
   | 'not-a-boolean'

@@ -27,7 +27,7 @@ export function createScorer(evaluator: Evaluator, options: StepOptions = {}): S
   }
   const read = (field: string, record: Readonly<Record<string, unknown>>) => {
     const input = plan.inputs.find((i) => i.name === field) as Plan['inputs'][number];
-    return READERS[input.type](record[field], input, []);
+    return READERS[input.type](Object.hasOwn(record, input.column) ? record[input.column] : undefined, input, []);
   };
   return {
     score(record) {

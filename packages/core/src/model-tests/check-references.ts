@@ -5,7 +5,7 @@ import type { Check, TestCase } from './model-test-suite.js';
 import { testDiagnostic, type TestFileDiagnostic } from './test-diagnostics.js';
 
 /**
- * Names a case uses that the model does not have: a record field the model declares no input for
+ * Names a case uses that the model does not have: a record field that is no input's key
  * (the evaluator would silently ignore it, so a typo would test nothing), a metric, category,
  * playbook or band an expectation names.
  */
@@ -15,7 +15,8 @@ export function checkReferences(testCase: TestCase, plan: Plan): TestFileDiagnos
   for (const step of testCase.steps) {
     for (const field of step.fields) {
       if (inputs.includes(field.name)) continue;
-      const suggestion = suggest(field.name, inputs);
+      // A case names inputs by key; a column name (`MonthlyCharges`) points at the input reading it.
+      const suggestion = plan.inputs.find((input) => input.column === field.name)?.name ?? suggest(field.name, inputs);
       problems.push(testDiagnostic('test-unknown-input', { field: field.name, ...(suggestion ? { suggestion } : {}) }, field.span));
     }
     const seen = new Set<string>();

@@ -31,6 +31,7 @@ const ISSUE_CODES: Readonly<Record<RecordIssueCode, true>> = {
   'missing-required': true,
   'not-a-number': true,
   'not-an-integer': true,
+  'integer-too-large': true,
   'below-minimum': true,
   'above-maximum': true,
   'not-a-boolean': true,

@@ -1,4 +1,5 @@
 import type { EvaluateOptions, HealthModel } from '../api/compile-model.js';
+import { recordByColumn } from '../evaluate/record-by-column.js';
 import type { ScoreResult } from '../evaluate/result.js';
 import { checkReferences } from './check-references.js';
 import { compareCheck } from './compare-check.js';
@@ -9,7 +10,8 @@ import type { ModelTestSuite, TestCase } from './model-test-suite.js';
 /**
  * Runs every case of a suite against a compiled model: a `record` case with `model.evaluate`, a
  * `snapshots` case through one `model.scorer` (so history, change and cooldowns apply). Only the
- * fields a case names are compared. Never throws for a case: an evaluator that throws fails it.
+ * fields a case names are compared. A record names inputs by key; it is read through each input's
+ * column, as a data row would be. Never throws for a case: an evaluator that throws fails it.
  */
 export function runModelTests(suite: ModelTestSuite, model: HealthModel): ModelTestReport {
   const options: EvaluateOptions = suite.asOf === null ? {} : { asOf: suite.asOf };
@@ -45,10 +47,10 @@ function score(testCase: TestCase, model: HealthModel, options: EvaluateOptions)
   const results: ScoreResult[] = [];
   try {
     if (testCase.kind === 'record') {
-      results.push(model.evaluate((testCase.steps[0] as TestCase['steps'][number]).record, options));
+      results.push(model.evaluate(recordByColumn(model.plan, (testCase.steps[0] as TestCase['steps'][number]).record), options));
     } else {
       const scorer = model.scorer(options);
-      for (const step of testCase.steps) results.push(scorer.score(step.record));
+      for (const step of testCase.steps) results.push(scorer.score(recordByColumn(model.plan, step.record)));
     }
     return { results };
   } catch (error) {

@@ -121,6 +121,7 @@ const RELATIONS: Readonly<Record<string, string>> = {
 const PATTERN_FORMATS: readonly { test: RegExp; expected: string; example: string }[] = [
   { test: /\[dw\]/, expected: 'a duration in days or weeks', example: '30d' },
   { test: /\^#/, expected: 'a colour as #rrggbb', example: '#2e7d32' },
+  { test: /\\S/, expected: 'a column name as the header writes it, without spaces at either end', example: 'Monthly Charges' },
 ];
 
 function patternDiagnostic(error: ErrorObject, locate: Locator): Diagnostic {

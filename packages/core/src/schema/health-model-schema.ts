@@ -110,6 +110,12 @@ const input = {
   additionalProperties: false,
   properties: {
     type: { enum: ['number', 'integer', 'boolean', 'enum', 'string', 'date'] },
+    column: {
+      type: 'string',
+      maxLength: 200,
+      pattern: '^\\S(.*\\S)?$',
+      description: "The column of the data file (the JSON field) this input reads, exactly as the header writes it; default: the input's name.",
+    },
     values: { type: 'array', minItems: 1, maxItems: 200, uniqueItems: true, items: { type: 'string', minLength: 1, maxLength: 200 } },
     ordered: { type: 'boolean', description: 'Enum values are listed from lowest to highest and can be compared with < and >.' },
     min: finite,

@@ -34,6 +34,7 @@ export type InputTypeName = 'number' | 'integer' | 'boolean' | 'enum' | 'string'
 
 export interface InputSource {
   type: InputTypeName;
+  column?: string;
   values?: string[];
   ordered?: boolean;
   min?: number;

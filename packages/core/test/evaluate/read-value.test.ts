@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { InputDeclaration } from '../../src/check/resolve-inputs.js';
 import { FIRST_DAY, LAST_DAY, parseDay, formatDay } from '../../src/evaluate/dates.js';
-import { READERS } from '../../src/evaluate/read-value.js';
+import { isDecimalText, READERS } from '../../src/evaluate/read-value.js';
 import type { RecordIssue } from '../../src/evaluate/result.js';
 
-const input = (type: InputDeclaration['type'], extra: Partial<InputDeclaration> = {}): InputDeclaration => ({ name: 'f', type, ordered: false, required: false, implied: false, ...extra });
+const input = (type: InputDeclaration['type'], extra: Partial<InputDeclaration> = {}): InputDeclaration => ({ name: 'f', column: 'f', type, ordered: false, required: false, implied: false, ...extra });
 
 test.each<[string, InputDeclaration, unknown, unknown, string | undefined]>([
   ['a number', input('number'), 12.5, 12.5, undefined],
@@ -83,4 +83,39 @@ describe.each(['UTC', 'America/Los_Angeles', 'Pacific/Kiritimati', 'Asia/Kathman
   ])('%s is %s, whatever the machine\'s zone', (text, date) => {
     expect(formatDay(parseDay(text) as number)).toBe(date);
   });
+});
+
+test.each<[string, InputDeclaration, unknown, unknown, string | undefined]>([
+  ['a 20-digit integer cannot be kept exactly as a number', input('integer'), '12345678901234567890', null, 'integer-too-large'],
+  ['the largest exact integer is read', input('integer'), '9007199254740991', 9007199254740991, undefined],
+  ['a 20-digit id given as text is kept as written', input('string'), '12345678901234567890', '12345678901234567890', undefined],
+  ['a number JSON has already rounded is not passed off as the id', input('string'), 12345678901234567890, null, 'integer-too-large'],
+  ['a safe integer as text', input('string'), 123456789, '123456789', undefined],
+])('ids as written: %s', (_, declared, raw, expected, issue) => {
+  const issues: RecordIssue[] = [];
+  expect(READERS[declared.type](raw, declared, issues)).toEqual(expected);
+  expect(issues.map((i) => i.code)).toEqual(issue === undefined ? [] : [issue]);
+});
+
+test.each([
+  ['1', true], ['-1.5', true], ['+.5', true], ['5.', true], ['1e3', true], ['1E-3', true], ['0012', true],
+  ['', false], ['-', false], ['.', false], ['1e', false], ['e3', false], ['1.2.3', false], ['0x10', false], ['Infinity', false], ['1 000', false], ['1,5', false],
+])('isDecimalText(%j) is %s', (text, expected) => {
+  expect(isDecimalText(text)).toBe(expected);
+});
+
+// Long cells of the shapes that made backtracking regular expressions take seconds (3 s for 50 KB,
+// growing with the square). Synchronous work cannot be timed out here, so the stall itself is
+// tested end to end (test/e2e/data-reading.e2e.test.ts, with a process time-out); this checks the answers.
+const LONG = 64 * 1024;
+test.each<[string, InputDeclaration, string, string]>([
+  ['digits then a letter, as a number', input('number'), `${'1'.repeat(LONG)}x`, 'not-a-number'],
+  ['spaces inside, as a number', input('number'), ` 1${' '.repeat(LONG)}1`, 'not-a-number'],
+  ['spaces inside, as text', input('string'), `a${' '.repeat(LONG)}b `, ''],
+  ['spaces inside, as an enum', input('enum', { values: ['a'] }), `a${' '.repeat(LONG)}b`, 'not-in-enum'],
+  ['digits, as a date', input('date'), `2026-01-01T00:00:00.${'1'.repeat(LONG)}x`, 'not-a-date'],
+])('a long cell gets the right answer: %s', (_, declared, raw, issue) => {
+  const issues: RecordIssue[] = [];
+  READERS[declared.type](raw, declared, issues);
+  expect(issues.map((i) => i.code)).toEqual(issue === '' ? [] : [issue]);
 });

@@ -6,7 +6,7 @@ import { checkBandReachability } from './reachability-rules.js';
 import type { ModelRule } from './rule-context.js';
 import { checkScoreMethods } from './scoring-rules.js';
 import { checkHistoryFeatures, checkPulse } from './time-rules.js';
-import { checkUnusedInputs } from './usage-rules.js';
+import { checkSharedColumns, checkUnusedInputs } from './usage-rules.js';
 import { checkCategories, checkWeights } from './weight-rules.js';
 
 /** Every whole-model rule. Adding a rule is adding it here. */
@@ -20,6 +20,7 @@ export const MODEL_RULES: readonly ModelRule[] = [
   checkBandReachability,
   checkUnusedInputs,
   checkEnumValues,
+  checkSharedColumns,
   checkStageField,
   checkBenchmarks,
   checkHistoryFeatures,

@@ -14,3 +14,18 @@ export const checkUnusedInputs: ModelRule = (ctx) => {
     if (!used.has(name)) ctx.report('input-unused', { name }, ctx.locate.key(childPointer('/inputs', name)));
   }
 };
+
+/** Two inputs reading one column is usually a copied line whose `column:` was not changed. */
+export const checkSharedColumns: ModelRule = (ctx) => {
+  const readers = new Map<string, string>();
+  for (const input of ctx.inputs.values()) {
+    const first = readers.get(input.column);
+    if (first === undefined) {
+      readers.set(input.column, input.name);
+      continue;
+    }
+    const pointer = childPointer('/inputs', input.name);
+    const span = ctx.model.inputs[input.name]?.column !== undefined ? ctx.locate.value(childPointer(pointer, 'column')) : ctx.locate.key(pointer);
+    ctx.report('column-read-twice', { column: input.column, input: input.name, other: first }, span);
+  }
+};

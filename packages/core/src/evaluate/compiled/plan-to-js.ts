@@ -71,7 +71,7 @@ function emitInputs(plan: Plan, out: CodeBuilder): void {
   out.line('const issues = [];');
   plan.inputs.forEach((declared, i) => {
     const v = `i${i}`;
-    out.line(`let ${v} = r[${jsString(declared.name)}];`);
+    out.line(`let ${v} = ${fieldOf('r', declared.column)};`);
     out.line(`if (!(${fastPath(declared, v)})) ${v} = readers[${jsString(declared.type)}](${v}, inputs[${i}], issues);`);
   });
   const asOf = plan.data.asOf === null ? '(options === undefined || options.asOf === undefined ? null : options.asOf)' : input(plan, plan.data.asOf);
@@ -86,13 +86,22 @@ function emitInputs(plan: Plan, out: CodeBuilder): void {
   out.line('const ps = previous === undefined ? NO_SITES : previous.sites;');
 }
 
+/**
+ * Reads a record's field. A column named like something every object inherits (`toString`,
+ * `constructor`) must be the record's own, as the reference evaluator reads it.
+ */
+function fieldOf(record: string, column: string): string {
+  const read = `${record}[${jsString(column)}]`;
+  return column in Object.prototype ? `(Object.hasOwn(${record}, ${jsString(column)}) ? ${read} : undefined)` : read;
+}
+
 /** The common case, checked inline: a value already of the right type and range needs no reader. */
 function fastPath(declared: Plan['inputs'][number], v: string): string {
   switch (declared.type) {
     case 'number':
     case 'integer': {
       const checks = [`typeof ${v} === "number"`, `${v} - ${v} === 0`];
-      if (declared.type === 'integer') checks.push(`Number.isInteger(${v})`);
+      if (declared.type === 'integer') checks.push(`Number.isSafeInteger(${v})`);
       if (declared.min !== undefined) checks.push(`${v} >= ${num(declared.min)}`);
       if (declared.max !== undefined) checks.push(`${v} <= ${num(declared.max)}`);
       return checks.join(' && ');

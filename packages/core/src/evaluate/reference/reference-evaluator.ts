@@ -134,7 +134,7 @@ export function referenceEvaluator(plan: Plan): Evaluator {
 }
 
 function readInput(record: Readonly<Record<string, unknown>>, input: InputDeclaration, issues: RecordIssue[]): Value {
-  const raw = Object.hasOwn(record, input.name) ? record[input.name] : undefined;
+  const raw = Object.hasOwn(record, input.column) ? record[input.column] : undefined;
   return READERS[input.type](raw, input, issues);
 }
 

@@ -5,12 +5,13 @@ function ucs2length(text) { let n = 0; for (const _ of text) n++; return n; }
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://vitals.dev/schema/health-model/v1.json","title":"vitals health model, format version 1","type":"object","required":["vitals","model","bands","inputs","categories","metrics"],"additionalProperties":false,"properties":{"vitals":{"const":1,"description":"The format version."},"model":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"title":{"type":"string","maxLength":200,"description":"Display text."},"description":{"type":"string","maxLength":4000},"scale":{"type":"object","required":["min","max"],"additionalProperties":false,"properties":{"min":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000},"max":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000}}},"precision":{"type":"integer","minimum":0,"maximum":6,"description":"Decimals scores are rounded to before banding."},"bands":{"type":"array","minItems":1,"maxItems":12,"items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"below":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000,"description":"Scores below this (after rounding) are in this band; the boundary belongs to the band above."},"title":{"type":"string","maxLength":200,"description":"Display text."},"color":{"type":"string","pattern":"^#[0-9a-fA-F]{6}$","description":"A colour as #rrggbb."}}}},"hysteresis":{"type":"number","minimum":0,"maximum":1000000,"description":"Points an account must cross a band boundary by to change its overall band."},"data":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"as_of":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"segment":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"stage":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."}}},"inputs":{"type":"object","propertyNames":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"maxProperties":500,"additionalProperties":{"type":"object","required":["type"],"additionalProperties":false,"properties":{"type":{"enum":["number","integer","boolean","enum","string","date"]},"values":{"type":"array","minItems":1,"maxItems":200,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":200}},"ordered":{"type":"boolean","description":"Enum values are listed from lowest to highest and can be compared with < and >."},"min":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000},"max":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000},"required":{"type":"boolean","description":"A record without this field is invalid (instead of missing)."},"title":{"type":"string","maxLength":200,"description":"Display text."},"description":{"type":"string","maxLength":4000}},"if":{"properties":{"type":{"const":"enum"}},"required":["type"]},"then":{"required":["values"]}}},"categories":{"type":"object","propertyNames":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"maxProperties":50,"additionalProperties":{"type":"object","required":["weight"],"additionalProperties":false,"properties":{"title":{"type":"string","maxLength":200,"description":"Display text."},"description":{"type":"string","maxLength":4000},"weight":{"type":"number","minimum":0,"maximum":1000000,"description":"Relative weight; 0 means informational."},"rollup":{"errorHint":"`weighted_mean`, `geometric` or `{ weakest_link: { margin: N } }`","anyOf":[{"type":"string","enum":["weighted_mean","geometric","weakest_link"]},{"type":"object","required":["weakest_link"],"additionalProperties":false,"properties":{"weakest_link":{"type":"object","additionalProperties":false,"properties":{"margin":{"type":"number","minimum":0,"maximum":1000000}}}}}]},"bands":{"type":"array","minItems":1,"maxItems":12,"items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"below":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000,"description":"Scores below this (after rounding) are in this band; the boundary belongs to the band above."},"title":{"type":"string","maxLength":200,"description":"Display text."},"color":{"type":"string","pattern":"^#[0-9a-fA-F]{6}$","description":"A colour as #rrggbb."}}}}}},"minProperties":1},"metrics":{"type":"object","propertyNames":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"maxProperties":500,"additionalProperties":{"type":"object","required":["category","value","score"],"additionalProperties":false,"properties":{"title":{"type":"string","maxLength":200,"description":"Display text."},"description":{"type":"string","maxLength":4000},"category":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"value":{"type":"string","maxLength":4000,"description":"An expression in the vitals expression language."},"score":{"errorHint":"`identity` or one of { linear }, { steps }, { map }, { expr }","anyOf":[{"type":"string","const":"identity"},{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"properties":{"linear":{"type":"object","required":["from","to"],"additionalProperties":false,"properties":{"from":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000},"to":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000}},"description":"Value `from` scores the scale minimum, `to` the maximum, linear between and clamped."},"steps":{"type":"array","minItems":1,"maxItems":50,"items":{"type":"object","required":["score"],"additionalProperties":false,"properties":{"below":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000},"score":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000}}}},"map":{"type":"object","minProperties":1,"maxProperties":200,"additionalProperties":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000},"description":"A score for each value of an enum or boolean; `default` for values not listed."},"expr":{"type":"string","maxLength":4000,"description":"An expression in the vitals expression language."}}}]},"bands":{"type":"array","minItems":1,"maxItems":12,"items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"below":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000,"description":"Scores below this (after rounding) are in this band; the boundary belongs to the band above."},"title":{"type":"string","maxLength":200,"description":"Display text."},"color":{"type":"string","pattern":"^#[0-9a-fA-F]{6}$","description":"A colour as #rrggbb."}}}},"weight":{"type":"number","minimum":0,"maximum":1000000,"description":"Relative weight; 0 means informational."},"missing":{"errorHint":"`exclude`, `unknown` or `{ score: N }`","anyOf":[{"type":"string","enum":["exclude","unknown"]},{"type":"object","required":["score"],"additionalProperties":false,"properties":{"score":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000}}}]}}},"minProperties":1},"rollup":{"errorHint":"`weighted_mean`, `geometric` or `{ weakest_link: { margin: N } }`","anyOf":[{"type":"string","enum":["weighted_mean","geometric","weakest_link"]},{"type":"object","required":["weakest_link"],"additionalProperties":false,"properties":{"weakest_link":{"type":"object","additionalProperties":false,"properties":{"margin":{"type":"number","minimum":0,"maximum":1000000}}}}}]},"missing":{"type":"object","additionalProperties":false,"properties":{"policy":{"errorHint":"`exclude`, `unknown` or `{ score: N }`","anyOf":[{"type":"string","enum":["exclude","unknown"]},{"type":"object","required":["score"],"additionalProperties":false,"properties":{"score":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000}}}]},"min_coverage":{"type":"number","minimum":0,"maximum":1,"description":"Below this share of weight with data, an account gets no score."}}},"pulse":{"type":"object","required":["field","recorded_at"],"additionalProperties":false,"properties":{"field":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"recorded_at":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"shelf_life":{"type":"string","pattern":"^[0-9]{1,5}[dw]$","description":"A duration in days or weeks, e.g. 30d or 2w."},"scale":{"type":"array","minItems":1,"maxItems":12,"items":{"type":"object","required":["value","score"],"additionalProperties":false,"properties":{"value":{"type":"string","minLength":1,"maxLength":200},"title":{"type":"string","maxLength":200,"description":"Display text."},"score":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000},"shelf_life":{"type":"string","pattern":"^[0-9]{1,5}[dw]$","description":"A duration in days or weeks, e.g. 30d or 2w."}}},"description":"The pulse levels, from one up to twelve; default: the six-point scale."},"stale":{"errorHint":"`keep`, `exclude` or `{ decay: { to: N, over: 30d } }`","anyOf":[{"type":"string","enum":["keep","exclude"]},{"type":"object","required":["decay"],"additionalProperties":false,"properties":{"decay":{"type":"object","required":["to","over"],"additionalProperties":false,"properties":{"to":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000},"over":{"type":"string","pattern":"^[0-9]{1,5}[dw]$","description":"A duration in days or weeks, e.g. 30d or 2w."}}}}}]}}},"overrides":{"type":"object","required":["reason","set_at","expires_at"],"additionalProperties":false,"properties":{"score":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"band":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"reason":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"set_at":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"expires_at":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."}}},"benchmarks":{"type":"array","maxItems":1000,"items":{"type":"object","required":["stage","score"],"additionalProperties":false,"properties":{"stage":{"type":"string","minLength":1},"segment":{"type":"string","minLength":1},"category":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"score":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000}}}},"playbooks":{"type":"object","propertyNames":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"maxProperties":200,"additionalProperties":{"type":"object","required":["when","action"],"additionalProperties":false,"properties":{"title":{"type":"string","maxLength":200,"description":"Display text."},"description":{"type":"string","maxLength":4000},"when":{"type":"string","maxLength":4000,"description":"An expression in the vitals expression language."},"priority":{"enum":["critical","high","medium","low"]},"owner":{"type":"string","maxLength":200},"action":{"type":"string","maxLength":4000},"cooldown":{"type":"string","pattern":"^[0-9]{1,5}[dw]$","description":"A duration in days or weeks, e.g. 30d or 2w."}}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://vitals.dev/schema/health-model/v1.json","title":"vitals health model, format version 1","type":"object","required":["vitals","model","bands","inputs","categories","metrics"],"additionalProperties":false,"properties":{"vitals":{"const":1,"description":"The format version."},"model":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"title":{"type":"string","maxLength":200,"description":"Display text."},"description":{"type":"string","maxLength":4000},"scale":{"type":"object","required":["min","max"],"additionalProperties":false,"properties":{"min":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000},"max":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000}}},"precision":{"type":"integer","minimum":0,"maximum":6,"description":"Decimals scores are rounded to before banding."},"bands":{"type":"array","minItems":1,"maxItems":12,"items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"below":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000,"description":"Scores below this (after rounding) are in this band; the boundary belongs to the band above."},"title":{"type":"string","maxLength":200,"description":"Display text."},"color":{"type":"string","pattern":"^#[0-9a-fA-F]{6}$","description":"A colour as #rrggbb."}}}},"hysteresis":{"type":"number","minimum":0,"maximum":1000000,"description":"Points an account must cross a band boundary by to change its overall band."},"data":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"as_of":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"segment":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"stage":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."}}},"inputs":{"type":"object","propertyNames":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"maxProperties":500,"additionalProperties":{"type":"object","required":["type"],"additionalProperties":false,"properties":{"type":{"enum":["number","integer","boolean","enum","string","date"]},"column":{"type":"string","maxLength":200,"pattern":"^\\S(.*\\S)?$","description":"The column of the data file (the JSON field) this input reads, exactly as the header writes it; default: the input's name."},"values":{"type":"array","minItems":1,"maxItems":200,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":200}},"ordered":{"type":"boolean","description":"Enum values are listed from lowest to highest and can be compared with < and >."},"min":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000},"max":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000},"required":{"type":"boolean","description":"A record without this field is invalid (instead of missing)."},"title":{"type":"string","maxLength":200,"description":"Display text."},"description":{"type":"string","maxLength":4000}},"if":{"properties":{"type":{"const":"enum"}},"required":["type"]},"then":{"required":["values"]}}},"categories":{"type":"object","propertyNames":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"maxProperties":50,"additionalProperties":{"type":"object","required":["weight"],"additionalProperties":false,"properties":{"title":{"type":"string","maxLength":200,"description":"Display text."},"description":{"type":"string","maxLength":4000},"weight":{"type":"number","minimum":0,"maximum":1000000,"description":"Relative weight; 0 means informational."},"rollup":{"errorHint":"`weighted_mean`, `geometric` or `{ weakest_link: { margin: N } }`","anyOf":[{"type":"string","enum":["weighted_mean","geometric","weakest_link"]},{"type":"object","required":["weakest_link"],"additionalProperties":false,"properties":{"weakest_link":{"type":"object","additionalProperties":false,"properties":{"margin":{"type":"number","minimum":0,"maximum":1000000}}}}}]},"bands":{"type":"array","minItems":1,"maxItems":12,"items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"below":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000,"description":"Scores below this (after rounding) are in this band; the boundary belongs to the band above."},"title":{"type":"string","maxLength":200,"description":"Display text."},"color":{"type":"string","pattern":"^#[0-9a-fA-F]{6}$","description":"A colour as #rrggbb."}}}}}},"minProperties":1},"metrics":{"type":"object","propertyNames":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"maxProperties":500,"additionalProperties":{"type":"object","required":["category","value","score"],"additionalProperties":false,"properties":{"title":{"type":"string","maxLength":200,"description":"Display text."},"description":{"type":"string","maxLength":4000},"category":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"value":{"type":"string","maxLength":4000,"description":"An expression in the vitals expression language."},"score":{"errorHint":"`identity` or one of { linear }, { steps }, { map }, { expr }","anyOf":[{"type":"string","const":"identity"},{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"properties":{"linear":{"type":"object","required":["from","to"],"additionalProperties":false,"properties":{"from":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000},"to":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000}},"description":"Value `from` scores the scale minimum, `to` the maximum, linear between and clamped."},"steps":{"type":"array","minItems":1,"maxItems":50,"items":{"type":"object","required":["score"],"additionalProperties":false,"properties":{"below":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000},"score":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000}}}},"map":{"type":"object","minProperties":1,"maxProperties":200,"additionalProperties":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000},"description":"A score for each value of an enum or boolean; `default` for values not listed."},"expr":{"type":"string","maxLength":4000,"description":"An expression in the vitals expression language."}}}]},"bands":{"type":"array","minItems":1,"maxItems":12,"items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"below":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000,"description":"Scores below this (after rounding) are in this band; the boundary belongs to the band above."},"title":{"type":"string","maxLength":200,"description":"Display text."},"color":{"type":"string","pattern":"^#[0-9a-fA-F]{6}$","description":"A colour as #rrggbb."}}}},"weight":{"type":"number","minimum":0,"maximum":1000000,"description":"Relative weight; 0 means informational."},"missing":{"errorHint":"`exclude`, `unknown` or `{ score: N }`","anyOf":[{"type":"string","enum":["exclude","unknown"]},{"type":"object","required":["score"],"additionalProperties":false,"properties":{"score":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000}}}]}}},"minProperties":1},"rollup":{"errorHint":"`weighted_mean`, `geometric` or `{ weakest_link: { margin: N } }`","anyOf":[{"type":"string","enum":["weighted_mean","geometric","weakest_link"]},{"type":"object","required":["weakest_link"],"additionalProperties":false,"properties":{"weakest_link":{"type":"object","additionalProperties":false,"properties":{"margin":{"type":"number","minimum":0,"maximum":1000000}}}}}]},"missing":{"type":"object","additionalProperties":false,"properties":{"policy":{"errorHint":"`exclude`, `unknown` or `{ score: N }`","anyOf":[{"type":"string","enum":["exclude","unknown"]},{"type":"object","required":["score"],"additionalProperties":false,"properties":{"score":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000}}}]},"min_coverage":{"type":"number","minimum":0,"maximum":1,"description":"Below this share of weight with data, an account gets no score."}}},"pulse":{"type":"object","required":["field","recorded_at"],"additionalProperties":false,"properties":{"field":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"recorded_at":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"shelf_life":{"type":"string","pattern":"^[0-9]{1,5}[dw]$","description":"A duration in days or weeks, e.g. 30d or 2w."},"scale":{"type":"array","minItems":1,"maxItems":12,"items":{"type":"object","required":["value","score"],"additionalProperties":false,"properties":{"value":{"type":"string","minLength":1,"maxLength":200},"title":{"type":"string","maxLength":200,"description":"Display text."},"score":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000},"shelf_life":{"type":"string","pattern":"^[0-9]{1,5}[dw]$","description":"A duration in days or weeks, e.g. 30d or 2w."}}},"description":"The pulse levels, from one up to twelve; default: the six-point scale."},"stale":{"errorHint":"`keep`, `exclude` or `{ decay: { to: N, over: 30d } }`","anyOf":[{"type":"string","enum":["keep","exclude"]},{"type":"object","required":["decay"],"additionalProperties":false,"properties":{"decay":{"type":"object","required":["to","over"],"additionalProperties":false,"properties":{"to":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000},"over":{"type":"string","pattern":"^[0-9]{1,5}[dw]$","description":"A duration in days or weeks, e.g. 30d or 2w."}}}}}]}}},"overrides":{"type":"object","required":["reason","set_at","expires_at"],"additionalProperties":false,"properties":{"score":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"band":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"reason":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"set_at":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"expires_at":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."}}},"benchmarks":{"type":"array","maxItems":1000,"items":{"type":"object","required":["stage","score"],"additionalProperties":false,"properties":{"stage":{"type":"string","minLength":1},"segment":{"type":"string","minLength":1},"category":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"score":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000}}}},"playbooks":{"type":"object","propertyNames":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"maxProperties":200,"additionalProperties":{"type":"object","required":["when","action"],"additionalProperties":false,"properties":{"title":{"type":"string","maxLength":200,"description":"Display text."},"description":{"type":"string","maxLength":4000},"when":{"type":"string","maxLength":4000,"description":"An expression in the vitals expression language."},"priority":{"enum":["critical","high","medium","low"]},"owner":{"type":"string","maxLength":200},"action":{"type":"string","maxLength":4000},"cooldown":{"type":"string","pattern":"^[0-9]{1,5}[dw]$","description":"A duration in days or weeks, e.g. 30d or 2w."}}}}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = ucs2length;
 const pattern0 = new RegExp("^[a-z][a-z0-9_]*$", "u");
 const pattern2 = new RegExp("^#[0-9a-fA-F]{6}$", "u");
-const pattern17 = new RegExp("^[0-9]{1,5}[dw]$", "u");
+const pattern8 = new RegExp("^\\S(.*\\S)?$", "u");
+const pattern18 = new RegExp("^[0-9]{1,5}[dw]$", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://vitals.dev/schema/health-model/v1.json" */;
@@ -873,7 +874,7 @@ vErrors.push(err70);
 errors++;
 }
 for(const key6 in data21){
-if(!((((((((key6 === "type") || (key6 === "values")) || (key6 === "ordered")) || (key6 === "min")) || (key6 === "max")) || (key6 === "required")) || (key6 === "title")) || (key6 === "description"))){
+if(!(func2.call(schema11.properties.inputs.additionalProperties.properties, key6))){
 const err71 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/inputs/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err71];
@@ -897,11 +898,11 @@ vErrors.push(err72);
 errors++;
 }
 }
-if(data21.values !== undefined){
-let data24 = data21.values;
-if(Array.isArray(data24)){
-if(data24.length > 200){
-const err73 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/values",schemaPath:"#/properties/inputs/additionalProperties/properties/values/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"};
+if(data21.column !== undefined){
+let data24 = data21.column;
+if(typeof data24 === "string"){
+if(func3(data24) > 200){
+const err73 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/inputs/additionalProperties/properties/column/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -910,8 +911,8 @@ vErrors.push(err73);
 }
 errors++;
 }
-if(data24.length < 1){
-const err74 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/values",schemaPath:"#/properties/inputs/additionalProperties/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(!pattern8.test(data24)){
+const err74 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/inputs/additionalProperties/properties/column/pattern",keyword:"pattern",params:{pattern: "^\\S(.*\\S)?$"},message:"must match pattern \""+"^\\S(.*\\S)?$"+"\""};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -920,12 +921,9 @@ vErrors.push(err74);
 }
 errors++;
 }
-const len1 = data24.length;
-for(let i1=0; i1<len1; i1++){
-let data25 = data24[i1];
-if(typeof data25 === "string"){
-if(func3(data25) > 200){
-const err75 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/values/" + i1,schemaPath:"#/properties/inputs/additionalProperties/properties/values/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+}
+else {
+const err75 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/inputs/additionalProperties/properties/column/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -934,8 +932,12 @@ vErrors.push(err75);
 }
 errors++;
 }
-if(func3(data25) < 1){
-const err76 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/values/" + i1,schemaPath:"#/properties/inputs/additionalProperties/properties/values/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data21.values !== undefined){
+let data25 = data21.values;
+if(Array.isArray(data25)){
+if(data25.length > 200){
+const err76 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/values",schemaPath:"#/properties/inputs/additionalProperties/properties/values/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -944,9 +946,8 @@ vErrors.push(err76);
 }
 errors++;
 }
-}
-else {
-const err77 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/values/" + i1,schemaPath:"#/properties/inputs/additionalProperties/properties/values/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data25.length < 1){
+const err77 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/values",schemaPath:"#/properties/inputs/additionalProperties/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -955,19 +956,12 @@ vErrors.push(err77);
 }
 errors++;
 }
-}
-let i2 = data24.length;
-let j0;
-if(i2 > 1){
-const indices0 = {};
-for(;i2--;){
-let item0 = data24[i2];
-if(typeof item0 !== "string"){
-continue;
-}
-if(typeof indices0[item0] == "number"){
-j0 = indices0[item0];
-const err78 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/values",schemaPath:"#/properties/inputs/additionalProperties/properties/values/uniqueItems",keyword:"uniqueItems",params:{i: i2, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i2+" are identical)"};
+const len1 = data25.length;
+for(let i1=0; i1<len1; i1++){
+let data26 = data25[i1];
+if(typeof data26 === "string"){
+if(func3(data26) > 200){
+const err78 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/values/" + i1,schemaPath:"#/properties/inputs/additionalProperties/properties/values/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -975,14 +969,9 @@ else {
 vErrors.push(err78);
 }
 errors++;
-break;
 }
-indices0[item0] = i2;
-}
-}
-}
-else {
-const err79 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/values",schemaPath:"#/properties/inputs/additionalProperties/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(func3(data26) < 1){
+const err79 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/values/" + i1,schemaPath:"#/properties/inputs/additionalProperties/properties/values/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -992,9 +981,8 @@ vErrors.push(err79);
 errors++;
 }
 }
-if(data21.ordered !== undefined){
-if(typeof data21.ordered !== "boolean"){
-const err80 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/ordered",schemaPath:"#/properties/inputs/additionalProperties/properties/ordered/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+else {
+const err80 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/values/" + i1,schemaPath:"#/properties/inputs/additionalProperties/properties/values/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1004,11 +992,18 @@ vErrors.push(err80);
 errors++;
 }
 }
-if(data21.min !== undefined){
-let data27 = data21.min;
-if((typeof data27 == "number") && (isFinite(data27))){
-if(data27 > 1000000000000000 || isNaN(data27)){
-const err81 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/min",schemaPath:"#/properties/inputs/additionalProperties/properties/min/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000"};
+let i2 = data25.length;
+let j0;
+if(i2 > 1){
+const indices0 = {};
+for(;i2--;){
+let item0 = data25[i2];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err81 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/values",schemaPath:"#/properties/inputs/additionalProperties/properties/values/uniqueItems",keyword:"uniqueItems",params:{i: i2, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i2+" are identical)"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1016,9 +1011,14 @@ else {
 vErrors.push(err81);
 }
 errors++;
+break;
 }
-if(data27 < -1000000000000000 || isNaN(data27)){
-const err82 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/min",schemaPath:"#/properties/inputs/additionalProperties/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000000000},message:"must be >= -1000000000000000"};
+indices0[item0] = i2;
+}
+}
+}
+else {
+const err82 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/values",schemaPath:"#/properties/inputs/additionalProperties/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1028,8 +1028,9 @@ vErrors.push(err82);
 errors++;
 }
 }
-else {
-const err83 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/min",schemaPath:"#/properties/inputs/additionalProperties/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data21.ordered !== undefined){
+if(typeof data21.ordered !== "boolean"){
+const err83 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/ordered",schemaPath:"#/properties/inputs/additionalProperties/properties/ordered/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1039,11 +1040,11 @@ vErrors.push(err83);
 errors++;
 }
 }
-if(data21.max !== undefined){
-let data28 = data21.max;
+if(data21.min !== undefined){
+let data28 = data21.min;
 if((typeof data28 == "number") && (isFinite(data28))){
 if(data28 > 1000000000000000 || isNaN(data28)){
-const err84 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/max",schemaPath:"#/properties/inputs/additionalProperties/properties/max/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000"};
+const err84 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/min",schemaPath:"#/properties/inputs/additionalProperties/properties/min/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1053,7 +1054,7 @@ vErrors.push(err84);
 errors++;
 }
 if(data28 < -1000000000000000 || isNaN(data28)){
-const err85 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/max",schemaPath:"#/properties/inputs/additionalProperties/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000000000},message:"must be >= -1000000000000000"};
+const err85 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/min",schemaPath:"#/properties/inputs/additionalProperties/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000000000},message:"must be >= -1000000000000000"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1064,7 +1065,7 @@ errors++;
 }
 }
 else {
-const err86 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/max",schemaPath:"#/properties/inputs/additionalProperties/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err86 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/min",schemaPath:"#/properties/inputs/additionalProperties/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1074,9 +1075,11 @@ vErrors.push(err86);
 errors++;
 }
 }
-if(data21.required !== undefined){
-if(typeof data21.required !== "boolean"){
-const err87 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/required",schemaPath:"#/properties/inputs/additionalProperties/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data21.max !== undefined){
+let data29 = data21.max;
+if((typeof data29 == "number") && (isFinite(data29))){
+if(data29 > 1000000000000000 || isNaN(data29)){
+const err87 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/max",schemaPath:"#/properties/inputs/additionalProperties/properties/max/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1085,12 +1088,8 @@ vErrors.push(err87);
 }
 errors++;
 }
-}
-if(data21.title !== undefined){
-let data30 = data21.title;
-if(typeof data30 === "string"){
-if(func3(data30) > 200){
-const err88 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/inputs/additionalProperties/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(data29 < -1000000000000000 || isNaN(data29)){
+const err88 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/max",schemaPath:"#/properties/inputs/additionalProperties/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000000000},message:"must be >= -1000000000000000"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1101,7 +1100,7 @@ errors++;
 }
 }
 else {
-const err89 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/inputs/additionalProperties/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err89 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/max",schemaPath:"#/properties/inputs/additionalProperties/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1111,11 +1110,9 @@ vErrors.push(err89);
 errors++;
 }
 }
-if(data21.description !== undefined){
-let data31 = data21.description;
-if(typeof data31 === "string"){
-if(func3(data31) > 4000){
-const err90 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/inputs/additionalProperties/properties/description/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+if(data21.required !== undefined){
+if(typeof data21.required !== "boolean"){
+const err90 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/required",schemaPath:"#/properties/inputs/additionalProperties/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1125,8 +1122,11 @@ vErrors.push(err90);
 errors++;
 }
 }
-else {
-const err91 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/inputs/additionalProperties/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data21.title !== undefined){
+let data31 = data21.title;
+if(typeof data31 === "string"){
+if(func3(data31) > 200){
+const err91 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/inputs/additionalProperties/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1136,9 +1136,8 @@ vErrors.push(err91);
 errors++;
 }
 }
-}
 else {
-const err92 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/inputs/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err92 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/inputs/additionalProperties/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1148,9 +1147,11 @@ vErrors.push(err92);
 errors++;
 }
 }
-}
-else {
-const err93 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data21.description !== undefined){
+let data32 = data21.description;
+if(typeof data32 === "string"){
+if(func3(data32) > 4000){
+const err93 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/inputs/additionalProperties/properties/description/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1160,11 +1161,8 @@ vErrors.push(err93);
 errors++;
 }
 }
-if(data.categories !== undefined){
-let data32 = data.categories;
-if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-if(Object.keys(data32).length > 50){
-const err94 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/maxProperties",keyword:"maxProperties",params:{limit: 50},message:"must NOT have more than 50 properties"};
+else {
+const err94 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/inputs/additionalProperties/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1173,8 +1171,10 @@ vErrors.push(err94);
 }
 errors++;
 }
-if(Object.keys(data32).length < 1){
-const err95 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+}
+}
+else {
+const err95 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/inputs/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1183,11 +1183,10 @@ vErrors.push(err95);
 }
 errors++;
 }
-for(const key7 in data32){
-const _errs75 = errors;
-if(typeof key7 === "string"){
-if(func3(key7) > 64){
-const err96 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/propertyNames/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",propertyName:key7};
+}
+}
+else {
+const err96 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1196,8 +1195,12 @@ vErrors.push(err96);
 }
 errors++;
 }
-if(!pattern0.test(key7)){
-const err97 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",propertyName:key7};
+}
+if(data.categories !== undefined){
+let data33 = data.categories;
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+if(Object.keys(data33).length > 50){
+const err97 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/maxProperties",keyword:"maxProperties",params:{limit: 50},message:"must NOT have more than 50 properties"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1206,9 +1209,8 @@ vErrors.push(err97);
 }
 errors++;
 }
-}
-else {
-const err98 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key7};
+if(Object.keys(data33).length < 1){
+const err98 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1217,9 +1219,11 @@ vErrors.push(err98);
 }
 errors++;
 }
-var valid14 = _errs75 === errors;
-if(!valid14){
-const err99 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/propertyNames",keyword:"propertyNames",params:{propertyName: key7},message:"property name must be valid"};
+for(const key7 in data33){
+const _errs77 = errors;
+if(typeof key7 === "string"){
+if(func3(key7) > 64){
+const err99 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/propertyNames/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",propertyName:key7};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1228,12 +1232,8 @@ vErrors.push(err99);
 }
 errors++;
 }
-}
-for(const key8 in data32){
-let data33 = data32[key8];
-if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
-if(data33.weight === undefined){
-const err100 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'"};
+if(!pattern0.test(key7)){
+const err100 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",propertyName:key7};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1242,9 +1242,9 @@ vErrors.push(err100);
 }
 errors++;
 }
-for(const key9 in data33){
-if(!(((((key9 === "title") || (key9 === "description")) || (key9 === "weight")) || (key9 === "rollup")) || (key9 === "bands"))){
-const err101 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+}
+else {
+const err101 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key7};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1253,12 +1253,9 @@ vErrors.push(err101);
 }
 errors++;
 }
-}
-if(data33.title !== undefined){
-let data34 = data33.title;
-if(typeof data34 === "string"){
-if(func3(data34) > 200){
-const err102 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/categories/additionalProperties/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+var valid14 = _errs77 === errors;
+if(!valid14){
+const err102 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/propertyNames",keyword:"propertyNames",params:{propertyName: key7},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1268,8 +1265,11 @@ vErrors.push(err102);
 errors++;
 }
 }
-else {
-const err103 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/categories/additionalProperties/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key8 in data33){
+let data34 = data33[key8];
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
+if(data34.weight === undefined){
+const err103 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1278,12 +1278,9 @@ vErrors.push(err103);
 }
 errors++;
 }
-}
-if(data33.description !== undefined){
-let data35 = data33.description;
-if(typeof data35 === "string"){
-if(func3(data35) > 4000){
-const err104 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/categories/additionalProperties/properties/description/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+for(const key9 in data34){
+if(!(((((key9 === "title") || (key9 === "description")) || (key9 === "weight")) || (key9 === "rollup")) || (key9 === "bands"))){
+const err104 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1293,8 +1290,11 @@ vErrors.push(err104);
 errors++;
 }
 }
-else {
-const err105 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/categories/additionalProperties/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data34.title !== undefined){
+let data35 = data34.title;
+if(typeof data35 === "string"){
+if(func3(data35) > 200){
+const err105 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/categories/additionalProperties/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1304,11 +1304,8 @@ vErrors.push(err105);
 errors++;
 }
 }
-if(data33.weight !== undefined){
-let data36 = data33.weight;
-if((typeof data36 == "number") && (isFinite(data36))){
-if(data36 > 1000000 || isNaN(data36)){
-const err106 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/weight",schemaPath:"#/properties/categories/additionalProperties/properties/weight/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000"};
+else {
+const err106 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/categories/additionalProperties/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1317,8 +1314,12 @@ vErrors.push(err106);
 }
 errors++;
 }
-if(data36 < 0 || isNaN(data36)){
-const err107 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/weight",schemaPath:"#/properties/categories/additionalProperties/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data34.description !== undefined){
+let data36 = data34.description;
+if(typeof data36 === "string"){
+if(func3(data36) > 4000){
+const err107 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/categories/additionalProperties/properties/description/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1329,7 +1330,7 @@ errors++;
 }
 }
 else {
-const err108 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/weight",schemaPath:"#/properties/categories/additionalProperties/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err108 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/categories/additionalProperties/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1339,13 +1340,11 @@ vErrors.push(err108);
 errors++;
 }
 }
-if(data33.rollup !== undefined){
-let data37 = data33.rollup;
-const _errs88 = errors;
-let valid17 = false;
-const _errs89 = errors;
-if(typeof data37 !== "string"){
-const err109 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollup",schemaPath:"#/properties/categories/additionalProperties/properties/rollup/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data34.weight !== undefined){
+let data37 = data34.weight;
+if((typeof data37 == "number") && (isFinite(data37))){
+if(data37 > 1000000 || isNaN(data37)){
+const err109 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/weight",schemaPath:"#/properties/categories/additionalProperties/properties/weight/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1354,8 +1353,8 @@ vErrors.push(err109);
 }
 errors++;
 }
-if(!(((data37 === "weighted_mean") || (data37 === "geometric")) || (data37 === "weakest_link"))){
-const err110 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollup",schemaPath:"#/properties/categories/additionalProperties/properties/rollup/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema11.properties.categories.additionalProperties.properties.rollup.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+if(data37 < 0 || isNaN(data37)){
+const err110 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/weight",schemaPath:"#/properties/categories/additionalProperties/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1364,13 +1363,9 @@ vErrors.push(err110);
 }
 errors++;
 }
-var _valid1 = _errs89 === errors;
-valid17 = valid17 || _valid1;
-if(!valid17){
-const _errs91 = errors;
-if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
-if(data37.weakest_link === undefined){
-const err111 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollup",schemaPath:"#/properties/categories/additionalProperties/properties/rollup/anyOf/1/required",keyword:"required",params:{missingProperty: "weakest_link"},message:"must have required property '"+"weakest_link"+"'"};
+}
+else {
+const err111 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/weight",schemaPath:"#/properties/categories/additionalProperties/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1379,9 +1374,14 @@ vErrors.push(err111);
 }
 errors++;
 }
-for(const key10 in data37){
-if(!(key10 === "weakest_link")){
-const err112 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollup",schemaPath:"#/properties/categories/additionalProperties/properties/rollup/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+}
+if(data34.rollup !== undefined){
+let data38 = data34.rollup;
+const _errs90 = errors;
+let valid17 = false;
+const _errs91 = errors;
+if(typeof data38 !== "string"){
+const err112 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollup",schemaPath:"#/properties/categories/additionalProperties/properties/rollup/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1390,13 +1390,8 @@ vErrors.push(err112);
 }
 errors++;
 }
-}
-if(data37.weakest_link !== undefined){
-let data38 = data37.weakest_link;
-if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
-for(const key11 in data38){
-if(!(key11 === "margin")){
-const err113 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollup/weakest_link",schemaPath:"#/properties/categories/additionalProperties/properties/rollup/anyOf/1/properties/weakest_link/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+if(!(((data38 === "weighted_mean") || (data38 === "geometric")) || (data38 === "weakest_link"))){
+const err113 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollup",schemaPath:"#/properties/categories/additionalProperties/properties/rollup/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema11.properties.categories.additionalProperties.properties.rollup.anyOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1405,12 +1400,13 @@ vErrors.push(err113);
 }
 errors++;
 }
-}
-if(data38.margin !== undefined){
-let data39 = data38.margin;
-if((typeof data39 == "number") && (isFinite(data39))){
-if(data39 > 1000000 || isNaN(data39)){
-const err114 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollup/weakest_link/margin",schemaPath:"#/properties/categories/additionalProperties/properties/rollup/anyOf/1/properties/weakest_link/properties/margin/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000"};
+var _valid1 = _errs91 === errors;
+valid17 = valid17 || _valid1;
+if(!valid17){
+const _errs93 = errors;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+if(data38.weakest_link === undefined){
+const err114 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollup",schemaPath:"#/properties/categories/additionalProperties/properties/rollup/anyOf/1/required",keyword:"required",params:{missingProperty: "weakest_link"},message:"must have required property '"+"weakest_link"+"'"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1419,8 +1415,9 @@ vErrors.push(err114);
 }
 errors++;
 }
-if(data39 < 0 || isNaN(data39)){
-const err115 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollup/weakest_link/margin",schemaPath:"#/properties/categories/additionalProperties/properties/rollup/anyOf/1/properties/weakest_link/properties/margin/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+for(const key10 in data38){
+if(!(key10 === "weakest_link")){
+const err115 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollup",schemaPath:"#/properties/categories/additionalProperties/properties/rollup/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1430,8 +1427,12 @@ vErrors.push(err115);
 errors++;
 }
 }
-else {
-const err116 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollup/weakest_link/margin",schemaPath:"#/properties/categories/additionalProperties/properties/rollup/anyOf/1/properties/weakest_link/properties/margin/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data38.weakest_link !== undefined){
+let data39 = data38.weakest_link;
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+for(const key11 in data39){
+if(!(key11 === "margin")){
+const err116 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollup/weakest_link",schemaPath:"#/properties/categories/additionalProperties/properties/rollup/anyOf/1/properties/weakest_link/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1441,9 +1442,11 @@ vErrors.push(err116);
 errors++;
 }
 }
-}
-else {
-const err117 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollup/weakest_link",schemaPath:"#/properties/categories/additionalProperties/properties/rollup/anyOf/1/properties/weakest_link/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data39.margin !== undefined){
+let data40 = data39.margin;
+if((typeof data40 == "number") && (isFinite(data40))){
+if(data40 > 1000000 || isNaN(data40)){
+const err117 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollup/weakest_link/margin",schemaPath:"#/properties/categories/additionalProperties/properties/rollup/anyOf/1/properties/weakest_link/properties/margin/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1452,10 +1455,8 @@ vErrors.push(err117);
 }
 errors++;
 }
-}
-}
-else {
-const err118 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollup",schemaPath:"#/properties/categories/additionalProperties/properties/rollup/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data40 < 0 || isNaN(data40)){
+const err118 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollup/weakest_link/margin",schemaPath:"#/properties/categories/additionalProperties/properties/rollup/anyOf/1/properties/weakest_link/properties/margin/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1464,11 +1465,9 @@ vErrors.push(err118);
 }
 errors++;
 }
-var _valid1 = _errs91 === errors;
-valid17 = valid17 || _valid1;
 }
-if(!valid17){
-const err119 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollup",schemaPath:"#/properties/categories/additionalProperties/properties/rollup/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+const err119 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollup/weakest_link/margin",schemaPath:"#/properties/categories/additionalProperties/properties/rollup/anyOf/1/properties/weakest_link/properties/margin/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1477,23 +1476,10 @@ vErrors.push(err119);
 }
 errors++;
 }
-else {
-errors = _errs88;
-if(vErrors !== null){
-if(_errs88){
-vErrors.length = _errs88;
+}
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data33.bands !== undefined){
-let data40 = data33.bands;
-if(Array.isArray(data40)){
-if(data40.length > 12){
-const err120 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands",schemaPath:"#/properties/categories/additionalProperties/properties/bands/maxItems",keyword:"maxItems",params:{limit: 12},message:"must NOT have more than 12 items"};
+const err120 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollup/weakest_link",schemaPath:"#/properties/categories/additionalProperties/properties/rollup/anyOf/1/properties/weakest_link/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1502,8 +1488,10 @@ vErrors.push(err120);
 }
 errors++;
 }
-if(data40.length < 1){
-const err121 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands",schemaPath:"#/properties/categories/additionalProperties/properties/bands/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+}
+else {
+const err121 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollup",schemaPath:"#/properties/categories/additionalProperties/properties/rollup/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1512,12 +1500,11 @@ vErrors.push(err121);
 }
 errors++;
 }
-const len2 = data40.length;
-for(let i3=0; i3<len2; i3++){
-let data41 = data40[i3];
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-if(data41.name === undefined){
-const err122 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i3,schemaPath:"#/properties/categories/additionalProperties/properties/bands/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+var _valid1 = _errs93 === errors;
+valid17 = valid17 || _valid1;
+}
+if(!valid17){
+const err122 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollup",schemaPath:"#/properties/categories/additionalProperties/properties/rollup/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1526,9 +1513,23 @@ vErrors.push(err122);
 }
 errors++;
 }
-for(const key12 in data41){
-if(!((((key12 === "name") || (key12 === "below")) || (key12 === "title")) || (key12 === "color"))){
-const err123 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i3,schemaPath:"#/properties/categories/additionalProperties/properties/bands/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+else {
+errors = _errs90;
+if(vErrors !== null){
+if(_errs90){
+vErrors.length = _errs90;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data34.bands !== undefined){
+let data41 = data34.bands;
+if(Array.isArray(data41)){
+if(data41.length > 12){
+const err123 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands",schemaPath:"#/properties/categories/additionalProperties/properties/bands/maxItems",keyword:"maxItems",params:{limit: 12},message:"must NOT have more than 12 items"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1537,12 +1538,8 @@ vErrors.push(err123);
 }
 errors++;
 }
-}
-if(data41.name !== undefined){
-let data42 = data41.name;
-if(typeof data42 === "string"){
-if(func3(data42) > 64){
-const err124 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i3+"/name",schemaPath:"#/properties/categories/additionalProperties/properties/bands/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(data41.length < 1){
+const err124 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands",schemaPath:"#/properties/categories/additionalProperties/properties/bands/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1551,8 +1548,12 @@ vErrors.push(err124);
 }
 errors++;
 }
-if(!pattern0.test(data42)){
-const err125 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i3+"/name",schemaPath:"#/properties/categories/additionalProperties/properties/bands/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
+const len2 = data41.length;
+for(let i3=0; i3<len2; i3++){
+let data42 = data41[i3];
+if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
+if(data42.name === undefined){
+const err125 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i3,schemaPath:"#/properties/categories/additionalProperties/properties/bands/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1561,9 +1562,9 @@ vErrors.push(err125);
 }
 errors++;
 }
-}
-else {
-const err126 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i3+"/name",schemaPath:"#/properties/categories/additionalProperties/properties/bands/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key12 in data42){
+if(!((((key12 === "name") || (key12 === "below")) || (key12 === "title")) || (key12 === "color"))){
+const err126 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i3,schemaPath:"#/properties/categories/additionalProperties/properties/bands/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1573,11 +1574,11 @@ vErrors.push(err126);
 errors++;
 }
 }
-if(data41.below !== undefined){
-let data43 = data41.below;
-if((typeof data43 == "number") && (isFinite(data43))){
-if(data43 > 1000000000000000 || isNaN(data43)){
-const err127 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i3+"/below",schemaPath:"#/properties/categories/additionalProperties/properties/bands/items/properties/below/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000"};
+if(data42.name !== undefined){
+let data43 = data42.name;
+if(typeof data43 === "string"){
+if(func3(data43) > 64){
+const err127 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i3+"/name",schemaPath:"#/properties/categories/additionalProperties/properties/bands/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1586,8 +1587,8 @@ vErrors.push(err127);
 }
 errors++;
 }
-if(data43 < -1000000000000000 || isNaN(data43)){
-const err128 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i3+"/below",schemaPath:"#/properties/categories/additionalProperties/properties/bands/items/properties/below/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000000000},message:"must be >= -1000000000000000"};
+if(!pattern0.test(data43)){
+const err128 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i3+"/name",schemaPath:"#/properties/categories/additionalProperties/properties/bands/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1598,7 +1599,7 @@ errors++;
 }
 }
 else {
-const err129 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i3+"/below",schemaPath:"#/properties/categories/additionalProperties/properties/bands/items/properties/below/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err129 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i3+"/name",schemaPath:"#/properties/categories/additionalProperties/properties/bands/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1608,11 +1609,11 @@ vErrors.push(err129);
 errors++;
 }
 }
-if(data41.title !== undefined){
-let data44 = data41.title;
-if(typeof data44 === "string"){
-if(func3(data44) > 200){
-const err130 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i3+"/title",schemaPath:"#/properties/categories/additionalProperties/properties/bands/items/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(data42.below !== undefined){
+let data44 = data42.below;
+if((typeof data44 == "number") && (isFinite(data44))){
+if(data44 > 1000000000000000 || isNaN(data44)){
+const err130 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i3+"/below",schemaPath:"#/properties/categories/additionalProperties/properties/bands/items/properties/below/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1621,9 +1622,8 @@ vErrors.push(err130);
 }
 errors++;
 }
-}
-else {
-const err131 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i3+"/title",schemaPath:"#/properties/categories/additionalProperties/properties/bands/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data44 < -1000000000000000 || isNaN(data44)){
+const err131 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i3+"/below",schemaPath:"#/properties/categories/additionalProperties/properties/bands/items/properties/below/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000000000},message:"must be >= -1000000000000000"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1633,11 +1633,8 @@ vErrors.push(err131);
 errors++;
 }
 }
-if(data41.color !== undefined){
-let data45 = data41.color;
-if(typeof data45 === "string"){
-if(!pattern2.test(data45)){
-const err132 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i3+"/color",schemaPath:"#/properties/categories/additionalProperties/properties/bands/items/properties/color/pattern",keyword:"pattern",params:{pattern: "^#[0-9a-fA-F]{6}$"},message:"must match pattern \""+"^#[0-9a-fA-F]{6}$"+"\""};
+else {
+const err132 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i3+"/below",schemaPath:"#/properties/categories/additionalProperties/properties/bands/items/properties/below/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1647,8 +1644,11 @@ vErrors.push(err132);
 errors++;
 }
 }
-else {
-const err133 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i3+"/color",schemaPath:"#/properties/categories/additionalProperties/properties/bands/items/properties/color/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data42.title !== undefined){
+let data45 = data42.title;
+if(typeof data45 === "string"){
+if(func3(data45) > 200){
+const err133 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i3+"/title",schemaPath:"#/properties/categories/additionalProperties/properties/bands/items/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1658,9 +1658,8 @@ vErrors.push(err133);
 errors++;
 }
 }
-}
 else {
-const err134 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i3,schemaPath:"#/properties/categories/additionalProperties/properties/bands/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err134 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i3+"/title",schemaPath:"#/properties/categories/additionalProperties/properties/bands/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1670,9 +1669,11 @@ vErrors.push(err134);
 errors++;
 }
 }
-}
-else {
-const err135 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands",schemaPath:"#/properties/categories/additionalProperties/properties/bands/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data42.color !== undefined){
+let data46 = data42.color;
+if(typeof data46 === "string"){
+if(!pattern2.test(data46)){
+const err135 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i3+"/color",schemaPath:"#/properties/categories/additionalProperties/properties/bands/items/properties/color/pattern",keyword:"pattern",params:{pattern: "^#[0-9a-fA-F]{6}$"},message:"must match pattern \""+"^#[0-9a-fA-F]{6}$"+"\""};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1682,9 +1683,8 @@ vErrors.push(err135);
 errors++;
 }
 }
-}
 else {
-const err136 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err136 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i3+"/color",schemaPath:"#/properties/categories/additionalProperties/properties/bands/items/properties/color/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1696,7 +1696,7 @@ errors++;
 }
 }
 else {
-const err137 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err137 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i3,schemaPath:"#/properties/categories/additionalProperties/properties/bands/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1706,11 +1706,9 @@ vErrors.push(err137);
 errors++;
 }
 }
-if(data.metrics !== undefined){
-let data46 = data.metrics;
-if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
-if(Object.keys(data46).length > 500){
-const err138 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/maxProperties",keyword:"maxProperties",params:{limit: 500},message:"must NOT have more than 500 properties"};
+}
+else {
+const err138 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands",schemaPath:"#/properties/categories/additionalProperties/properties/bands/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1719,8 +1717,10 @@ vErrors.push(err138);
 }
 errors++;
 }
-if(Object.keys(data46).length < 1){
-const err139 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+}
+}
+else {
+const err139 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1729,11 +1729,10 @@ vErrors.push(err139);
 }
 errors++;
 }
-for(const key13 in data46){
-const _errs114 = errors;
-if(typeof key13 === "string"){
-if(func3(key13) > 64){
-const err140 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/propertyNames/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",propertyName:key13};
+}
+}
+else {
+const err140 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1742,8 +1741,12 @@ vErrors.push(err140);
 }
 errors++;
 }
-if(!pattern0.test(key13)){
-const err141 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",propertyName:key13};
+}
+if(data.metrics !== undefined){
+let data47 = data.metrics;
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+if(Object.keys(data47).length > 500){
+const err141 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/maxProperties",keyword:"maxProperties",params:{limit: 500},message:"must NOT have more than 500 properties"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1752,9 +1755,8 @@ vErrors.push(err141);
 }
 errors++;
 }
-}
-else {
-const err142 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key13};
+if(Object.keys(data47).length < 1){
+const err142 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1763,9 +1765,11 @@ vErrors.push(err142);
 }
 errors++;
 }
-var valid23 = _errs114 === errors;
-if(!valid23){
-const err143 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/propertyNames",keyword:"propertyNames",params:{propertyName: key13},message:"property name must be valid"};
+for(const key13 in data47){
+const _errs116 = errors;
+if(typeof key13 === "string"){
+if(func3(key13) > 64){
+const err143 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/propertyNames/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",propertyName:key13};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1774,12 +1778,8 @@ vErrors.push(err143);
 }
 errors++;
 }
-}
-for(const key14 in data46){
-let data47 = data46[key14];
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-if(data47.category === undefined){
-const err144 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/metrics/additionalProperties/required",keyword:"required",params:{missingProperty: "category"},message:"must have required property '"+"category"+"'"};
+if(!pattern0.test(key13)){
+const err144 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",propertyName:key13};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1788,8 +1788,9 @@ vErrors.push(err144);
 }
 errors++;
 }
-if(data47.value === undefined){
-const err145 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/metrics/additionalProperties/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+}
+else {
+const err145 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key13};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1798,8 +1799,9 @@ vErrors.push(err145);
 }
 errors++;
 }
-if(data47.score === undefined){
-const err146 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/metrics/additionalProperties/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'"};
+var valid23 = _errs116 === errors;
+if(!valid23){
+const err146 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/propertyNames",keyword:"propertyNames",params:{propertyName: key13},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1808,9 +1810,12 @@ vErrors.push(err146);
 }
 errors++;
 }
-for(const key15 in data47){
-if(!((((((((key15 === "title") || (key15 === "description")) || (key15 === "category")) || (key15 === "value")) || (key15 === "score")) || (key15 === "bands")) || (key15 === "weight")) || (key15 === "missing"))){
-const err147 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/metrics/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
+}
+for(const key14 in data47){
+let data48 = data47[key14];
+if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
+if(data48.category === undefined){
+const err147 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/metrics/additionalProperties/required",keyword:"required",params:{missingProperty: "category"},message:"must have required property '"+"category"+"'"};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1819,12 +1824,8 @@ vErrors.push(err147);
 }
 errors++;
 }
-}
-if(data47.title !== undefined){
-let data48 = data47.title;
-if(typeof data48 === "string"){
-if(func3(data48) > 200){
-const err148 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/metrics/additionalProperties/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(data48.value === undefined){
+const err148 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/metrics/additionalProperties/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1833,9 +1834,8 @@ vErrors.push(err148);
 }
 errors++;
 }
-}
-else {
-const err149 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/metrics/additionalProperties/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data48.score === undefined){
+const err149 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/metrics/additionalProperties/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'"};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1844,12 +1844,9 @@ vErrors.push(err149);
 }
 errors++;
 }
-}
-if(data47.description !== undefined){
-let data49 = data47.description;
-if(typeof data49 === "string"){
-if(func3(data49) > 4000){
-const err150 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/metrics/additionalProperties/properties/description/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+for(const key15 in data48){
+if(!((((((((key15 === "title") || (key15 === "description")) || (key15 === "category")) || (key15 === "value")) || (key15 === "score")) || (key15 === "bands")) || (key15 === "weight")) || (key15 === "missing"))){
+const err150 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/metrics/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1859,8 +1856,11 @@ vErrors.push(err150);
 errors++;
 }
 }
-else {
-const err151 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/metrics/additionalProperties/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data48.title !== undefined){
+let data49 = data48.title;
+if(typeof data49 === "string"){
+if(func3(data49) > 200){
+const err151 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/metrics/additionalProperties/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1870,11 +1870,8 @@ vErrors.push(err151);
 errors++;
 }
 }
-if(data47.category !== undefined){
-let data50 = data47.category;
-if(typeof data50 === "string"){
-if(func3(data50) > 64){
-const err152 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/category",schemaPath:"#/properties/metrics/additionalProperties/properties/category/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+else {
+const err152 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/metrics/additionalProperties/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -1883,8 +1880,12 @@ vErrors.push(err152);
 }
 errors++;
 }
-if(!pattern0.test(data50)){
-const err153 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/category",schemaPath:"#/properties/metrics/additionalProperties/properties/category/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
+}
+if(data48.description !== undefined){
+let data50 = data48.description;
+if(typeof data50 === "string"){
+if(func3(data50) > 4000){
+const err153 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/metrics/additionalProperties/properties/description/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -1895,7 +1896,7 @@ errors++;
 }
 }
 else {
-const err154 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/category",schemaPath:"#/properties/metrics/additionalProperties/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err154 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/metrics/additionalProperties/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -1905,11 +1906,11 @@ vErrors.push(err154);
 errors++;
 }
 }
-if(data47.value !== undefined){
-let data51 = data47.value;
+if(data48.category !== undefined){
+let data51 = data48.category;
 if(typeof data51 === "string"){
-if(func3(data51) > 4000){
-const err155 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/properties/metrics/additionalProperties/properties/value/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+if(func3(data51) > 64){
+const err155 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/category",schemaPath:"#/properties/metrics/additionalProperties/properties/category/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -1918,9 +1919,8 @@ vErrors.push(err155);
 }
 errors++;
 }
-}
-else {
-const err156 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/properties/metrics/additionalProperties/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern0.test(data51)){
+const err156 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/category",schemaPath:"#/properties/metrics/additionalProperties/properties/category/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -1930,13 +1930,8 @@ vErrors.push(err156);
 errors++;
 }
 }
-if(data47.score !== undefined){
-let data52 = data47.score;
-const _errs129 = errors;
-let valid26 = false;
-const _errs130 = errors;
-if(typeof data52 !== "string"){
-const err157 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err157 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/category",schemaPath:"#/properties/metrics/additionalProperties/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -1945,8 +1940,12 @@ vErrors.push(err157);
 }
 errors++;
 }
-if("identity" !== data52){
-const err158 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/0/const",keyword:"const",params:{allowedValue: "identity"},message:"must be equal to constant"};
+}
+if(data48.value !== undefined){
+let data52 = data48.value;
+if(typeof data52 === "string"){
+if(func3(data52) > 4000){
+const err158 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/properties/metrics/additionalProperties/properties/value/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -1955,13 +1954,9 @@ vErrors.push(err158);
 }
 errors++;
 }
-var _valid2 = _errs130 === errors;
-valid26 = valid26 || _valid2;
-if(!valid26){
-const _errs132 = errors;
-if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
-if(Object.keys(data52).length > 1){
-const err159 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties"};
+}
+else {
+const err159 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/properties/metrics/additionalProperties/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -1970,8 +1965,14 @@ vErrors.push(err159);
 }
 errors++;
 }
-if(Object.keys(data52).length < 1){
-const err160 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+}
+if(data48.score !== undefined){
+let data53 = data48.score;
+const _errs131 = errors;
+let valid26 = false;
+const _errs132 = errors;
+if(typeof data53 !== "string"){
+const err160 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -1980,9 +1981,8 @@ vErrors.push(err160);
 }
 errors++;
 }
-for(const key16 in data52){
-if(!((((key16 === "linear") || (key16 === "steps")) || (key16 === "map")) || (key16 === "expr"))){
-const err161 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
+if("identity" !== data53){
+const err161 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/0/const",keyword:"const",params:{allowedValue: "identity"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -1991,12 +1991,13 @@ vErrors.push(err161);
 }
 errors++;
 }
-}
-if(data52.linear !== undefined){
-let data53 = data52.linear;
+var _valid2 = _errs132 === errors;
+valid26 = valid26 || _valid2;
+if(!valid26){
+const _errs134 = errors;
 if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
-if(data53.from === undefined){
-const err162 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/linear",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/linear/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
+if(Object.keys(data53).length > 1){
+const err162 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties"};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2005,8 +2006,8 @@ vErrors.push(err162);
 }
 errors++;
 }
-if(data53.to === undefined){
-const err163 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/linear",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/linear/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
+if(Object.keys(data53).length < 1){
+const err163 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2015,9 +2016,9 @@ vErrors.push(err163);
 }
 errors++;
 }
-for(const key17 in data53){
-if(!((key17 === "from") || (key17 === "to"))){
-const err164 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/linear",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/linear/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
+for(const key16 in data53){
+if(!((((key16 === "linear") || (key16 === "steps")) || (key16 === "map")) || (key16 === "expr"))){
+const err164 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2027,11 +2028,11 @@ vErrors.push(err164);
 errors++;
 }
 }
-if(data53.from !== undefined){
-let data54 = data53.from;
-if((typeof data54 == "number") && (isFinite(data54))){
-if(data54 > 1000000000000000 || isNaN(data54)){
-const err165 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/linear/from",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/linear/properties/from/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000"};
+if(data53.linear !== undefined){
+let data54 = data53.linear;
+if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
+if(data54.from === undefined){
+const err165 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/linear",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/linear/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2040,8 +2041,8 @@ vErrors.push(err165);
 }
 errors++;
 }
-if(data54 < -1000000000000000 || isNaN(data54)){
-const err166 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/linear/from",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/linear/properties/from/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000000000},message:"must be >= -1000000000000000"};
+if(data54.to === undefined){
+const err166 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/linear",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/linear/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2050,9 +2051,9 @@ vErrors.push(err166);
 }
 errors++;
 }
-}
-else {
-const err167 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/linear/from",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/linear/properties/from/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key17 in data54){
+if(!((key17 === "from") || (key17 === "to"))){
+const err167 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/linear",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/linear/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2062,11 +2063,11 @@ vErrors.push(err167);
 errors++;
 }
 }
-if(data53.to !== undefined){
-let data55 = data53.to;
+if(data54.from !== undefined){
+let data55 = data54.from;
 if((typeof data55 == "number") && (isFinite(data55))){
 if(data55 > 1000000000000000 || isNaN(data55)){
-const err168 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/linear/to",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/linear/properties/to/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000"};
+const err168 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/linear/from",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/linear/properties/from/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000"};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2076,7 +2077,7 @@ vErrors.push(err168);
 errors++;
 }
 if(data55 < -1000000000000000 || isNaN(data55)){
-const err169 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/linear/to",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/linear/properties/to/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000000000},message:"must be >= -1000000000000000"};
+const err169 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/linear/from",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/linear/properties/from/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000000000},message:"must be >= -1000000000000000"};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2087,7 +2088,7 @@ errors++;
 }
 }
 else {
-const err170 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/linear/to",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/linear/properties/to/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err170 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/linear/from",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/linear/properties/from/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2097,9 +2098,11 @@ vErrors.push(err170);
 errors++;
 }
 }
-}
-else {
-const err171 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/linear",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/linear/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data54.to !== undefined){
+let data56 = data54.to;
+if((typeof data56 == "number") && (isFinite(data56))){
+if(data56 > 1000000000000000 || isNaN(data56)){
+const err171 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/linear/to",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/linear/properties/to/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000"};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2108,12 +2111,8 @@ vErrors.push(err171);
 }
 errors++;
 }
-}
-if(data52.steps !== undefined){
-let data56 = data52.steps;
-if(Array.isArray(data56)){
-if(data56.length > 50){
-const err172 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/steps",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/steps/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
+if(data56 < -1000000000000000 || isNaN(data56)){
+const err172 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/linear/to",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/linear/properties/to/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000000000},message:"must be >= -1000000000000000"};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2122,8 +2121,9 @@ vErrors.push(err172);
 }
 errors++;
 }
-if(data56.length < 1){
-const err173 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/steps",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+else {
+const err173 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/linear/to",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/linear/properties/to/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2132,12 +2132,10 @@ vErrors.push(err173);
 }
 errors++;
 }
-const len3 = data56.length;
-for(let i4=0; i4<len3; i4++){
-let data57 = data56[i4];
-if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
-if(data57.score === undefined){
-const err174 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/steps/" + i4,schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/steps/items/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'"};
+}
+}
+else {
+const err174 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/linear",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/linear/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2146,9 +2144,12 @@ vErrors.push(err174);
 }
 errors++;
 }
-for(const key18 in data57){
-if(!((key18 === "below") || (key18 === "score"))){
-const err175 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/steps/" + i4,schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+}
+if(data53.steps !== undefined){
+let data57 = data53.steps;
+if(Array.isArray(data57)){
+if(data57.length > 50){
+const err175 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/steps",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/steps/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2157,12 +2158,8 @@ vErrors.push(err175);
 }
 errors++;
 }
-}
-if(data57.below !== undefined){
-let data58 = data57.below;
-if((typeof data58 == "number") && (isFinite(data58))){
-if(data58 > 1000000000000000 || isNaN(data58)){
-const err176 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/steps/" + i4+"/below",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/steps/items/properties/below/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000"};
+if(data57.length < 1){
+const err176 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/steps",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2171,8 +2168,12 @@ vErrors.push(err176);
 }
 errors++;
 }
-if(data58 < -1000000000000000 || isNaN(data58)){
-const err177 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/steps/" + i4+"/below",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/steps/items/properties/below/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000000000},message:"must be >= -1000000000000000"};
+const len3 = data57.length;
+for(let i4=0; i4<len3; i4++){
+let data58 = data57[i4];
+if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
+if(data58.score === undefined){
+const err177 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/steps/" + i4,schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/steps/items/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'"};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2181,9 +2182,9 @@ vErrors.push(err177);
 }
 errors++;
 }
-}
-else {
-const err178 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/steps/" + i4+"/below",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/steps/items/properties/below/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key18 in data58){
+if(!((key18 === "below") || (key18 === "score"))){
+const err178 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/steps/" + i4,schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2193,11 +2194,11 @@ vErrors.push(err178);
 errors++;
 }
 }
-if(data57.score !== undefined){
-let data59 = data57.score;
+if(data58.below !== undefined){
+let data59 = data58.below;
 if((typeof data59 == "number") && (isFinite(data59))){
 if(data59 > 1000000000000000 || isNaN(data59)){
-const err179 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/steps/" + i4+"/score",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/steps/items/properties/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000"};
+const err179 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/steps/" + i4+"/below",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/steps/items/properties/below/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000"};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2207,7 +2208,7 @@ vErrors.push(err179);
 errors++;
 }
 if(data59 < -1000000000000000 || isNaN(data59)){
-const err180 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/steps/" + i4+"/score",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/steps/items/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000000000},message:"must be >= -1000000000000000"};
+const err180 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/steps/" + i4+"/below",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/steps/items/properties/below/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000000000},message:"must be >= -1000000000000000"};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2218,7 +2219,7 @@ errors++;
 }
 }
 else {
-const err181 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/steps/" + i4+"/score",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/steps/items/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err181 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/steps/" + i4+"/below",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/steps/items/properties/below/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2228,9 +2229,11 @@ vErrors.push(err181);
 errors++;
 }
 }
-}
-else {
-const err182 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/steps/" + i4,schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data58.score !== undefined){
+let data60 = data58.score;
+if((typeof data60 == "number") && (isFinite(data60))){
+if(data60 > 1000000000000000 || isNaN(data60)){
+const err182 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/steps/" + i4+"/score",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/steps/items/properties/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000"};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2239,10 +2242,8 @@ vErrors.push(err182);
 }
 errors++;
 }
-}
-}
-else {
-const err183 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/steps",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data60 < -1000000000000000 || isNaN(data60)){
+const err183 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/steps/" + i4+"/score",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/steps/items/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000000000},message:"must be >= -1000000000000000"};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2252,11 +2253,8 @@ vErrors.push(err183);
 errors++;
 }
 }
-if(data52.map !== undefined){
-let data60 = data52.map;
-if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
-if(Object.keys(data60).length > 200){
-const err184 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/map",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/map/maxProperties",keyword:"maxProperties",params:{limit: 200},message:"must NOT have more than 200 properties"};
+else {
+const err184 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/steps/" + i4+"/score",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/steps/items/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2265,8 +2263,10 @@ vErrors.push(err184);
 }
 errors++;
 }
-if(Object.keys(data60).length < 1){
-const err185 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/map",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/map/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+}
+}
+else {
+const err185 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/steps/" + i4,schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2275,11 +2275,10 @@ vErrors.push(err185);
 }
 errors++;
 }
-for(const key19 in data60){
-let data61 = data60[key19];
-if((typeof data61 == "number") && (isFinite(data61))){
-if(data61 > 1000000000000000 || isNaN(data61)){
-const err186 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/map/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/map/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000"};
+}
+}
+else {
+const err186 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/steps",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2288,8 +2287,12 @@ vErrors.push(err186);
 }
 errors++;
 }
-if(data61 < -1000000000000000 || isNaN(data61)){
-const err187 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/map/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/map/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000000000},message:"must be >= -1000000000000000"};
+}
+if(data53.map !== undefined){
+let data61 = data53.map;
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
+if(Object.keys(data61).length > 200){
+const err187 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/map",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/map/maxProperties",keyword:"maxProperties",params:{limit: 200},message:"must NOT have more than 200 properties"};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2298,9 +2301,8 @@ vErrors.push(err187);
 }
 errors++;
 }
-}
-else {
-const err188 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/map/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/map/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(Object.keys(data61).length < 1){
+const err188 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/map",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/map/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2309,10 +2311,11 @@ vErrors.push(err188);
 }
 errors++;
 }
-}
-}
-else {
-const err189 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/map",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/map/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key19 in data61){
+let data62 = data61[key19];
+if((typeof data62 == "number") && (isFinite(data62))){
+if(data62 > 1000000000000000 || isNaN(data62)){
+const err189 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/map/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/map/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000"};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2321,12 +2324,8 @@ vErrors.push(err189);
 }
 errors++;
 }
-}
-if(data52.expr !== undefined){
-let data62 = data52.expr;
-if(typeof data62 === "string"){
-if(func3(data62) > 4000){
-const err190 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/expr",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/expr/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+if(data62 < -1000000000000000 || isNaN(data62)){
+const err190 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/map/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/map/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000000000},message:"must be >= -1000000000000000"};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2337,7 +2336,7 @@ errors++;
 }
 }
 else {
-const err191 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/expr",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/expr/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err191 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/map/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/map/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2349,7 +2348,7 @@ errors++;
 }
 }
 else {
-const err192 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err192 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/map",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/map/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2358,11 +2357,12 @@ vErrors.push(err192);
 }
 errors++;
 }
-var _valid2 = _errs132 === errors;
-valid26 = valid26 || _valid2;
 }
-if(!valid26){
-const err193 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data53.expr !== undefined){
+let data63 = data53.expr;
+if(typeof data63 === "string"){
+if(func3(data63) > 4000){
+const err193 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/expr",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/expr/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2371,23 +2371,9 @@ vErrors.push(err193);
 }
 errors++;
 }
-else {
-errors = _errs129;
-if(vErrors !== null){
-if(_errs129){
-vErrors.length = _errs129;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data47.bands !== undefined){
-let data63 = data47.bands;
-if(Array.isArray(data63)){
-if(data63.length > 12){
-const err194 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands",schemaPath:"#/properties/metrics/additionalProperties/properties/bands/maxItems",keyword:"maxItems",params:{limit: 12},message:"must NOT have more than 12 items"};
+const err194 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/expr",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/expr/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2396,8 +2382,10 @@ vErrors.push(err194);
 }
 errors++;
 }
-if(data63.length < 1){
-const err195 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands",schemaPath:"#/properties/metrics/additionalProperties/properties/bands/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+}
+else {
+const err195 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2406,12 +2394,11 @@ vErrors.push(err195);
 }
 errors++;
 }
-const len4 = data63.length;
-for(let i5=0; i5<len4; i5++){
-let data64 = data63[i5];
-if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
-if(data64.name === undefined){
-const err196 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i5,schemaPath:"#/properties/metrics/additionalProperties/properties/bands/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+var _valid2 = _errs134 === errors;
+valid26 = valid26 || _valid2;
+}
+if(!valid26){
+const err196 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2420,9 +2407,23 @@ vErrors.push(err196);
 }
 errors++;
 }
-for(const key20 in data64){
-if(!((((key20 === "name") || (key20 === "below")) || (key20 === "title")) || (key20 === "color"))){
-const err197 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i5,schemaPath:"#/properties/metrics/additionalProperties/properties/bands/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
+else {
+errors = _errs131;
+if(vErrors !== null){
+if(_errs131){
+vErrors.length = _errs131;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data48.bands !== undefined){
+let data64 = data48.bands;
+if(Array.isArray(data64)){
+if(data64.length > 12){
+const err197 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands",schemaPath:"#/properties/metrics/additionalProperties/properties/bands/maxItems",keyword:"maxItems",params:{limit: 12},message:"must NOT have more than 12 items"};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2431,12 +2432,8 @@ vErrors.push(err197);
 }
 errors++;
 }
-}
-if(data64.name !== undefined){
-let data65 = data64.name;
-if(typeof data65 === "string"){
-if(func3(data65) > 64){
-const err198 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i5+"/name",schemaPath:"#/properties/metrics/additionalProperties/properties/bands/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(data64.length < 1){
+const err198 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands",schemaPath:"#/properties/metrics/additionalProperties/properties/bands/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2445,8 +2442,12 @@ vErrors.push(err198);
 }
 errors++;
 }
-if(!pattern0.test(data65)){
-const err199 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i5+"/name",schemaPath:"#/properties/metrics/additionalProperties/properties/bands/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
+const len4 = data64.length;
+for(let i5=0; i5<len4; i5++){
+let data65 = data64[i5];
+if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
+if(data65.name === undefined){
+const err199 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i5,schemaPath:"#/properties/metrics/additionalProperties/properties/bands/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2455,9 +2456,9 @@ vErrors.push(err199);
 }
 errors++;
 }
-}
-else {
-const err200 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i5+"/name",schemaPath:"#/properties/metrics/additionalProperties/properties/bands/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key20 in data65){
+if(!((((key20 === "name") || (key20 === "below")) || (key20 === "title")) || (key20 === "color"))){
+const err200 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i5,schemaPath:"#/properties/metrics/additionalProperties/properties/bands/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2467,11 +2468,11 @@ vErrors.push(err200);
 errors++;
 }
 }
-if(data64.below !== undefined){
-let data66 = data64.below;
-if((typeof data66 == "number") && (isFinite(data66))){
-if(data66 > 1000000000000000 || isNaN(data66)){
-const err201 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i5+"/below",schemaPath:"#/properties/metrics/additionalProperties/properties/bands/items/properties/below/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000"};
+if(data65.name !== undefined){
+let data66 = data65.name;
+if(typeof data66 === "string"){
+if(func3(data66) > 64){
+const err201 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i5+"/name",schemaPath:"#/properties/metrics/additionalProperties/properties/bands/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2480,8 +2481,8 @@ vErrors.push(err201);
 }
 errors++;
 }
-if(data66 < -1000000000000000 || isNaN(data66)){
-const err202 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i5+"/below",schemaPath:"#/properties/metrics/additionalProperties/properties/bands/items/properties/below/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000000000},message:"must be >= -1000000000000000"};
+if(!pattern0.test(data66)){
+const err202 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i5+"/name",schemaPath:"#/properties/metrics/additionalProperties/properties/bands/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2492,7 +2493,7 @@ errors++;
 }
 }
 else {
-const err203 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i5+"/below",schemaPath:"#/properties/metrics/additionalProperties/properties/bands/items/properties/below/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err203 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i5+"/name",schemaPath:"#/properties/metrics/additionalProperties/properties/bands/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2502,11 +2503,11 @@ vErrors.push(err203);
 errors++;
 }
 }
-if(data64.title !== undefined){
-let data67 = data64.title;
-if(typeof data67 === "string"){
-if(func3(data67) > 200){
-const err204 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i5+"/title",schemaPath:"#/properties/metrics/additionalProperties/properties/bands/items/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(data65.below !== undefined){
+let data67 = data65.below;
+if((typeof data67 == "number") && (isFinite(data67))){
+if(data67 > 1000000000000000 || isNaN(data67)){
+const err204 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i5+"/below",schemaPath:"#/properties/metrics/additionalProperties/properties/bands/items/properties/below/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000"};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2515,9 +2516,8 @@ vErrors.push(err204);
 }
 errors++;
 }
-}
-else {
-const err205 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i5+"/title",schemaPath:"#/properties/metrics/additionalProperties/properties/bands/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data67 < -1000000000000000 || isNaN(data67)){
+const err205 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i5+"/below",schemaPath:"#/properties/metrics/additionalProperties/properties/bands/items/properties/below/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000000000},message:"must be >= -1000000000000000"};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2527,11 +2527,8 @@ vErrors.push(err205);
 errors++;
 }
 }
-if(data64.color !== undefined){
-let data68 = data64.color;
-if(typeof data68 === "string"){
-if(!pattern2.test(data68)){
-const err206 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i5+"/color",schemaPath:"#/properties/metrics/additionalProperties/properties/bands/items/properties/color/pattern",keyword:"pattern",params:{pattern: "^#[0-9a-fA-F]{6}$"},message:"must match pattern \""+"^#[0-9a-fA-F]{6}$"+"\""};
+else {
+const err206 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i5+"/below",schemaPath:"#/properties/metrics/additionalProperties/properties/bands/items/properties/below/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2541,8 +2538,11 @@ vErrors.push(err206);
 errors++;
 }
 }
-else {
-const err207 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i5+"/color",schemaPath:"#/properties/metrics/additionalProperties/properties/bands/items/properties/color/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data65.title !== undefined){
+let data68 = data65.title;
+if(typeof data68 === "string"){
+if(func3(data68) > 200){
+const err207 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i5+"/title",schemaPath:"#/properties/metrics/additionalProperties/properties/bands/items/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2552,9 +2552,8 @@ vErrors.push(err207);
 errors++;
 }
 }
-}
 else {
-const err208 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i5,schemaPath:"#/properties/metrics/additionalProperties/properties/bands/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err208 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i5+"/title",schemaPath:"#/properties/metrics/additionalProperties/properties/bands/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2564,9 +2563,11 @@ vErrors.push(err208);
 errors++;
 }
 }
-}
-else {
-const err209 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands",schemaPath:"#/properties/metrics/additionalProperties/properties/bands/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data65.color !== undefined){
+let data69 = data65.color;
+if(typeof data69 === "string"){
+if(!pattern2.test(data69)){
+const err209 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i5+"/color",schemaPath:"#/properties/metrics/additionalProperties/properties/bands/items/properties/color/pattern",keyword:"pattern",params:{pattern: "^#[0-9a-fA-F]{6}$"},message:"must match pattern \""+"^#[0-9a-fA-F]{6}$"+"\""};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2576,11 +2577,8 @@ vErrors.push(err209);
 errors++;
 }
 }
-if(data47.weight !== undefined){
-let data69 = data47.weight;
-if((typeof data69 == "number") && (isFinite(data69))){
-if(data69 > 1000000 || isNaN(data69)){
-const err210 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/weight",schemaPath:"#/properties/metrics/additionalProperties/properties/weight/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000"};
+else {
+const err210 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i5+"/color",schemaPath:"#/properties/metrics/additionalProperties/properties/bands/items/properties/color/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2589,8 +2587,10 @@ vErrors.push(err210);
 }
 errors++;
 }
-if(data69 < 0 || isNaN(data69)){
-const err211 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/weight",schemaPath:"#/properties/metrics/additionalProperties/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+else {
+const err211 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i5,schemaPath:"#/properties/metrics/additionalProperties/properties/bands/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2600,8 +2600,9 @@ vErrors.push(err211);
 errors++;
 }
 }
+}
 else {
-const err212 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/weight",schemaPath:"#/properties/metrics/additionalProperties/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err212 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands",schemaPath:"#/properties/metrics/additionalProperties/properties/bands/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2611,13 +2612,11 @@ vErrors.push(err212);
 errors++;
 }
 }
-if(data47.missing !== undefined){
-let data70 = data47.missing;
-const _errs174 = errors;
-let valid36 = false;
-const _errs175 = errors;
-if(typeof data70 !== "string"){
-const err213 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/missing",schemaPath:"#/properties/metrics/additionalProperties/properties/missing/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data48.weight !== undefined){
+let data70 = data48.weight;
+if((typeof data70 == "number") && (isFinite(data70))){
+if(data70 > 1000000 || isNaN(data70)){
+const err213 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/weight",schemaPath:"#/properties/metrics/additionalProperties/properties/weight/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000"};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2626,8 +2625,8 @@ vErrors.push(err213);
 }
 errors++;
 }
-if(!((data70 === "exclude") || (data70 === "unknown"))){
-const err214 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/missing",schemaPath:"#/properties/metrics/additionalProperties/properties/missing/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema11.properties.metrics.additionalProperties.properties.missing.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+if(data70 < 0 || isNaN(data70)){
+const err214 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/weight",schemaPath:"#/properties/metrics/additionalProperties/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2636,13 +2635,9 @@ vErrors.push(err214);
 }
 errors++;
 }
-var _valid3 = _errs175 === errors;
-valid36 = valid36 || _valid3;
-if(!valid36){
-const _errs177 = errors;
-if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
-if(data70.score === undefined){
-const err215 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/missing",schemaPath:"#/properties/metrics/additionalProperties/properties/missing/anyOf/1/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'"};
+}
+else {
+const err215 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/weight",schemaPath:"#/properties/metrics/additionalProperties/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2651,9 +2646,14 @@ vErrors.push(err215);
 }
 errors++;
 }
-for(const key21 in data70){
-if(!(key21 === "score")){
-const err216 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/missing",schemaPath:"#/properties/metrics/additionalProperties/properties/missing/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
+}
+if(data48.missing !== undefined){
+let data71 = data48.missing;
+const _errs176 = errors;
+let valid36 = false;
+const _errs177 = errors;
+if(typeof data71 !== "string"){
+const err216 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/missing",schemaPath:"#/properties/metrics/additionalProperties/properties/missing/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2662,12 +2662,8 @@ vErrors.push(err216);
 }
 errors++;
 }
-}
-if(data70.score !== undefined){
-let data71 = data70.score;
-if((typeof data71 == "number") && (isFinite(data71))){
-if(data71 > 1000000000000000 || isNaN(data71)){
-const err217 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/missing/score",schemaPath:"#/properties/metrics/additionalProperties/properties/missing/anyOf/1/properties/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000"};
+if(!((data71 === "exclude") || (data71 === "unknown"))){
+const err217 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/missing",schemaPath:"#/properties/metrics/additionalProperties/properties/missing/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema11.properties.metrics.additionalProperties.properties.missing.anyOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2676,8 +2672,13 @@ vErrors.push(err217);
 }
 errors++;
 }
-if(data71 < -1000000000000000 || isNaN(data71)){
-const err218 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/missing/score",schemaPath:"#/properties/metrics/additionalProperties/properties/missing/anyOf/1/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000000000},message:"must be >= -1000000000000000"};
+var _valid3 = _errs177 === errors;
+valid36 = valid36 || _valid3;
+if(!valid36){
+const _errs179 = errors;
+if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
+if(data71.score === undefined){
+const err218 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/missing",schemaPath:"#/properties/metrics/additionalProperties/properties/missing/anyOf/1/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'"};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2686,9 +2687,9 @@ vErrors.push(err218);
 }
 errors++;
 }
-}
-else {
-const err219 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/missing/score",schemaPath:"#/properties/metrics/additionalProperties/properties/missing/anyOf/1/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key21 in data71){
+if(!(key21 === "score")){
+const err219 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/missing",schemaPath:"#/properties/metrics/additionalProperties/properties/missing/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2698,9 +2699,11 @@ vErrors.push(err219);
 errors++;
 }
 }
-}
-else {
-const err220 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/missing",schemaPath:"#/properties/metrics/additionalProperties/properties/missing/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data71.score !== undefined){
+let data72 = data71.score;
+if((typeof data72 == "number") && (isFinite(data72))){
+if(data72 > 1000000000000000 || isNaN(data72)){
+const err220 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/missing/score",schemaPath:"#/properties/metrics/additionalProperties/properties/missing/anyOf/1/properties/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000"};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2709,11 +2712,8 @@ vErrors.push(err220);
 }
 errors++;
 }
-var _valid3 = _errs177 === errors;
-valid36 = valid36 || _valid3;
-}
-if(!valid36){
-const err221 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/missing",schemaPath:"#/properties/metrics/additionalProperties/properties/missing/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data72 < -1000000000000000 || isNaN(data72)){
+const err221 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/missing/score",schemaPath:"#/properties/metrics/additionalProperties/properties/missing/anyOf/1/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000000000},message:"must be >= -1000000000000000"};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2722,21 +2722,9 @@ vErrors.push(err221);
 }
 errors++;
 }
-else {
-errors = _errs174;
-if(vErrors !== null){
-if(_errs174){
-vErrors.length = _errs174;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err222 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/metrics/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err222 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/missing/score",schemaPath:"#/properties/metrics/additionalProperties/properties/missing/anyOf/1/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -2748,7 +2736,7 @@ errors++;
 }
 }
 else {
-const err223 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err223 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/missing",schemaPath:"#/properties/metrics/additionalProperties/properties/missing/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -2757,14 +2745,11 @@ vErrors.push(err223);
 }
 errors++;
 }
+var _valid3 = _errs179 === errors;
+valid36 = valid36 || _valid3;
 }
-if(data.rollup !== undefined){
-let data72 = data.rollup;
-const _errs183 = errors;
-let valid38 = false;
-const _errs184 = errors;
-if(typeof data72 !== "string"){
-const err224 = {instancePath:instancePath+"/rollup",schemaPath:"#/properties/rollup/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!valid36){
+const err224 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/missing",schemaPath:"#/properties/metrics/additionalProperties/properties/missing/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -2773,8 +2758,21 @@ vErrors.push(err224);
 }
 errors++;
 }
-if(!(((data72 === "weighted_mean") || (data72 === "geometric")) || (data72 === "weakest_link"))){
-const err225 = {instancePath:instancePath+"/rollup",schemaPath:"#/properties/rollup/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema11.properties.rollup.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+else {
+errors = _errs176;
+if(vErrors !== null){
+if(_errs176){
+vErrors.length = _errs176;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err225 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/metrics/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -2783,13 +2781,10 @@ vErrors.push(err225);
 }
 errors++;
 }
-var _valid4 = _errs184 === errors;
-valid38 = valid38 || _valid4;
-if(!valid38){
-const _errs186 = errors;
-if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
-if(data72.weakest_link === undefined){
-const err226 = {instancePath:instancePath+"/rollup",schemaPath:"#/properties/rollup/anyOf/1/required",keyword:"required",params:{missingProperty: "weakest_link"},message:"must have required property '"+"weakest_link"+"'"};
+}
+}
+else {
+const err226 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -2798,9 +2793,14 @@ vErrors.push(err226);
 }
 errors++;
 }
-for(const key22 in data72){
-if(!(key22 === "weakest_link")){
-const err227 = {instancePath:instancePath+"/rollup",schemaPath:"#/properties/rollup/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
+}
+if(data.rollup !== undefined){
+let data73 = data.rollup;
+const _errs185 = errors;
+let valid38 = false;
+const _errs186 = errors;
+if(typeof data73 !== "string"){
+const err227 = {instancePath:instancePath+"/rollup",schemaPath:"#/properties/rollup/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -2809,13 +2809,8 @@ vErrors.push(err227);
 }
 errors++;
 }
-}
-if(data72.weakest_link !== undefined){
-let data73 = data72.weakest_link;
-if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
-for(const key23 in data73){
-if(!(key23 === "margin")){
-const err228 = {instancePath:instancePath+"/rollup/weakest_link",schemaPath:"#/properties/rollup/anyOf/1/properties/weakest_link/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
+if(!(((data73 === "weighted_mean") || (data73 === "geometric")) || (data73 === "weakest_link"))){
+const err228 = {instancePath:instancePath+"/rollup",schemaPath:"#/properties/rollup/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema11.properties.rollup.anyOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -2824,12 +2819,13 @@ vErrors.push(err228);
 }
 errors++;
 }
-}
-if(data73.margin !== undefined){
-let data74 = data73.margin;
-if((typeof data74 == "number") && (isFinite(data74))){
-if(data74 > 1000000 || isNaN(data74)){
-const err229 = {instancePath:instancePath+"/rollup/weakest_link/margin",schemaPath:"#/properties/rollup/anyOf/1/properties/weakest_link/properties/margin/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000"};
+var _valid4 = _errs186 === errors;
+valid38 = valid38 || _valid4;
+if(!valid38){
+const _errs188 = errors;
+if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
+if(data73.weakest_link === undefined){
+const err229 = {instancePath:instancePath+"/rollup",schemaPath:"#/properties/rollup/anyOf/1/required",keyword:"required",params:{missingProperty: "weakest_link"},message:"must have required property '"+"weakest_link"+"'"};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -2838,8 +2834,9 @@ vErrors.push(err229);
 }
 errors++;
 }
-if(data74 < 0 || isNaN(data74)){
-const err230 = {instancePath:instancePath+"/rollup/weakest_link/margin",schemaPath:"#/properties/rollup/anyOf/1/properties/weakest_link/properties/margin/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+for(const key22 in data73){
+if(!(key22 === "weakest_link")){
+const err230 = {instancePath:instancePath+"/rollup",schemaPath:"#/properties/rollup/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -2849,8 +2846,12 @@ vErrors.push(err230);
 errors++;
 }
 }
-else {
-const err231 = {instancePath:instancePath+"/rollup/weakest_link/margin",schemaPath:"#/properties/rollup/anyOf/1/properties/weakest_link/properties/margin/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data73.weakest_link !== undefined){
+let data74 = data73.weakest_link;
+if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
+for(const key23 in data74){
+if(!(key23 === "margin")){
+const err231 = {instancePath:instancePath+"/rollup/weakest_link",schemaPath:"#/properties/rollup/anyOf/1/properties/weakest_link/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -2860,9 +2861,11 @@ vErrors.push(err231);
 errors++;
 }
 }
-}
-else {
-const err232 = {instancePath:instancePath+"/rollup/weakest_link",schemaPath:"#/properties/rollup/anyOf/1/properties/weakest_link/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data74.margin !== undefined){
+let data75 = data74.margin;
+if((typeof data75 == "number") && (isFinite(data75))){
+if(data75 > 1000000 || isNaN(data75)){
+const err232 = {instancePath:instancePath+"/rollup/weakest_link/margin",schemaPath:"#/properties/rollup/anyOf/1/properties/weakest_link/properties/margin/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000"};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -2871,10 +2874,8 @@ vErrors.push(err232);
 }
 errors++;
 }
-}
-}
-else {
-const err233 = {instancePath:instancePath+"/rollup",schemaPath:"#/properties/rollup/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data75 < 0 || isNaN(data75)){
+const err233 = {instancePath:instancePath+"/rollup/weakest_link/margin",schemaPath:"#/properties/rollup/anyOf/1/properties/weakest_link/properties/margin/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -2883,11 +2884,9 @@ vErrors.push(err233);
 }
 errors++;
 }
-var _valid4 = _errs186 === errors;
-valid38 = valid38 || _valid4;
 }
-if(!valid38){
-const err234 = {instancePath:instancePath+"/rollup",schemaPath:"#/properties/rollup/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+const err234 = {instancePath:instancePath+"/rollup/weakest_link/margin",schemaPath:"#/properties/rollup/anyOf/1/properties/weakest_link/properties/margin/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -2896,24 +2895,10 @@ vErrors.push(err234);
 }
 errors++;
 }
-else {
-errors = _errs183;
-if(vErrors !== null){
-if(_errs183){
-vErrors.length = _errs183;
+}
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data.missing !== undefined){
-let data75 = data.missing;
-if(data75 && typeof data75 == "object" && !Array.isArray(data75)){
-for(const key24 in data75){
-if(!((key24 === "policy") || (key24 === "min_coverage"))){
-const err235 = {instancePath:instancePath+"/missing",schemaPath:"#/properties/missing/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
+const err235 = {instancePath:instancePath+"/rollup/weakest_link",schemaPath:"#/properties/rollup/anyOf/1/properties/weakest_link/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -2923,13 +2908,9 @@ vErrors.push(err235);
 errors++;
 }
 }
-if(data75.policy !== undefined){
-let data76 = data75.policy;
-const _errs198 = errors;
-let valid42 = false;
-const _errs199 = errors;
-if(typeof data76 !== "string"){
-const err236 = {instancePath:instancePath+"/missing/policy",schemaPath:"#/properties/missing/properties/policy/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err236 = {instancePath:instancePath+"/rollup",schemaPath:"#/properties/rollup/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -2938,8 +2919,11 @@ vErrors.push(err236);
 }
 errors++;
 }
-if(!((data76 === "exclude") || (data76 === "unknown"))){
-const err237 = {instancePath:instancePath+"/missing/policy",schemaPath:"#/properties/missing/properties/policy/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema11.properties.missing.properties.policy.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+var _valid4 = _errs188 === errors;
+valid38 = valid38 || _valid4;
+}
+if(!valid38){
+const err237 = {instancePath:instancePath+"/rollup",schemaPath:"#/properties/rollup/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -2948,13 +2932,24 @@ vErrors.push(err237);
 }
 errors++;
 }
-var _valid5 = _errs199 === errors;
-valid42 = valid42 || _valid5;
-if(!valid42){
-const _errs201 = errors;
+else {
+errors = _errs185;
+if(vErrors !== null){
+if(_errs185){
+vErrors.length = _errs185;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.missing !== undefined){
+let data76 = data.missing;
 if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
-if(data76.score === undefined){
-const err238 = {instancePath:instancePath+"/missing/policy",schemaPath:"#/properties/missing/properties/policy/anyOf/1/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'"};
+for(const key24 in data76){
+if(!((key24 === "policy") || (key24 === "min_coverage"))){
+const err238 = {instancePath:instancePath+"/missing",schemaPath:"#/properties/missing/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -2963,9 +2958,14 @@ vErrors.push(err238);
 }
 errors++;
 }
-for(const key25 in data76){
-if(!(key25 === "score")){
-const err239 = {instancePath:instancePath+"/missing/policy",schemaPath:"#/properties/missing/properties/policy/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
+}
+if(data76.policy !== undefined){
+let data77 = data76.policy;
+const _errs200 = errors;
+let valid42 = false;
+const _errs201 = errors;
+if(typeof data77 !== "string"){
+const err239 = {instancePath:instancePath+"/missing/policy",schemaPath:"#/properties/missing/properties/policy/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -2974,12 +2974,8 @@ vErrors.push(err239);
 }
 errors++;
 }
-}
-if(data76.score !== undefined){
-let data77 = data76.score;
-if((typeof data77 == "number") && (isFinite(data77))){
-if(data77 > 1000000000000000 || isNaN(data77)){
-const err240 = {instancePath:instancePath+"/missing/policy/score",schemaPath:"#/properties/missing/properties/policy/anyOf/1/properties/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000"};
+if(!((data77 === "exclude") || (data77 === "unknown"))){
+const err240 = {instancePath:instancePath+"/missing/policy",schemaPath:"#/properties/missing/properties/policy/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema11.properties.missing.properties.policy.anyOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -2988,8 +2984,13 @@ vErrors.push(err240);
 }
 errors++;
 }
-if(data77 < -1000000000000000 || isNaN(data77)){
-const err241 = {instancePath:instancePath+"/missing/policy/score",schemaPath:"#/properties/missing/properties/policy/anyOf/1/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000000000},message:"must be >= -1000000000000000"};
+var _valid5 = _errs201 === errors;
+valid42 = valid42 || _valid5;
+if(!valid42){
+const _errs203 = errors;
+if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
+if(data77.score === undefined){
+const err241 = {instancePath:instancePath+"/missing/policy",schemaPath:"#/properties/missing/properties/policy/anyOf/1/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'"};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -2998,9 +2999,9 @@ vErrors.push(err241);
 }
 errors++;
 }
-}
-else {
-const err242 = {instancePath:instancePath+"/missing/policy/score",schemaPath:"#/properties/missing/properties/policy/anyOf/1/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key25 in data77){
+if(!(key25 === "score")){
+const err242 = {instancePath:instancePath+"/missing/policy",schemaPath:"#/properties/missing/properties/policy/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -3010,9 +3011,11 @@ vErrors.push(err242);
 errors++;
 }
 }
-}
-else {
-const err243 = {instancePath:instancePath+"/missing/policy",schemaPath:"#/properties/missing/properties/policy/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data77.score !== undefined){
+let data78 = data77.score;
+if((typeof data78 == "number") && (isFinite(data78))){
+if(data78 > 1000000000000000 || isNaN(data78)){
+const err243 = {instancePath:instancePath+"/missing/policy/score",schemaPath:"#/properties/missing/properties/policy/anyOf/1/properties/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000"};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -3021,11 +3024,8 @@ vErrors.push(err243);
 }
 errors++;
 }
-var _valid5 = _errs201 === errors;
-valid42 = valid42 || _valid5;
-}
-if(!valid42){
-const err244 = {instancePath:instancePath+"/missing/policy",schemaPath:"#/properties/missing/properties/policy/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data78 < -1000000000000000 || isNaN(data78)){
+const err244 = {instancePath:instancePath+"/missing/policy/score",schemaPath:"#/properties/missing/properties/policy/anyOf/1/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000000000},message:"must be >= -1000000000000000"};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -3034,23 +3034,9 @@ vErrors.push(err244);
 }
 errors++;
 }
-else {
-errors = _errs198;
-if(vErrors !== null){
-if(_errs198){
-vErrors.length = _errs198;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data75.min_coverage !== undefined){
-let data78 = data75.min_coverage;
-if((typeof data78 == "number") && (isFinite(data78))){
-if(data78 > 1 || isNaN(data78)){
-const err245 = {instancePath:instancePath+"/missing/min_coverage",schemaPath:"#/properties/missing/properties/min_coverage/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+const err245 = {instancePath:instancePath+"/missing/policy/score",schemaPath:"#/properties/missing/properties/policy/anyOf/1/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -3059,8 +3045,10 @@ vErrors.push(err245);
 }
 errors++;
 }
-if(data78 < 0 || isNaN(data78)){
-const err246 = {instancePath:instancePath+"/missing/min_coverage",schemaPath:"#/properties/missing/properties/min_coverage/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+else {
+const err246 = {instancePath:instancePath+"/missing/policy",schemaPath:"#/properties/missing/properties/policy/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -3069,9 +3057,11 @@ vErrors.push(err246);
 }
 errors++;
 }
+var _valid5 = _errs203 === errors;
+valid42 = valid42 || _valid5;
 }
-else {
-const err247 = {instancePath:instancePath+"/missing/min_coverage",schemaPath:"#/properties/missing/properties/min_coverage/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(!valid42){
+const err247 = {instancePath:instancePath+"/missing/policy",schemaPath:"#/properties/missing/properties/policy/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -3080,10 +3070,23 @@ vErrors.push(err247);
 }
 errors++;
 }
-}
+else {
+errors = _errs200;
+if(vErrors !== null){
+if(_errs200){
+vErrors.length = _errs200;
 }
 else {
-const err248 = {instancePath:instancePath+"/missing",schemaPath:"#/properties/missing/type",keyword:"type",params:{type: "object"},message:"must be object"};
+vErrors = null;
+}
+}
+}
+}
+if(data76.min_coverage !== undefined){
+let data79 = data76.min_coverage;
+if((typeof data79 == "number") && (isFinite(data79))){
+if(data79 > 1 || isNaN(data79)){
+const err248 = {instancePath:instancePath+"/missing/min_coverage",schemaPath:"#/properties/missing/properties/min_coverage/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -3092,12 +3095,8 @@ vErrors.push(err248);
 }
 errors++;
 }
-}
-if(data.pulse !== undefined){
-let data79 = data.pulse;
-if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
-if(data79.field === undefined){
-const err249 = {instancePath:instancePath+"/pulse",schemaPath:"#/properties/pulse/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'"};
+if(data79 < 0 || isNaN(data79)){
+const err249 = {instancePath:instancePath+"/missing/min_coverage",schemaPath:"#/properties/missing/properties/min_coverage/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -3106,8 +3105,9 @@ vErrors.push(err249);
 }
 errors++;
 }
-if(data79.recorded_at === undefined){
-const err250 = {instancePath:instancePath+"/pulse",schemaPath:"#/properties/pulse/required",keyword:"required",params:{missingProperty: "recorded_at"},message:"must have required property '"+"recorded_at"+"'"};
+}
+else {
+const err250 = {instancePath:instancePath+"/missing/min_coverage",schemaPath:"#/properties/missing/properties/min_coverage/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -3116,9 +3116,10 @@ vErrors.push(err250);
 }
 errors++;
 }
-for(const key26 in data79){
-if(!(((((key26 === "field") || (key26 === "recorded_at")) || (key26 === "shelf_life")) || (key26 === "scale")) || (key26 === "stale"))){
-const err251 = {instancePath:instancePath+"/pulse",schemaPath:"#/properties/pulse/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
+}
+}
+else {
+const err251 = {instancePath:instancePath+"/missing",schemaPath:"#/properties/missing/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -3128,11 +3129,11 @@ vErrors.push(err251);
 errors++;
 }
 }
-if(data79.field !== undefined){
-let data80 = data79.field;
-if(typeof data80 === "string"){
-if(func3(data80) > 64){
-const err252 = {instancePath:instancePath+"/pulse/field",schemaPath:"#/properties/pulse/properties/field/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(data.pulse !== undefined){
+let data80 = data.pulse;
+if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
+if(data80.field === undefined){
+const err252 = {instancePath:instancePath+"/pulse",schemaPath:"#/properties/pulse/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'"};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -3141,8 +3142,8 @@ vErrors.push(err252);
 }
 errors++;
 }
-if(!pattern0.test(data80)){
-const err253 = {instancePath:instancePath+"/pulse/field",schemaPath:"#/properties/pulse/properties/field/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
+if(data80.recorded_at === undefined){
+const err253 = {instancePath:instancePath+"/pulse",schemaPath:"#/properties/pulse/required",keyword:"required",params:{missingProperty: "recorded_at"},message:"must have required property '"+"recorded_at"+"'"};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -3151,9 +3152,9 @@ vErrors.push(err253);
 }
 errors++;
 }
-}
-else {
-const err254 = {instancePath:instancePath+"/pulse/field",schemaPath:"#/properties/pulse/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key26 in data80){
+if(!(((((key26 === "field") || (key26 === "recorded_at")) || (key26 === "shelf_life")) || (key26 === "scale")) || (key26 === "stale"))){
+const err254 = {instancePath:instancePath+"/pulse",schemaPath:"#/properties/pulse/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -3163,11 +3164,11 @@ vErrors.push(err254);
 errors++;
 }
 }
-if(data79.recorded_at !== undefined){
-let data81 = data79.recorded_at;
+if(data80.field !== undefined){
+let data81 = data80.field;
 if(typeof data81 === "string"){
 if(func3(data81) > 64){
-const err255 = {instancePath:instancePath+"/pulse/recorded_at",schemaPath:"#/properties/pulse/properties/recorded_at/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+const err255 = {instancePath:instancePath+"/pulse/field",schemaPath:"#/properties/pulse/properties/field/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -3177,7 +3178,7 @@ vErrors.push(err255);
 errors++;
 }
 if(!pattern0.test(data81)){
-const err256 = {instancePath:instancePath+"/pulse/recorded_at",schemaPath:"#/properties/pulse/properties/recorded_at/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
+const err256 = {instancePath:instancePath+"/pulse/field",schemaPath:"#/properties/pulse/properties/field/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -3188,7 +3189,7 @@ errors++;
 }
 }
 else {
-const err257 = {instancePath:instancePath+"/pulse/recorded_at",schemaPath:"#/properties/pulse/properties/recorded_at/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err257 = {instancePath:instancePath+"/pulse/field",schemaPath:"#/properties/pulse/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -3198,11 +3199,11 @@ vErrors.push(err257);
 errors++;
 }
 }
-if(data79.shelf_life !== undefined){
-let data82 = data79.shelf_life;
+if(data80.recorded_at !== undefined){
+let data82 = data80.recorded_at;
 if(typeof data82 === "string"){
-if(!pattern17.test(data82)){
-const err258 = {instancePath:instancePath+"/pulse/shelf_life",schemaPath:"#/properties/pulse/properties/shelf_life/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,5}[dw]$"},message:"must match pattern \""+"^[0-9]{1,5}[dw]$"+"\""};
+if(func3(data82) > 64){
+const err258 = {instancePath:instancePath+"/pulse/recorded_at",schemaPath:"#/properties/pulse/properties/recorded_at/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -3211,9 +3212,8 @@ vErrors.push(err258);
 }
 errors++;
 }
-}
-else {
-const err259 = {instancePath:instancePath+"/pulse/shelf_life",schemaPath:"#/properties/pulse/properties/shelf_life/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern0.test(data82)){
+const err259 = {instancePath:instancePath+"/pulse/recorded_at",schemaPath:"#/properties/pulse/properties/recorded_at/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -3223,11 +3223,8 @@ vErrors.push(err259);
 errors++;
 }
 }
-if(data79.scale !== undefined){
-let data83 = data79.scale;
-if(Array.isArray(data83)){
-if(data83.length > 12){
-const err260 = {instancePath:instancePath+"/pulse/scale",schemaPath:"#/properties/pulse/properties/scale/maxItems",keyword:"maxItems",params:{limit: 12},message:"must NOT have more than 12 items"};
+else {
+const err260 = {instancePath:instancePath+"/pulse/recorded_at",schemaPath:"#/properties/pulse/properties/recorded_at/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -3236,8 +3233,12 @@ vErrors.push(err260);
 }
 errors++;
 }
-if(data83.length < 1){
-const err261 = {instancePath:instancePath+"/pulse/scale",schemaPath:"#/properties/pulse/properties/scale/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+if(data80.shelf_life !== undefined){
+let data83 = data80.shelf_life;
+if(typeof data83 === "string"){
+if(!pattern18.test(data83)){
+const err261 = {instancePath:instancePath+"/pulse/shelf_life",schemaPath:"#/properties/pulse/properties/shelf_life/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,5}[dw]$"},message:"must match pattern \""+"^[0-9]{1,5}[dw]$"+"\""};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -3246,12 +3247,9 @@ vErrors.push(err261);
 }
 errors++;
 }
-const len5 = data83.length;
-for(let i6=0; i6<len5; i6++){
-let data84 = data83[i6];
-if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
-if(data84.value === undefined){
-const err262 = {instancePath:instancePath+"/pulse/scale/" + i6,schemaPath:"#/properties/pulse/properties/scale/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+}
+else {
+const err262 = {instancePath:instancePath+"/pulse/shelf_life",schemaPath:"#/properties/pulse/properties/shelf_life/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -3260,8 +3258,12 @@ vErrors.push(err262);
 }
 errors++;
 }
-if(data84.score === undefined){
-const err263 = {instancePath:instancePath+"/pulse/scale/" + i6,schemaPath:"#/properties/pulse/properties/scale/items/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'"};
+}
+if(data80.scale !== undefined){
+let data84 = data80.scale;
+if(Array.isArray(data84)){
+if(data84.length > 12){
+const err263 = {instancePath:instancePath+"/pulse/scale",schemaPath:"#/properties/pulse/properties/scale/maxItems",keyword:"maxItems",params:{limit: 12},message:"must NOT have more than 12 items"};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -3270,9 +3272,8 @@ vErrors.push(err263);
 }
 errors++;
 }
-for(const key27 in data84){
-if(!((((key27 === "value") || (key27 === "title")) || (key27 === "score")) || (key27 === "shelf_life"))){
-const err264 = {instancePath:instancePath+"/pulse/scale/" + i6,schemaPath:"#/properties/pulse/properties/scale/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
+if(data84.length < 1){
+const err264 = {instancePath:instancePath+"/pulse/scale",schemaPath:"#/properties/pulse/properties/scale/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -3281,12 +3282,12 @@ vErrors.push(err264);
 }
 errors++;
 }
-}
-if(data84.value !== undefined){
-let data85 = data84.value;
-if(typeof data85 === "string"){
-if(func3(data85) > 200){
-const err265 = {instancePath:instancePath+"/pulse/scale/" + i6+"/value",schemaPath:"#/properties/pulse/properties/scale/items/properties/value/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+const len5 = data84.length;
+for(let i6=0; i6<len5; i6++){
+let data85 = data84[i6];
+if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
+if(data85.value === undefined){
+const err265 = {instancePath:instancePath+"/pulse/scale/" + i6,schemaPath:"#/properties/pulse/properties/scale/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -3295,8 +3296,8 @@ vErrors.push(err265);
 }
 errors++;
 }
-if(func3(data85) < 1){
-const err266 = {instancePath:instancePath+"/pulse/scale/" + i6+"/value",schemaPath:"#/properties/pulse/properties/scale/items/properties/value/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data85.score === undefined){
+const err266 = {instancePath:instancePath+"/pulse/scale/" + i6,schemaPath:"#/properties/pulse/properties/scale/items/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'"};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -3305,9 +3306,9 @@ vErrors.push(err266);
 }
 errors++;
 }
-}
-else {
-const err267 = {instancePath:instancePath+"/pulse/scale/" + i6+"/value",schemaPath:"#/properties/pulse/properties/scale/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key27 in data85){
+if(!((((key27 === "value") || (key27 === "title")) || (key27 === "score")) || (key27 === "shelf_life"))){
+const err267 = {instancePath:instancePath+"/pulse/scale/" + i6,schemaPath:"#/properties/pulse/properties/scale/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -3317,11 +3318,11 @@ vErrors.push(err267);
 errors++;
 }
 }
-if(data84.title !== undefined){
-let data86 = data84.title;
+if(data85.value !== undefined){
+let data86 = data85.value;
 if(typeof data86 === "string"){
 if(func3(data86) > 200){
-const err268 = {instancePath:instancePath+"/pulse/scale/" + i6+"/title",schemaPath:"#/properties/pulse/properties/scale/items/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+const err268 = {instancePath:instancePath+"/pulse/scale/" + i6+"/value",schemaPath:"#/properties/pulse/properties/scale/items/properties/value/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -3330,9 +3331,8 @@ vErrors.push(err268);
 }
 errors++;
 }
-}
-else {
-const err269 = {instancePath:instancePath+"/pulse/scale/" + i6+"/title",schemaPath:"#/properties/pulse/properties/scale/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func3(data86) < 1){
+const err269 = {instancePath:instancePath+"/pulse/scale/" + i6+"/value",schemaPath:"#/properties/pulse/properties/scale/items/properties/value/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -3342,11 +3342,8 @@ vErrors.push(err269);
 errors++;
 }
 }
-if(data84.score !== undefined){
-let data87 = data84.score;
-if((typeof data87 == "number") && (isFinite(data87))){
-if(data87 > 1000000000000000 || isNaN(data87)){
-const err270 = {instancePath:instancePath+"/pulse/scale/" + i6+"/score",schemaPath:"#/properties/pulse/properties/scale/items/properties/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000"};
+else {
+const err270 = {instancePath:instancePath+"/pulse/scale/" + i6+"/value",schemaPath:"#/properties/pulse/properties/scale/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -3355,8 +3352,12 @@ vErrors.push(err270);
 }
 errors++;
 }
-if(data87 < -1000000000000000 || isNaN(data87)){
-const err271 = {instancePath:instancePath+"/pulse/scale/" + i6+"/score",schemaPath:"#/properties/pulse/properties/scale/items/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000000000},message:"must be >= -1000000000000000"};
+}
+if(data85.title !== undefined){
+let data87 = data85.title;
+if(typeof data87 === "string"){
+if(func3(data87) > 200){
+const err271 = {instancePath:instancePath+"/pulse/scale/" + i6+"/title",schemaPath:"#/properties/pulse/properties/scale/items/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -3367,7 +3368,7 @@ errors++;
 }
 }
 else {
-const err272 = {instancePath:instancePath+"/pulse/scale/" + i6+"/score",schemaPath:"#/properties/pulse/properties/scale/items/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err272 = {instancePath:instancePath+"/pulse/scale/" + i6+"/title",schemaPath:"#/properties/pulse/properties/scale/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -3377,11 +3378,11 @@ vErrors.push(err272);
 errors++;
 }
 }
-if(data84.shelf_life !== undefined){
-let data88 = data84.shelf_life;
-if(typeof data88 === "string"){
-if(!pattern17.test(data88)){
-const err273 = {instancePath:instancePath+"/pulse/scale/" + i6+"/shelf_life",schemaPath:"#/properties/pulse/properties/scale/items/properties/shelf_life/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,5}[dw]$"},message:"must match pattern \""+"^[0-9]{1,5}[dw]$"+"\""};
+if(data85.score !== undefined){
+let data88 = data85.score;
+if((typeof data88 == "number") && (isFinite(data88))){
+if(data88 > 1000000000000000 || isNaN(data88)){
+const err273 = {instancePath:instancePath+"/pulse/scale/" + i6+"/score",schemaPath:"#/properties/pulse/properties/scale/items/properties/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000"};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -3390,9 +3391,8 @@ vErrors.push(err273);
 }
 errors++;
 }
-}
-else {
-const err274 = {instancePath:instancePath+"/pulse/scale/" + i6+"/shelf_life",schemaPath:"#/properties/pulse/properties/scale/items/properties/shelf_life/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data88 < -1000000000000000 || isNaN(data88)){
+const err274 = {instancePath:instancePath+"/pulse/scale/" + i6+"/score",schemaPath:"#/properties/pulse/properties/scale/items/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000000000},message:"must be >= -1000000000000000"};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -3402,9 +3402,8 @@ vErrors.push(err274);
 errors++;
 }
 }
-}
 else {
-const err275 = {instancePath:instancePath+"/pulse/scale/" + i6,schemaPath:"#/properties/pulse/properties/scale/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err275 = {instancePath:instancePath+"/pulse/scale/" + i6+"/score",schemaPath:"#/properties/pulse/properties/scale/items/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -3414,9 +3413,11 @@ vErrors.push(err275);
 errors++;
 }
 }
-}
-else {
-const err276 = {instancePath:instancePath+"/pulse/scale",schemaPath:"#/properties/pulse/properties/scale/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data85.shelf_life !== undefined){
+let data89 = data85.shelf_life;
+if(typeof data89 === "string"){
+if(!pattern18.test(data89)){
+const err276 = {instancePath:instancePath+"/pulse/scale/" + i6+"/shelf_life",schemaPath:"#/properties/pulse/properties/scale/items/properties/shelf_life/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,5}[dw]$"},message:"must match pattern \""+"^[0-9]{1,5}[dw]$"+"\""};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -3426,13 +3427,8 @@ vErrors.push(err276);
 errors++;
 }
 }
-if(data79.stale !== undefined){
-let data89 = data79.stale;
-const _errs231 = errors;
-let valid48 = false;
-const _errs232 = errors;
-if(typeof data89 !== "string"){
-const err277 = {instancePath:instancePath+"/pulse/stale",schemaPath:"#/properties/pulse/properties/stale/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err277 = {instancePath:instancePath+"/pulse/scale/" + i6+"/shelf_life",schemaPath:"#/properties/pulse/properties/scale/items/properties/shelf_life/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -3441,8 +3437,10 @@ vErrors.push(err277);
 }
 errors++;
 }
-if(!((data89 === "keep") || (data89 === "exclude"))){
-const err278 = {instancePath:instancePath+"/pulse/stale",schemaPath:"#/properties/pulse/properties/stale/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema11.properties.pulse.properties.stale.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+}
+}
+else {
+const err278 = {instancePath:instancePath+"/pulse/scale/" + i6,schemaPath:"#/properties/pulse/properties/scale/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -3451,13 +3449,10 @@ vErrors.push(err278);
 }
 errors++;
 }
-var _valid6 = _errs232 === errors;
-valid48 = valid48 || _valid6;
-if(!valid48){
-const _errs234 = errors;
-if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
-if(data89.decay === undefined){
-const err279 = {instancePath:instancePath+"/pulse/stale",schemaPath:"#/properties/pulse/properties/stale/anyOf/1/required",keyword:"required",params:{missingProperty: "decay"},message:"must have required property '"+"decay"+"'"};
+}
+}
+else {
+const err279 = {instancePath:instancePath+"/pulse/scale",schemaPath:"#/properties/pulse/properties/scale/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -3466,9 +3461,14 @@ vErrors.push(err279);
 }
 errors++;
 }
-for(const key28 in data89){
-if(!(key28 === "decay")){
-const err280 = {instancePath:instancePath+"/pulse/stale",schemaPath:"#/properties/pulse/properties/stale/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
+}
+if(data80.stale !== undefined){
+let data90 = data80.stale;
+const _errs233 = errors;
+let valid48 = false;
+const _errs234 = errors;
+if(typeof data90 !== "string"){
+const err280 = {instancePath:instancePath+"/pulse/stale",schemaPath:"#/properties/pulse/properties/stale/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -3477,12 +3477,8 @@ vErrors.push(err280);
 }
 errors++;
 }
-}
-if(data89.decay !== undefined){
-let data90 = data89.decay;
-if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
-if(data90.to === undefined){
-const err281 = {instancePath:instancePath+"/pulse/stale/decay",schemaPath:"#/properties/pulse/properties/stale/anyOf/1/properties/decay/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
+if(!((data90 === "keep") || (data90 === "exclude"))){
+const err281 = {instancePath:instancePath+"/pulse/stale",schemaPath:"#/properties/pulse/properties/stale/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema11.properties.pulse.properties.stale.anyOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -3491,8 +3487,13 @@ vErrors.push(err281);
 }
 errors++;
 }
-if(data90.over === undefined){
-const err282 = {instancePath:instancePath+"/pulse/stale/decay",schemaPath:"#/properties/pulse/properties/stale/anyOf/1/properties/decay/required",keyword:"required",params:{missingProperty: "over"},message:"must have required property '"+"over"+"'"};
+var _valid6 = _errs234 === errors;
+valid48 = valid48 || _valid6;
+if(!valid48){
+const _errs236 = errors;
+if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
+if(data90.decay === undefined){
+const err282 = {instancePath:instancePath+"/pulse/stale",schemaPath:"#/properties/pulse/properties/stale/anyOf/1/required",keyword:"required",params:{missingProperty: "decay"},message:"must have required property '"+"decay"+"'"};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -3501,9 +3502,9 @@ vErrors.push(err282);
 }
 errors++;
 }
-for(const key29 in data90){
-if(!((key29 === "to") || (key29 === "over"))){
-const err283 = {instancePath:instancePath+"/pulse/stale/decay",schemaPath:"#/properties/pulse/properties/stale/anyOf/1/properties/decay/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
+for(const key28 in data90){
+if(!(key28 === "decay")){
+const err283 = {instancePath:instancePath+"/pulse/stale",schemaPath:"#/properties/pulse/properties/stale/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -3513,11 +3514,11 @@ vErrors.push(err283);
 errors++;
 }
 }
-if(data90.to !== undefined){
-let data91 = data90.to;
-if((typeof data91 == "number") && (isFinite(data91))){
-if(data91 > 1000000000000000 || isNaN(data91)){
-const err284 = {instancePath:instancePath+"/pulse/stale/decay/to",schemaPath:"#/properties/pulse/properties/stale/anyOf/1/properties/decay/properties/to/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000"};
+if(data90.decay !== undefined){
+let data91 = data90.decay;
+if(data91 && typeof data91 == "object" && !Array.isArray(data91)){
+if(data91.to === undefined){
+const err284 = {instancePath:instancePath+"/pulse/stale/decay",schemaPath:"#/properties/pulse/properties/stale/anyOf/1/properties/decay/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -3526,8 +3527,8 @@ vErrors.push(err284);
 }
 errors++;
 }
-if(data91 < -1000000000000000 || isNaN(data91)){
-const err285 = {instancePath:instancePath+"/pulse/stale/decay/to",schemaPath:"#/properties/pulse/properties/stale/anyOf/1/properties/decay/properties/to/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000000000},message:"must be >= -1000000000000000"};
+if(data91.over === undefined){
+const err285 = {instancePath:instancePath+"/pulse/stale/decay",schemaPath:"#/properties/pulse/properties/stale/anyOf/1/properties/decay/required",keyword:"required",params:{missingProperty: "over"},message:"must have required property '"+"over"+"'"};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -3536,9 +3537,9 @@ vErrors.push(err285);
 }
 errors++;
 }
-}
-else {
-const err286 = {instancePath:instancePath+"/pulse/stale/decay/to",schemaPath:"#/properties/pulse/properties/stale/anyOf/1/properties/decay/properties/to/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key29 in data91){
+if(!((key29 === "to") || (key29 === "over"))){
+const err286 = {instancePath:instancePath+"/pulse/stale/decay",schemaPath:"#/properties/pulse/properties/stale/anyOf/1/properties/decay/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -3548,11 +3549,11 @@ vErrors.push(err286);
 errors++;
 }
 }
-if(data90.over !== undefined){
-let data92 = data90.over;
-if(typeof data92 === "string"){
-if(!pattern17.test(data92)){
-const err287 = {instancePath:instancePath+"/pulse/stale/decay/over",schemaPath:"#/properties/pulse/properties/stale/anyOf/1/properties/decay/properties/over/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,5}[dw]$"},message:"must match pattern \""+"^[0-9]{1,5}[dw]$"+"\""};
+if(data91.to !== undefined){
+let data92 = data91.to;
+if((typeof data92 == "number") && (isFinite(data92))){
+if(data92 > 1000000000000000 || isNaN(data92)){
+const err287 = {instancePath:instancePath+"/pulse/stale/decay/to",schemaPath:"#/properties/pulse/properties/stale/anyOf/1/properties/decay/properties/to/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000"};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -3561,9 +3562,8 @@ vErrors.push(err287);
 }
 errors++;
 }
-}
-else {
-const err288 = {instancePath:instancePath+"/pulse/stale/decay/over",schemaPath:"#/properties/pulse/properties/stale/anyOf/1/properties/decay/properties/over/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data92 < -1000000000000000 || isNaN(data92)){
+const err288 = {instancePath:instancePath+"/pulse/stale/decay/to",schemaPath:"#/properties/pulse/properties/stale/anyOf/1/properties/decay/properties/to/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000000000},message:"must be >= -1000000000000000"};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -3573,9 +3573,8 @@ vErrors.push(err288);
 errors++;
 }
 }
-}
 else {
-const err289 = {instancePath:instancePath+"/pulse/stale/decay",schemaPath:"#/properties/pulse/properties/stale/anyOf/1/properties/decay/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err289 = {instancePath:instancePath+"/pulse/stale/decay/to",schemaPath:"#/properties/pulse/properties/stale/anyOf/1/properties/decay/properties/to/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -3585,9 +3584,11 @@ vErrors.push(err289);
 errors++;
 }
 }
-}
-else {
-const err290 = {instancePath:instancePath+"/pulse/stale",schemaPath:"#/properties/pulse/properties/stale/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data91.over !== undefined){
+let data93 = data91.over;
+if(typeof data93 === "string"){
+if(!pattern18.test(data93)){
+const err290 = {instancePath:instancePath+"/pulse/stale/decay/over",schemaPath:"#/properties/pulse/properties/stale/anyOf/1/properties/decay/properties/over/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,5}[dw]$"},message:"must match pattern \""+"^[0-9]{1,5}[dw]$"+"\""};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -3596,11 +3597,9 @@ vErrors.push(err290);
 }
 errors++;
 }
-var _valid6 = _errs234 === errors;
-valid48 = valid48 || _valid6;
 }
-if(!valid48){
-const err291 = {instancePath:instancePath+"/pulse/stale",schemaPath:"#/properties/pulse/properties/stale/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+const err291 = {instancePath:instancePath+"/pulse/stale/decay/over",schemaPath:"#/properties/pulse/properties/stale/anyOf/1/properties/decay/properties/over/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -3609,21 +3608,10 @@ vErrors.push(err291);
 }
 errors++;
 }
-else {
-errors = _errs231;
-if(vErrors !== null){
-if(_errs231){
-vErrors.length = _errs231;
-}
-else {
-vErrors = null;
-}
-}
-}
 }
 }
 else {
-const err292 = {instancePath:instancePath+"/pulse",schemaPath:"#/properties/pulse/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err292 = {instancePath:instancePath+"/pulse/stale/decay",schemaPath:"#/properties/pulse/properties/stale/anyOf/1/properties/decay/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -3633,11 +3621,9 @@ vErrors.push(err292);
 errors++;
 }
 }
-if(data.overrides !== undefined){
-let data93 = data.overrides;
-if(data93 && typeof data93 == "object" && !Array.isArray(data93)){
-if(data93.reason === undefined){
-const err293 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
+}
+else {
+const err293 = {instancePath:instancePath+"/pulse/stale",schemaPath:"#/properties/pulse/properties/stale/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -3646,8 +3632,11 @@ vErrors.push(err293);
 }
 errors++;
 }
-if(data93.set_at === undefined){
-const err294 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/required",keyword:"required",params:{missingProperty: "set_at"},message:"must have required property '"+"set_at"+"'"};
+var _valid6 = _errs236 === errors;
+valid48 = valid48 || _valid6;
+}
+if(!valid48){
+const err294 = {instancePath:instancePath+"/pulse/stale",schemaPath:"#/properties/pulse/properties/stale/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -3656,8 +3645,21 @@ vErrors.push(err294);
 }
 errors++;
 }
-if(data93.expires_at === undefined){
-const err295 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/required",keyword:"required",params:{missingProperty: "expires_at"},message:"must have required property '"+"expires_at"+"'"};
+else {
+errors = _errs233;
+if(vErrors !== null){
+if(_errs233){
+vErrors.length = _errs233;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err295 = {instancePath:instancePath+"/pulse",schemaPath:"#/properties/pulse/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -3666,9 +3668,12 @@ vErrors.push(err295);
 }
 errors++;
 }
-for(const key30 in data93){
-if(!(((((key30 === "score") || (key30 === "band")) || (key30 === "reason")) || (key30 === "set_at")) || (key30 === "expires_at"))){
-const err296 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
+}
+if(data.overrides !== undefined){
+let data94 = data.overrides;
+if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
+if(data94.reason === undefined){
+const err296 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
 if(vErrors === null){
 vErrors = [err296];
 }
@@ -3677,12 +3682,8 @@ vErrors.push(err296);
 }
 errors++;
 }
-}
-if(data93.score !== undefined){
-let data94 = data93.score;
-if(typeof data94 === "string"){
-if(func3(data94) > 64){
-const err297 = {instancePath:instancePath+"/overrides/score",schemaPath:"#/properties/overrides/properties/score/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(data94.set_at === undefined){
+const err297 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/required",keyword:"required",params:{missingProperty: "set_at"},message:"must have required property '"+"set_at"+"'"};
 if(vErrors === null){
 vErrors = [err297];
 }
@@ -3691,8 +3692,8 @@ vErrors.push(err297);
 }
 errors++;
 }
-if(!pattern0.test(data94)){
-const err298 = {instancePath:instancePath+"/overrides/score",schemaPath:"#/properties/overrides/properties/score/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
+if(data94.expires_at === undefined){
+const err298 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/required",keyword:"required",params:{missingProperty: "expires_at"},message:"must have required property '"+"expires_at"+"'"};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -3701,9 +3702,9 @@ vErrors.push(err298);
 }
 errors++;
 }
-}
-else {
-const err299 = {instancePath:instancePath+"/overrides/score",schemaPath:"#/properties/overrides/properties/score/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key30 in data94){
+if(!(((((key30 === "score") || (key30 === "band")) || (key30 === "reason")) || (key30 === "set_at")) || (key30 === "expires_at"))){
+const err299 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -3713,11 +3714,11 @@ vErrors.push(err299);
 errors++;
 }
 }
-if(data93.band !== undefined){
-let data95 = data93.band;
+if(data94.score !== undefined){
+let data95 = data94.score;
 if(typeof data95 === "string"){
 if(func3(data95) > 64){
-const err300 = {instancePath:instancePath+"/overrides/band",schemaPath:"#/properties/overrides/properties/band/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+const err300 = {instancePath:instancePath+"/overrides/score",schemaPath:"#/properties/overrides/properties/score/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err300];
 }
@@ -3727,7 +3728,7 @@ vErrors.push(err300);
 errors++;
 }
 if(!pattern0.test(data95)){
-const err301 = {instancePath:instancePath+"/overrides/band",schemaPath:"#/properties/overrides/properties/band/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
+const err301 = {instancePath:instancePath+"/overrides/score",schemaPath:"#/properties/overrides/properties/score/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err301];
 }
@@ -3738,7 +3739,7 @@ errors++;
 }
 }
 else {
-const err302 = {instancePath:instancePath+"/overrides/band",schemaPath:"#/properties/overrides/properties/band/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err302 = {instancePath:instancePath+"/overrides/score",schemaPath:"#/properties/overrides/properties/score/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err302];
 }
@@ -3748,11 +3749,11 @@ vErrors.push(err302);
 errors++;
 }
 }
-if(data93.reason !== undefined){
-let data96 = data93.reason;
+if(data94.band !== undefined){
+let data96 = data94.band;
 if(typeof data96 === "string"){
 if(func3(data96) > 64){
-const err303 = {instancePath:instancePath+"/overrides/reason",schemaPath:"#/properties/overrides/properties/reason/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+const err303 = {instancePath:instancePath+"/overrides/band",schemaPath:"#/properties/overrides/properties/band/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err303];
 }
@@ -3762,7 +3763,7 @@ vErrors.push(err303);
 errors++;
 }
 if(!pattern0.test(data96)){
-const err304 = {instancePath:instancePath+"/overrides/reason",schemaPath:"#/properties/overrides/properties/reason/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
+const err304 = {instancePath:instancePath+"/overrides/band",schemaPath:"#/properties/overrides/properties/band/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err304];
 }
@@ -3773,7 +3774,7 @@ errors++;
 }
 }
 else {
-const err305 = {instancePath:instancePath+"/overrides/reason",schemaPath:"#/properties/overrides/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err305 = {instancePath:instancePath+"/overrides/band",schemaPath:"#/properties/overrides/properties/band/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err305];
 }
@@ -3783,11 +3784,11 @@ vErrors.push(err305);
 errors++;
 }
 }
-if(data93.set_at !== undefined){
-let data97 = data93.set_at;
+if(data94.reason !== undefined){
+let data97 = data94.reason;
 if(typeof data97 === "string"){
 if(func3(data97) > 64){
-const err306 = {instancePath:instancePath+"/overrides/set_at",schemaPath:"#/properties/overrides/properties/set_at/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+const err306 = {instancePath:instancePath+"/overrides/reason",schemaPath:"#/properties/overrides/properties/reason/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err306];
 }
@@ -3797,7 +3798,7 @@ vErrors.push(err306);
 errors++;
 }
 if(!pattern0.test(data97)){
-const err307 = {instancePath:instancePath+"/overrides/set_at",schemaPath:"#/properties/overrides/properties/set_at/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
+const err307 = {instancePath:instancePath+"/overrides/reason",schemaPath:"#/properties/overrides/properties/reason/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err307];
 }
@@ -3808,7 +3809,7 @@ errors++;
 }
 }
 else {
-const err308 = {instancePath:instancePath+"/overrides/set_at",schemaPath:"#/properties/overrides/properties/set_at/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err308 = {instancePath:instancePath+"/overrides/reason",schemaPath:"#/properties/overrides/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err308];
 }
@@ -3818,11 +3819,11 @@ vErrors.push(err308);
 errors++;
 }
 }
-if(data93.expires_at !== undefined){
-let data98 = data93.expires_at;
+if(data94.set_at !== undefined){
+let data98 = data94.set_at;
 if(typeof data98 === "string"){
 if(func3(data98) > 64){
-const err309 = {instancePath:instancePath+"/overrides/expires_at",schemaPath:"#/properties/overrides/properties/expires_at/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+const err309 = {instancePath:instancePath+"/overrides/set_at",schemaPath:"#/properties/overrides/properties/set_at/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err309];
 }
@@ -3832,7 +3833,7 @@ vErrors.push(err309);
 errors++;
 }
 if(!pattern0.test(data98)){
-const err310 = {instancePath:instancePath+"/overrides/expires_at",schemaPath:"#/properties/overrides/properties/expires_at/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
+const err310 = {instancePath:instancePath+"/overrides/set_at",schemaPath:"#/properties/overrides/properties/set_at/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err310];
 }
@@ -3843,7 +3844,7 @@ errors++;
 }
 }
 else {
-const err311 = {instancePath:instancePath+"/overrides/expires_at",schemaPath:"#/properties/overrides/properties/expires_at/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err311 = {instancePath:instancePath+"/overrides/set_at",schemaPath:"#/properties/overrides/properties/set_at/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err311];
 }
@@ -3853,9 +3854,11 @@ vErrors.push(err311);
 errors++;
 }
 }
-}
-else {
-const err312 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data94.expires_at !== undefined){
+let data99 = data94.expires_at;
+if(typeof data99 === "string"){
+if(func3(data99) > 64){
+const err312 = {instancePath:instancePath+"/overrides/expires_at",schemaPath:"#/properties/overrides/properties/expires_at/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err312];
 }
@@ -3864,12 +3867,8 @@ vErrors.push(err312);
 }
 errors++;
 }
-}
-if(data.benchmarks !== undefined){
-let data99 = data.benchmarks;
-if(Array.isArray(data99)){
-if(data99.length > 1000){
-const err313 = {instancePath:instancePath+"/benchmarks",schemaPath:"#/properties/benchmarks/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items"};
+if(!pattern0.test(data99)){
+const err313 = {instancePath:instancePath+"/overrides/expires_at",schemaPath:"#/properties/overrides/properties/expires_at/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err313];
 }
@@ -3878,12 +3877,9 @@ vErrors.push(err313);
 }
 errors++;
 }
-const len6 = data99.length;
-for(let i7=0; i7<len6; i7++){
-let data100 = data99[i7];
-if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
-if(data100.stage === undefined){
-const err314 = {instancePath:instancePath+"/benchmarks/" + i7,schemaPath:"#/properties/benchmarks/items/required",keyword:"required",params:{missingProperty: "stage"},message:"must have required property '"+"stage"+"'"};
+}
+else {
+const err314 = {instancePath:instancePath+"/overrides/expires_at",schemaPath:"#/properties/overrides/properties/expires_at/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err314];
 }
@@ -3892,8 +3888,10 @@ vErrors.push(err314);
 }
 errors++;
 }
-if(data100.score === undefined){
-const err315 = {instancePath:instancePath+"/benchmarks/" + i7,schemaPath:"#/properties/benchmarks/items/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'"};
+}
+}
+else {
+const err315 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err315];
 }
@@ -3902,9 +3900,12 @@ vErrors.push(err315);
 }
 errors++;
 }
-for(const key31 in data100){
-if(!((((key31 === "stage") || (key31 === "segment")) || (key31 === "category")) || (key31 === "score"))){
-const err316 = {instancePath:instancePath+"/benchmarks/" + i7,schemaPath:"#/properties/benchmarks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties"};
+}
+if(data.benchmarks !== undefined){
+let data100 = data.benchmarks;
+if(Array.isArray(data100)){
+if(data100.length > 1000){
+const err316 = {instancePath:instancePath+"/benchmarks",schemaPath:"#/properties/benchmarks/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items"};
 if(vErrors === null){
 vErrors = [err316];
 }
@@ -3913,12 +3914,12 @@ vErrors.push(err316);
 }
 errors++;
 }
-}
-if(data100.stage !== undefined){
-let data101 = data100.stage;
-if(typeof data101 === "string"){
-if(func3(data101) < 1){
-const err317 = {instancePath:instancePath+"/benchmarks/" + i7+"/stage",schemaPath:"#/properties/benchmarks/items/properties/stage/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const len6 = data100.length;
+for(let i7=0; i7<len6; i7++){
+let data101 = data100[i7];
+if(data101 && typeof data101 == "object" && !Array.isArray(data101)){
+if(data101.stage === undefined){
+const err317 = {instancePath:instancePath+"/benchmarks/" + i7,schemaPath:"#/properties/benchmarks/items/required",keyword:"required",params:{missingProperty: "stage"},message:"must have required property '"+"stage"+"'"};
 if(vErrors === null){
 vErrors = [err317];
 }
@@ -3927,9 +3928,8 @@ vErrors.push(err317);
 }
 errors++;
 }
-}
-else {
-const err318 = {instancePath:instancePath+"/benchmarks/" + i7+"/stage",schemaPath:"#/properties/benchmarks/items/properties/stage/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data101.score === undefined){
+const err318 = {instancePath:instancePath+"/benchmarks/" + i7,schemaPath:"#/properties/benchmarks/items/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'"};
 if(vErrors === null){
 vErrors = [err318];
 }
@@ -3938,12 +3938,9 @@ vErrors.push(err318);
 }
 errors++;
 }
-}
-if(data100.segment !== undefined){
-let data102 = data100.segment;
-if(typeof data102 === "string"){
-if(func3(data102) < 1){
-const err319 = {instancePath:instancePath+"/benchmarks/" + i7+"/segment",schemaPath:"#/properties/benchmarks/items/properties/segment/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+for(const key31 in data101){
+if(!((((key31 === "stage") || (key31 === "segment")) || (key31 === "category")) || (key31 === "score"))){
+const err319 = {instancePath:instancePath+"/benchmarks/" + i7,schemaPath:"#/properties/benchmarks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err319];
 }
@@ -3953,8 +3950,11 @@ vErrors.push(err319);
 errors++;
 }
 }
-else {
-const err320 = {instancePath:instancePath+"/benchmarks/" + i7+"/segment",schemaPath:"#/properties/benchmarks/items/properties/segment/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data101.stage !== undefined){
+let data102 = data101.stage;
+if(typeof data102 === "string"){
+if(func3(data102) < 1){
+const err320 = {instancePath:instancePath+"/benchmarks/" + i7+"/stage",schemaPath:"#/properties/benchmarks/items/properties/stage/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err320];
 }
@@ -3964,11 +3964,8 @@ vErrors.push(err320);
 errors++;
 }
 }
-if(data100.category !== undefined){
-let data103 = data100.category;
-if(typeof data103 === "string"){
-if(func3(data103) > 64){
-const err321 = {instancePath:instancePath+"/benchmarks/" + i7+"/category",schemaPath:"#/properties/benchmarks/items/properties/category/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+else {
+const err321 = {instancePath:instancePath+"/benchmarks/" + i7+"/stage",schemaPath:"#/properties/benchmarks/items/properties/stage/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err321];
 }
@@ -3977,8 +3974,12 @@ vErrors.push(err321);
 }
 errors++;
 }
-if(!pattern0.test(data103)){
-const err322 = {instancePath:instancePath+"/benchmarks/" + i7+"/category",schemaPath:"#/properties/benchmarks/items/properties/category/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
+}
+if(data101.segment !== undefined){
+let data103 = data101.segment;
+if(typeof data103 === "string"){
+if(func3(data103) < 1){
+const err322 = {instancePath:instancePath+"/benchmarks/" + i7+"/segment",schemaPath:"#/properties/benchmarks/items/properties/segment/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err322];
 }
@@ -3989,7 +3990,7 @@ errors++;
 }
 }
 else {
-const err323 = {instancePath:instancePath+"/benchmarks/" + i7+"/category",schemaPath:"#/properties/benchmarks/items/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err323 = {instancePath:instancePath+"/benchmarks/" + i7+"/segment",schemaPath:"#/properties/benchmarks/items/properties/segment/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err323];
 }
@@ -3999,11 +4000,11 @@ vErrors.push(err323);
 errors++;
 }
 }
-if(data100.score !== undefined){
-let data104 = data100.score;
-if((typeof data104 == "number") && (isFinite(data104))){
-if(data104 > 1000000000000000 || isNaN(data104)){
-const err324 = {instancePath:instancePath+"/benchmarks/" + i7+"/score",schemaPath:"#/properties/benchmarks/items/properties/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000"};
+if(data101.category !== undefined){
+let data104 = data101.category;
+if(typeof data104 === "string"){
+if(func3(data104) > 64){
+const err324 = {instancePath:instancePath+"/benchmarks/" + i7+"/category",schemaPath:"#/properties/benchmarks/items/properties/category/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err324];
 }
@@ -4012,8 +4013,8 @@ vErrors.push(err324);
 }
 errors++;
 }
-if(data104 < -1000000000000000 || isNaN(data104)){
-const err325 = {instancePath:instancePath+"/benchmarks/" + i7+"/score",schemaPath:"#/properties/benchmarks/items/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000000000},message:"must be >= -1000000000000000"};
+if(!pattern0.test(data104)){
+const err325 = {instancePath:instancePath+"/benchmarks/" + i7+"/category",schemaPath:"#/properties/benchmarks/items/properties/category/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err325];
 }
@@ -4024,7 +4025,7 @@ errors++;
 }
 }
 else {
-const err326 = {instancePath:instancePath+"/benchmarks/" + i7+"/score",schemaPath:"#/properties/benchmarks/items/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err326 = {instancePath:instancePath+"/benchmarks/" + i7+"/category",schemaPath:"#/properties/benchmarks/items/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err326];
 }
@@ -4034,9 +4035,11 @@ vErrors.push(err326);
 errors++;
 }
 }
-}
-else {
-const err327 = {instancePath:instancePath+"/benchmarks/" + i7,schemaPath:"#/properties/benchmarks/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data101.score !== undefined){
+let data105 = data101.score;
+if((typeof data105 == "number") && (isFinite(data105))){
+if(data105 > 1000000000000000 || isNaN(data105)){
+const err327 = {instancePath:instancePath+"/benchmarks/" + i7+"/score",schemaPath:"#/properties/benchmarks/items/properties/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000"};
 if(vErrors === null){
 vErrors = [err327];
 }
@@ -4045,10 +4048,8 @@ vErrors.push(err327);
 }
 errors++;
 }
-}
-}
-else {
-const err328 = {instancePath:instancePath+"/benchmarks",schemaPath:"#/properties/benchmarks/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data105 < -1000000000000000 || isNaN(data105)){
+const err328 = {instancePath:instancePath+"/benchmarks/" + i7+"/score",schemaPath:"#/properties/benchmarks/items/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000000000},message:"must be >= -1000000000000000"};
 if(vErrors === null){
 vErrors = [err328];
 }
@@ -4058,11 +4059,8 @@ vErrors.push(err328);
 errors++;
 }
 }
-if(data.playbooks !== undefined){
-let data105 = data.playbooks;
-if(data105 && typeof data105 == "object" && !Array.isArray(data105)){
-if(Object.keys(data105).length > 200){
-const err329 = {instancePath:instancePath+"/playbooks",schemaPath:"#/properties/playbooks/maxProperties",keyword:"maxProperties",params:{limit: 200},message:"must NOT have more than 200 properties"};
+else {
+const err329 = {instancePath:instancePath+"/benchmarks/" + i7+"/score",schemaPath:"#/properties/benchmarks/items/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err329];
 }
@@ -4071,11 +4069,10 @@ vErrors.push(err329);
 }
 errors++;
 }
-for(const key32 in data105){
-const _errs272 = errors;
-if(typeof key32 === "string"){
-if(func3(key32) > 64){
-const err330 = {instancePath:instancePath+"/playbooks",schemaPath:"#/properties/playbooks/propertyNames/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",propertyName:key32};
+}
+}
+else {
+const err330 = {instancePath:instancePath+"/benchmarks/" + i7,schemaPath:"#/properties/benchmarks/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err330];
 }
@@ -4084,8 +4081,10 @@ vErrors.push(err330);
 }
 errors++;
 }
-if(!pattern0.test(key32)){
-const err331 = {instancePath:instancePath+"/playbooks",schemaPath:"#/properties/playbooks/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",propertyName:key32};
+}
+}
+else {
+const err331 = {instancePath:instancePath+"/benchmarks",schemaPath:"#/properties/benchmarks/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err331];
 }
@@ -4095,8 +4094,11 @@ vErrors.push(err331);
 errors++;
 }
 }
-else {
-const err332 = {instancePath:instancePath+"/playbooks",schemaPath:"#/properties/playbooks/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key32};
+if(data.playbooks !== undefined){
+let data106 = data.playbooks;
+if(data106 && typeof data106 == "object" && !Array.isArray(data106)){
+if(Object.keys(data106).length > 200){
+const err332 = {instancePath:instancePath+"/playbooks",schemaPath:"#/properties/playbooks/maxProperties",keyword:"maxProperties",params:{limit: 200},message:"must NOT have more than 200 properties"};
 if(vErrors === null){
 vErrors = [err332];
 }
@@ -4105,9 +4107,11 @@ vErrors.push(err332);
 }
 errors++;
 }
-var valid55 = _errs272 === errors;
-if(!valid55){
-const err333 = {instancePath:instancePath+"/playbooks",schemaPath:"#/properties/playbooks/propertyNames",keyword:"propertyNames",params:{propertyName: key32},message:"property name must be valid"};
+for(const key32 in data106){
+const _errs274 = errors;
+if(typeof key32 === "string"){
+if(func3(key32) > 64){
+const err333 = {instancePath:instancePath+"/playbooks",schemaPath:"#/properties/playbooks/propertyNames/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",propertyName:key32};
 if(vErrors === null){
 vErrors = [err333];
 }
@@ -4116,12 +4120,8 @@ vErrors.push(err333);
 }
 errors++;
 }
-}
-for(const key33 in data105){
-let data106 = data105[key33];
-if(data106 && typeof data106 == "object" && !Array.isArray(data106)){
-if(data106.when === undefined){
-const err334 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/playbooks/additionalProperties/required",keyword:"required",params:{missingProperty: "when"},message:"must have required property '"+"when"+"'"};
+if(!pattern0.test(key32)){
+const err334 = {instancePath:instancePath+"/playbooks",schemaPath:"#/properties/playbooks/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",propertyName:key32};
 if(vErrors === null){
 vErrors = [err334];
 }
@@ -4130,8 +4130,9 @@ vErrors.push(err334);
 }
 errors++;
 }
-if(data106.action === undefined){
-const err335 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/playbooks/additionalProperties/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'"};
+}
+else {
+const err335 = {instancePath:instancePath+"/playbooks",schemaPath:"#/properties/playbooks/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key32};
 if(vErrors === null){
 vErrors = [err335];
 }
@@ -4140,9 +4141,9 @@ vErrors.push(err335);
 }
 errors++;
 }
-for(const key34 in data106){
-if(!(((((((key34 === "title") || (key34 === "description")) || (key34 === "when")) || (key34 === "priority")) || (key34 === "owner")) || (key34 === "action")) || (key34 === "cooldown"))){
-const err336 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/playbooks/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
+var valid55 = _errs274 === errors;
+if(!valid55){
+const err336 = {instancePath:instancePath+"/playbooks",schemaPath:"#/properties/playbooks/propertyNames",keyword:"propertyNames",params:{propertyName: key32},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err336];
 }
@@ -4152,11 +4153,11 @@ vErrors.push(err336);
 errors++;
 }
 }
-if(data106.title !== undefined){
-let data107 = data106.title;
-if(typeof data107 === "string"){
-if(func3(data107) > 200){
-const err337 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/playbooks/additionalProperties/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+for(const key33 in data106){
+let data107 = data106[key33];
+if(data107 && typeof data107 == "object" && !Array.isArray(data107)){
+if(data107.when === undefined){
+const err337 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/playbooks/additionalProperties/required",keyword:"required",params:{missingProperty: "when"},message:"must have required property '"+"when"+"'"};
 if(vErrors === null){
 vErrors = [err337];
 }
@@ -4165,9 +4166,8 @@ vErrors.push(err337);
 }
 errors++;
 }
-}
-else {
-const err338 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/playbooks/additionalProperties/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data107.action === undefined){
+const err338 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/playbooks/additionalProperties/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'"};
 if(vErrors === null){
 vErrors = [err338];
 }
@@ -4176,12 +4176,9 @@ vErrors.push(err338);
 }
 errors++;
 }
-}
-if(data106.description !== undefined){
-let data108 = data106.description;
-if(typeof data108 === "string"){
-if(func3(data108) > 4000){
-const err339 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/playbooks/additionalProperties/properties/description/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+for(const key34 in data107){
+if(!(((((((key34 === "title") || (key34 === "description")) || (key34 === "when")) || (key34 === "priority")) || (key34 === "owner")) || (key34 === "action")) || (key34 === "cooldown"))){
+const err339 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/playbooks/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err339];
 }
@@ -4191,8 +4188,11 @@ vErrors.push(err339);
 errors++;
 }
 }
-else {
-const err340 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/playbooks/additionalProperties/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data107.title !== undefined){
+let data108 = data107.title;
+if(typeof data108 === "string"){
+if(func3(data108) > 200){
+const err340 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/playbooks/additionalProperties/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err340];
 }
@@ -4202,11 +4202,8 @@ vErrors.push(err340);
 errors++;
 }
 }
-if(data106.when !== undefined){
-let data109 = data106.when;
-if(typeof data109 === "string"){
-if(func3(data109) > 4000){
-const err341 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/when",schemaPath:"#/properties/playbooks/additionalProperties/properties/when/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+else {
+const err341 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/playbooks/additionalProperties/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err341];
 }
@@ -4216,8 +4213,11 @@ vErrors.push(err341);
 errors++;
 }
 }
-else {
-const err342 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/when",schemaPath:"#/properties/playbooks/additionalProperties/properties/when/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data107.description !== undefined){
+let data109 = data107.description;
+if(typeof data109 === "string"){
+if(func3(data109) > 4000){
+const err342 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/playbooks/additionalProperties/properties/description/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
 if(vErrors === null){
 vErrors = [err342];
 }
@@ -4227,10 +4227,8 @@ vErrors.push(err342);
 errors++;
 }
 }
-if(data106.priority !== undefined){
-let data110 = data106.priority;
-if(!((((data110 === "critical") || (data110 === "high")) || (data110 === "medium")) || (data110 === "low"))){
-const err343 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/priority",schemaPath:"#/properties/playbooks/additionalProperties/properties/priority/enum",keyword:"enum",params:{allowedValues: schema11.properties.playbooks.additionalProperties.properties.priority.enum},message:"must be equal to one of the allowed values"};
+else {
+const err343 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/playbooks/additionalProperties/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err343];
 }
@@ -4240,11 +4238,11 @@ vErrors.push(err343);
 errors++;
 }
 }
-if(data106.owner !== undefined){
-let data111 = data106.owner;
-if(typeof data111 === "string"){
-if(func3(data111) > 200){
-const err344 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/owner",schemaPath:"#/properties/playbooks/additionalProperties/properties/owner/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(data107.when !== undefined){
+let data110 = data107.when;
+if(typeof data110 === "string"){
+if(func3(data110) > 4000){
+const err344 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/when",schemaPath:"#/properties/playbooks/additionalProperties/properties/when/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
 if(vErrors === null){
 vErrors = [err344];
 }
@@ -4255,7 +4253,7 @@ errors++;
 }
 }
 else {
-const err345 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/owner",schemaPath:"#/properties/playbooks/additionalProperties/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err345 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/when",schemaPath:"#/properties/playbooks/additionalProperties/properties/when/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err345];
 }
@@ -4265,11 +4263,10 @@ vErrors.push(err345);
 errors++;
 }
 }
-if(data106.action !== undefined){
-let data112 = data106.action;
-if(typeof data112 === "string"){
-if(func3(data112) > 4000){
-const err346 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/action",schemaPath:"#/properties/playbooks/additionalProperties/properties/action/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+if(data107.priority !== undefined){
+let data111 = data107.priority;
+if(!((((data111 === "critical") || (data111 === "high")) || (data111 === "medium")) || (data111 === "low"))){
+const err346 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/priority",schemaPath:"#/properties/playbooks/additionalProperties/properties/priority/enum",keyword:"enum",params:{allowedValues: schema11.properties.playbooks.additionalProperties.properties.priority.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err346];
 }
@@ -4279,8 +4276,11 @@ vErrors.push(err346);
 errors++;
 }
 }
-else {
-const err347 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/action",schemaPath:"#/properties/playbooks/additionalProperties/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data107.owner !== undefined){
+let data112 = data107.owner;
+if(typeof data112 === "string"){
+if(func3(data112) > 200){
+const err347 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/owner",schemaPath:"#/properties/playbooks/additionalProperties/properties/owner/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err347];
 }
@@ -4290,11 +4290,8 @@ vErrors.push(err347);
 errors++;
 }
 }
-if(data106.cooldown !== undefined){
-let data113 = data106.cooldown;
-if(typeof data113 === "string"){
-if(!pattern17.test(data113)){
-const err348 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/cooldown",schemaPath:"#/properties/playbooks/additionalProperties/properties/cooldown/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,5}[dw]$"},message:"must match pattern \""+"^[0-9]{1,5}[dw]$"+"\""};
+else {
+const err348 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/owner",schemaPath:"#/properties/playbooks/additionalProperties/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err348];
 }
@@ -4304,8 +4301,11 @@ vErrors.push(err348);
 errors++;
 }
 }
-else {
-const err349 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/cooldown",schemaPath:"#/properties/playbooks/additionalProperties/properties/cooldown/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data107.action !== undefined){
+let data113 = data107.action;
+if(typeof data113 === "string"){
+if(func3(data113) > 4000){
+const err349 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/action",schemaPath:"#/properties/playbooks/additionalProperties/properties/action/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
 if(vErrors === null){
 vErrors = [err349];
 }
@@ -4315,9 +4315,8 @@ vErrors.push(err349);
 errors++;
 }
 }
-}
 else {
-const err350 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/playbooks/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err350 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/action",schemaPath:"#/properties/playbooks/additionalProperties/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err350];
 }
@@ -4327,9 +4326,11 @@ vErrors.push(err350);
 errors++;
 }
 }
-}
-else {
-const err351 = {instancePath:instancePath+"/playbooks",schemaPath:"#/properties/playbooks/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data107.cooldown !== undefined){
+let data114 = data107.cooldown;
+if(typeof data114 === "string"){
+if(!pattern18.test(data114)){
+const err351 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/cooldown",schemaPath:"#/properties/playbooks/additionalProperties/properties/cooldown/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,5}[dw]$"},message:"must match pattern \""+"^[0-9]{1,5}[dw]$"+"\""};
 if(vErrors === null){
 vErrors = [err351];
 }
@@ -4339,14 +4340,49 @@ vErrors.push(err351);
 errors++;
 }
 }
-}
 else {
-const err352 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err352 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/cooldown",schemaPath:"#/properties/playbooks/additionalProperties/properties/cooldown/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err352];
 }
 else {
 vErrors.push(err352);
+}
+errors++;
+}
+}
+}
+else {
+const err353 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/playbooks/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err353];
+}
+else {
+vErrors.push(err353);
+}
+errors++;
+}
+}
+}
+else {
+const err354 = {instancePath:instancePath+"/playbooks",schemaPath:"#/properties/playbooks/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err354];
+}
+else {
+vErrors.push(err354);
+}
+errors++;
+}
+}
+}
+else {
+const err355 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err355];
+}
+else {
+vErrors.push(err355);
 }
 errors++;
 }

@@ -8,6 +8,8 @@ export default defineConfig({
     alias: [
       { find: /^@vitals\/core\/testing$/, replacement: source('./packages/core/src/testing/index.ts') },
       { find: /^@vitals\/core$/, replacement: source('./packages/core/src/index.ts') },
+      { find: /^@vitals\/data\/node$/, replacement: source('./packages/data/src/node/index.ts') },
+      { find: /^@vitals\/data$/, replacement: source('./packages/data/src/index.ts') },
       { find: /^@vitals\/cli$/, replacement: source('./packages/cli/src/index.ts') },
     ],
   },

@@ -87,20 +87,20 @@ describe('bad rows are reported with their row number and field; the rest is sti
       [4, 5, 'invalid', ['purchased_seats:not-a-number']],
       [5, 6, 'scored', []],
     ]);
-    expect(run.stderr).toContain(`${file}:2: row 2: not valid JSON`);
+    expect(run.stderr).toContain(`${file}:2: row 2: is not valid JSON`);
   });
 
-  test('a JSON array streams element by element; rows are positions in the array (no line)', () => {
+  test('a JSON array streams element by element; rows are positions in the array, lines where each element starts', () => {
     const file = `${FIXTURES}/saas-rows.json`;
     const run = vitals(['score', SAAS, '--data', file, '--format', 'ndjson']);
     const rows = ndjson(run.stdout) as Row[];
     expect(rows.map((r) => [r.row, r.line, r.status])).toEqual([
-      [1, null, 'scored'],
-      [2, null, 'scored'],
-      [3, null, 'invalid'],
-      [4, null, 'invalid'],
+      [1, 2, 'scored'],
+      [2, 18, 'scored'],
+      [3, 34, 'invalid'],
+      [4, 35, 'invalid'],
     ]);
-    expect(run.stderr).toContain(`${file}: row 4: field features_adopted: \`features_adopted\` is not a whole number (got "2.5") [not-an-integer]`);
+    expect(run.stderr).toContain(`${file}:35: row 4: field features_adopted: \`features_adopted\` is not a whole number (got "2.5") [not-an-integer]`);
   });
 
   test('--strict: the first bad row is fatal (exit 1); the rows before it are written', () => {

@@ -11,12 +11,13 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 /**
  * A user mistake the CLI stops for (a missing file, a bad option value): printed as one line on
- * stderr, never with a stack trace.
+ * stderr (and `details`, a line each, under it), never with a stack trace.
  */
 export class CliError extends Error {
   constructor(
     message: string,
     readonly exitCode: ExitCode = EXIT.usage,
+    readonly details: readonly string[] = [],
   ) {
     super(message);
     this.name = 'CliError';

@@ -26,6 +26,7 @@ function exitFor(error: unknown): ExitCode {
   }
   if (error instanceof CliError) {
     note(`vitals: ${error.message}`);
+    for (const line of error.details) note(line);
     return error.exitCode;
   }
   process.stderr.write(`vitals: internal error (a bug in vitals, please report it):\n${safeLines(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`);

@@ -3,7 +3,7 @@ import { CliError, type ExitCode } from './errors.js';
 import { safeLines } from './render/safe-text.js';
 import { VERSION } from './version.js';
 
-const INPUT_FORMATS = ['csv', 'ndjson', 'json'] as const;
+const INPUT_FORMATS = ['csv', 'tsv', 'ndjson', 'json'] as const;
 
 /**
  * The commands, their options and help. Each action imports its command module only when it
@@ -154,8 +154,10 @@ export function buildProgram(setExit: (code: ExitCode) => void): Command {
 
 function addDataOptions(command: Command): Command {
   return command
-    .requiredOption('--data <file>', 'account snapshots: .csv, .ndjson/.jsonl or .json (a JSON array); - for stdin')
+    .requiredOption('--data <file>', 'account snapshots: .csv, .tsv, .ndjson/.jsonl or .json (a JSON array); - for stdin')
     .addOption(new Option('--input-format <format>', 'data format when the extension does not say').choices([...INPUT_FORMATS]))
+    .option('--delimiter <char>', 'CSV delimiter (default: the one the header line holds most of: , ; tab |)')
+    .option('--allow-missing-columns', 'score even when the header lacks columns the model reads (each reads as missing)')
     .option('--as-of <date>', 'as-of date (YYYY-MM-DD) for models without an as-of field')
     .option('--strict', 'stop at the first bad row (exit 1)')
     .option('--max-issues <n>', 'bad rows to describe on stderr (0: all)', '100')
@@ -165,6 +167,8 @@ function addDataOptions(command: Command): Command {
 export interface DataOptions {
   readonly data: string;
   readonly inputFormat: (typeof INPUT_FORMATS)[number] | undefined;
+  readonly delimiter: string | undefined;
+  readonly allowMissingColumns: boolean;
   readonly asOf: string | undefined;
   readonly strict: boolean;
   readonly maxIssues: number;
@@ -189,6 +193,8 @@ function dataOptions(options: Record<string, unknown>): DataOptions {
   return {
     data: options.data as string,
     inputFormat: options.inputFormat as DataOptions['inputFormat'],
+    delimiter: options.delimiter as string | undefined,
+    allowMissingColumns: options.allowMissingColumns === true,
     asOf: asOfOption(options.asOf as string | undefined),
     strict: options.strict === true,
     maxIssues: countOption('--max-issues', options.maxIssues as string),

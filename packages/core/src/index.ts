@@ -24,6 +24,7 @@ export { formatModel } from './format/format-model.js';
 export { parseModelTests, runModelTests, describeDifference, describeUntested, TEST_DIAGNOSTIC_TEXT } from './model-tests/index.js';
 // The stages, for tools that need one on its own
 export { yamlToDocument } from './load/yaml-to-document.js';
+export { utf8SequenceLength } from './load/decode-text.js';
 export { validateDocument, FORMAT_VERSION } from './schema/validate-document.js';
 export { parseModelExpressions } from './expr/parse-model-expressions.js';
 export { parseExpression, standalonePlace } from './expr/parse-expression.js';

@@ -1,6 +1,6 @@
 import { nextBand, parseDay, type AccountState, type HealthModel, type ScoreResult } from '@vitals/core';
+import type { DataRow } from '@vitals/data';
 import { openData } from '../data/open-data.js';
-import type { DataRow } from '../data/data-row.js';
 import { CliError, EXIT, type ExitCode } from '../errors.js';
 import { writeStdout } from '../io/output.js';
 import type { ScoreCommandOptions } from '../program.js';
@@ -8,6 +8,7 @@ import { renderExplainJson, type Explanation } from '../render/explain-document.
 import { renderExplainText } from '../render/explain-text.js';
 import { styleFor } from '../render/style.js';
 import { loadModel } from '../run/load-model.js';
+import { dataErrorExit } from '../run/score-stream.js';
 
 /**
  * `vitals score MODEL --data FILE --explain ACCOUNT`: the drill-down for one account's latest
@@ -18,12 +19,14 @@ export async function runExplain(modelPath: string, account: string, options: Sc
   const model = await loadModel(modelPath);
   const idField = model.plan.data.id;
   if (idField === null) throw new CliError(`${modelPath} names no id field (data: { id: … }), so there is no account to find`);
-  const source = await openData(options.data, options.inputFormat);
+  const source = await openData(options, model.columns);
   const stepOptions = options.asOf === undefined ? {} : { asOf: options.asOf };
   const trail = new AccountTrail(model, account, stepOptions);
-  for await (const row of source.rows) {
-    if (row.record !== null && String(row.record[idField] ?? '').trim() === account) trail.add(row);
+  const idColumn = model.columns.find((use) => use.input === idField)?.column ?? idField;
+  for await (const batch of source.batches) {
+    for (const row of batch) if (row.record !== null && String(row.record[idColumn] ?? '').trim() === account) trail.add(row);
   }
+  dataErrorExit(source.path, source.error());
   const explanation = trail.explain(source.path);
   if (explanation === undefined) throw new CliError(`no row of ${source.path} has ${idField} = ${JSON.stringify(account)}`);
   const text = options.format === 'json' || options.format === 'ndjson' ? renderExplainJson(explanation, model.plan) : renderExplainText(explanation, model.plan, styleFor(process.stdout));

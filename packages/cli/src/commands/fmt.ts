@@ -2,7 +2,7 @@ import { formatModel } from '@vitals/core';
 import { rename, writeFile } from 'node:fs/promises';
 import { CliError, EXIT, worstExit, type ExitCode } from '../errors.js';
 import { readModelFile } from '../io/model-file.js';
-import { describeFsError } from '../io/read-input-file.js';
+import { describeFsError } from '@vitals/data/node';
 import { note, writeStdout } from '../io/output.js';
 import { renderDiagnostic } from '../render/check-pretty.js';
 import { plural } from '../render/check-report.js';

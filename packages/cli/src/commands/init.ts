@@ -1,7 +1,7 @@
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CliError, EXIT, type ExitCode } from '../errors.js';
-import { describeFsError } from '../io/read-input-file.js';
+import { describeFsError } from '@vitals/data/node';
 import { writeStdout } from '../io/output.js';
 import { STARTER_FILES } from '../init/starter-files.js';
 import { safeText } from '../render/safe-text.js';

@@ -10,7 +10,7 @@ import type { ReportData } from '../render/report-model.js';
 import { renderReportText } from '../render/report-text.js';
 import { styleFor } from '../render/style.js';
 import { loadModel } from '../run/load-model.js';
-import { countsLine, scoreStream } from '../run/score-stream.js';
+import { countsLine, dataErrorExit, scoreStream } from '../run/score-stream.js';
 
 export interface ReportOptions extends DataOptions {
   readonly format: 'text' | 'markdown' | 'json';
@@ -23,7 +23,7 @@ export interface ReportOptions extends DataOptions {
 export async function runReport(modelPath: string, options: ReportOptions): Promise<ExitCode> {
   const model = await loadModel(modelPath);
   if (options.latest && model.plan.data.id === null) throw new CliError(`--latest needs accounts: ${modelPath} names no id field (data: { id: … })`);
-  const source = await openData(options.data, options.inputFormat);
+  const source = await openData(options, model.columns);
   const distribution = createDistribution(model.plan);
   const latest = new Map<string, ScoreResult>();
   const outcome = await scoreStream(model, source, options, ({ result }) => {
@@ -36,6 +36,9 @@ export async function runReport(modelPath: string, options: ReportOptions): Prom
     note(`vitals: stopped at row ${outcome.stoppedAt} (--strict); no report`);
     return EXIT.failed;
   }
+  // A report of part of a file would pass for the whole: the error, and no report.
+  if (outcome.dataError !== null) note(`vitals: ${countsLine(source.path, outcome.counts)} before the error below; no report`);
+  dataErrorExit(source.path, outcome.dataError);
   const unit = options.latest || model.plan.data.asOf === null ? 'account' : 'snapshot';
   const data: ReportData = { file: source.path, unit, plan: model.plan, counts: outcome.counts, summary: distribution.summary() };
   if (options.html !== undefined) await writeHtml(options.html, data);

@@ -1,37 +1,37 @@
-import { createReadStream } from 'node:fs';
-import type { Readable } from 'node:stream';
-import { CliError } from '../errors.js';
-import { dataFileSize } from '../io/read-input-file.js';
-import { csvRows } from './csv-rows.js';
-import { inputFormatOf, type DataRow, type InputFormat } from './data-row.js';
-import { jsonRows } from './json-rows.js';
-import { ndjsonRows } from './ndjson-rows.js';
+import type { ColumnUse } from '@vitals/core';
+import { parseDelimiter, type DataError } from '@vitals/data';
+import { DataFileError, openDataFile, type DataSource } from '@vitals/data/node';
+import { CliError, EXIT } from '../errors.js';
+import type { DataOptions } from '../program.js';
 
-/** A data file opened for streaming: its rows, and how far the reading has got (for a progress bar). */
-export interface DataSource {
-  readonly path: string;
-  readonly format: InputFormat;
-  /** Bytes in the file, or undefined for stdin. */
-  readonly size: number | undefined;
-  readonly rows: AsyncGenerator<DataRow, void, undefined>;
-  bytesRead(): number;
-}
-
-/** Opens `--data`: a path or `-` for stdin. Missing, empty or unrecognised files are usage errors. */
-export async function openData(path: string, explicit: InputFormat | undefined): Promise<DataSource> {
-  const format = inputFormatOf(path, explicit);
-  if (format === undefined) {
-    throw new CliError(path === '-' ? 'reading data from stdin needs --input-format csv|ndjson|json' : `cannot tell the format of ${path} from its extension: use --input-format csv|ndjson|json`);
+/**
+ * Opens `--data` (a path, or `-` for stdin) for the model's columns: the header is checked
+ * against them when the first rows are read. A file that cannot be opened is a usage error.
+ */
+export async function openData(options: DataOptions, columns: readonly ColumnUse[]): Promise<DataSource> {
+  const delimiter = options.delimiter === undefined ? undefined : parseDelimiter(options.delimiter);
+  if (options.delimiter !== undefined && delimiter === undefined) {
+    throw new CliError(`--delimiter must be one character (or tab, comma, semicolon, pipe), got ${JSON.stringify(options.delimiter)}`);
   }
-  if (path === '-') return source(path, format, undefined, process.stdin, () => 0);
-  const size = await dataFileSize(path);
-  if (size === 0) throw new CliError(`${path} is empty: expected ${format === 'csv' ? 'a header row and data rows' : format === 'json' ? 'a JSON array of objects' : 'one JSON object per line'}`);
-  const stream = createReadStream(path, { highWaterMark: 256 * 1024 });
-  return source(path, format, size, stream, () => stream.bytesRead);
+  const tsv = options.inputFormat === 'tsv';
+  try {
+    return await openDataFile(options.data, {
+      columns,
+      allowMissingColumns: options.allowMissingColumns,
+      ...(options.inputFormat === undefined ? {} : { format: tsv ? 'csv' : options.inputFormat }),
+      ...(delimiter !== undefined ? { delimiter } : tsv ? { delimiter: '\t' } : {}),
+    });
+  } catch (error) {
+    if (error instanceof DataFileError) throw new CliError(error.message);
+    throw error;
+  }
 }
 
-function source(path: string, format: InputFormat, size: number | undefined, input: Readable, bytesRead: () => number): DataSource {
-  const label = path === '-' ? '<stdin>' : path;
-  const rows = format === 'csv' ? csvRows(input, label) : format === 'json' ? jsonRows(input, label) : ndjsonRows(input);
-  return { path: label, format, size, rows, bytesRead };
+/** What stopped the reading of a file, as an error for stderr: `file:line:column: message`, and its detail lines. */
+export function dataError(file: string, error: DataError): CliError {
+  if (error.code === 'missing-columns') {
+    return new CliError(error.message, EXIT.usage, [...(error.details ?? []).map((line) => `  ${line}`), '  (--allow-missing-columns reads them as missing in every row)']);
+  }
+  const place = error.line === null ? file : error.column === null ? `${file}:${error.line}` : `${file}:${error.line}:${error.column}`;
+  return new CliError(`${place}: ${error.message}`);
 }

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { CliError } from '../errors.js';
-import { describeFsError } from './read-input-file.js';
+import { describeFsError } from '@vitals/data/node';
 
 /** A model file as read from disk: the bytes the core decodes, and the text for showing source lines. */
 export interface ModelFile {

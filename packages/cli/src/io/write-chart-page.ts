@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
+import { describeFsError } from '@vitals/data/node';
 import { CliError } from '../errors.js';
 import { note } from './output.js';
-import { describeFsError } from './read-input-file.js';
 
 /** Writes an `--html` page; Chart.js is read only now, when a page is asked for. */
 export async function writeChartPage(path: string, render: (chartJsSource: string) => string): Promise<void> {

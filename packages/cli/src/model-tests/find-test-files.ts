@@ -1,7 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CliError } from '../errors.js';
-import { describeFsError } from '../io/read-input-file.js';
+import { describeFsError } from '@vitals/data/node';
 
 const TEST_FILE = /\.test\.ya?ml$/;
 const SKIPPED_DIRECTORIES = new Set(['node_modules', 'dist', 'coverage']);

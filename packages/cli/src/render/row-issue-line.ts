@@ -1,4 +1,4 @@
-import type { DataRow } from '../data/data-row.js';
+import type { DataRow } from '@vitals/data';
 import { quoted, safeText } from './safe-text.js';
 import type { RowIssue } from './score-row.js';
 
@@ -8,7 +8,7 @@ import type { RowIssue } from './score-row.js';
  * The file name, the message and the value are `safeText`: a newline in a cell cannot forge a line.
  */
 export function rowIssueLine(file: string, data: DataRow, issue: RowIssue): string {
-  const place = data.line === null ? `${safeText(file)}: row ${data.row}` : `${safeText(file)}:${data.line}: row ${data.row}`;
+  const place = `${safeText(file)}:${data.line}: row ${data.row}`;
   const field = issue.field === null ? '' : ` field ${safeText(issue.field)}:`;
   const got = issue.value === undefined ? '' : ` (got ${quoted(issue.value)})`;
   return `${place}:${field} ${safeText(issue.message)}${got} [${issue.code}]`;

@@ -1,5 +1,5 @@
 import type { ScoreResult } from '@vitals/core';
-import type { DataRow } from '../data/data-row.js';
+import type { DataRow } from '@vitals/data';
 
 /** Version of the score rows `score --format json|ndjson` writes (packages/cli/schema/score-row.schema.json). */
 export const SCORE_FORMAT_VERSION = 1;
@@ -85,7 +85,7 @@ function unreadableRow(data: DataRow): ScoreRow {
     gap: null,
     below_benchmark: [],
     playbooks: [],
-    issues: [{ field: null, code: problem.code, message: problem.message }],
+    issues: [{ field: problem.field ?? null, code: problem.code, message: problem.message }],
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Plan } from '@vitals/core';
+import type { DataError } from '@vitals/data';
 import { csvLine, startsFormula, type CsvValue } from './csv-field.js';
 import { safeText } from './safe-text.js';
 import { SCORE_FORMAT_VERSION, type ScoreRow } from './score-row.js';
@@ -15,7 +16,8 @@ export interface RunCounts {
 export interface RowWriter {
   begin(): string;
   row(row: ScoreRow): string;
-  end(counts: RunCounts): string;
+  /** `dataError`: the file broke off there; a JSON document says so, and stays whole. */
+  end(counts: RunCounts, dataError?: DataError | null): string;
   /** A line for stderr once the rows are written, when the writer changed something a reader should know of. */
   notice?(): string | undefined;
 }
@@ -55,7 +57,10 @@ function jsonWriter(plan: Plan): RowWriter {
       first = false;
       return `${separator}${JSON.stringify(row)}`;
     },
-    end: (counts) => `${first ? '' : '\n'}],\n"summary": ${JSON.stringify(counts)}\n}\n`,
+    end: (counts, dataError) => {
+      const stopped = dataError === undefined || dataError === null ? '' : `,\n"data_error": ${JSON.stringify(dataError)}`;
+      return `${first ? '' : '\n'}],\n"summary": ${JSON.stringify(counts)}${stopped}\n}\n`;
+    },
   };
 }
 

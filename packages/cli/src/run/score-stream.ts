@@ -1,6 +1,8 @@
 import type { HealthModel, ScoreResult } from '@vitals/core';
+import type { DataError } from '@vitals/data';
+import type { DataSource } from '@vitals/data/node';
+import { dataError } from '../data/open-data.js';
 import { CliError } from '../errors.js';
-import type { DataSource } from '../data/open-data.js';
 import { note } from '../io/output.js';
 import { createProgress, type Progress } from '../io/progress.js';
 import { plural } from '../render/check-report.js';
@@ -20,6 +22,8 @@ export interface ScoreStreamOutcome {
   readonly counts: RunCounts;
   /** Set when --strict stopped the run at a bad row. */
   readonly stoppedAt: number | undefined;
+  /** Set when the file could not be read to its end (the rows before the error were scored). */
+  readonly dataError: DataError | null;
 }
 
 /**
@@ -39,20 +43,22 @@ export async function scoreStream(
   const counts = { rows: 0, scored: 0, unscored: 0, invalid: 0 };
   let described = 0;
   try {
-    for await (const data of source.rows) {
-      const result = data.record === null ? null : scorer.score(data.record);
-      if (result !== null && model.plan.data.asOf === null) failWithoutAsOf(result);
-      const scored: ScoredRow = { data, result };
-      counts.rows++;
-      const status = result?.status ?? 'invalid';
-      counts[status]++;
-      if (status === 'invalid') {
-        if (options.maxIssues === 0 || described < options.maxIssues) describe(source.path, scored, progress);
-        described++;
+    for await (const batch of source.batches) {
+      for (const data of batch) {
+        const result = data.record === null ? null : scorer.score(data.record);
+        if (result !== null && model.plan.data.asOf === null) failWithoutAsOf(result);
+        const scored: ScoredRow = { data, result };
+        counts.rows++;
+        const status = result?.status ?? 'invalid';
+        counts[status]++;
+        if (status === 'invalid') {
+          if (options.maxIssues === 0 || described < options.maxIssues) describe(source.path, scored, progress);
+          described++;
+        }
+        await onRow(scored);
+        if (status === 'invalid' && options.strict) return { counts, stoppedAt: data.row, dataError: null };
       }
-      await onRow(scored);
-      if (status === 'invalid' && options.strict) return { counts, stoppedAt: data.row };
-      if ((counts.rows & 1023) === 0) progress.update(source.bytesRead(), counts.rows);
+      progress.update(source.bytesRead(), counts.rows);
     }
   } finally {
     progress.stop();
@@ -60,7 +66,13 @@ export async function scoreStream(
   if (options.maxIssues > 0 && described > options.maxIssues) {
     note(`${source.path}: … and ${plural(described - options.maxIssues, 'more bad row')} not described (--max-issues 0 describes all)`);
   }
-  return { counts, stoppedAt: undefined };
+  for (const warning of source.warnings()) note(`vitals: warning: ${warning.message}`);
+  return { counts, stoppedAt: undefined, dataError: source.error() };
+}
+
+/** A data error that stopped the reading: the rows before it are scored and written; then it is said, exit 2. */
+export function dataErrorExit(path: string, error: DataError | null): void {
+  if (error !== null) throw dataError(path, error);
 }
 
 function describe(file: string, scored: ScoredRow, progress: Progress): void {

@@ -48,14 +48,15 @@ function stripBom(text: string): string {
 export function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
-    const length = sequenceLength(bytes, i);
+    const length = utf8SequenceLength(bytes, i);
     if (length === 0) return i;
     i += length;
   }
   return -1;
 }
 
-function sequenceLength(bytes: Uint8Array, i: number): number {
+/** Length of the well-formed UTF-8 sequence at `i` (1–4 bytes), or 0 when the bytes there are not UTF-8. */
+export function utf8SequenceLength(bytes: Uint8Array, i: number): number {
   const b0 = bytes[i] as number;
   if (b0 < 0x80) return 1;
   const cont = (k: number, low = 0x80, high = 0xbf) => {

@@ -16,14 +16,18 @@ export interface Run {
   readonly stderr: string;
 }
 
-/** Runs `vitals ARGS` as a process: no colour, as in CI (so no progress bar either). */
-export function vitals(args: readonly string[], options: { cwd?: string; input?: string; env?: Record<string, string> } = {}): Run {
+/**
+ * Runs `vitals ARGS` as a process: no colour, as in CI (so no progress bar either). `timeout`
+ * (ms) kills a process that stalls; it then has no exit code.
+ */
+export function vitals(args: readonly string[], options: { cwd?: string; input?: string; env?: Record<string, string>; timeout?: number } = {}): Run {
   const run = spawnSync(process.execPath, [CLI, ...args], {
     cwd: options.cwd ?? ROOT,
     input: options.input,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', CI: 'true', ...options.env },
     maxBuffer: 256 * 1024 * 1024,
+    ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
   });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }

@@ -79,7 +79,7 @@ export class CsvRecords {
     const expected = (this.header as string[]).length;
     const count = event.cells.length;
     if (count !== expected) {
-      const spans = event.lastLine > event.line ? ` (it runs over lines ${event.line}–${event.lastLine}: a quote that opens a field and never closes it?)` : '';
+      const spans = event.lastLine > event.line ? ` (it runs over lines ${event.line}–${event.lastLine}: a stray quote?)` : '';
       return { code: 'wrong-field-count', message: `has ${count} field${count === 1 ? '' : 's'}; the header has ${expected}${spans}` };
     }
     if (event.tooLong >= 0) {

@@ -185,8 +185,9 @@ export class CsvTokenizer {
     else if (this.keeping) this.partial += piece;
   }
 
+  /** A cell past the limit: its content is dropped; only a cell that is kept makes the row bad. */
   private flagTooLong(): void {
-    if (this.tooLong < 0) this.tooLong = this.cells.length;
+    if (this.tooLong < 0 && this.keeping) this.tooLong = this.cells.length;
     this.partial = '';
   }
 

@@ -25,10 +25,10 @@ export function sniffBytes(head: Uint8Array, name = ''): FileKind {
   if (startsWith(head, 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return { kind: 'spreadsheet', what: 'an Excel 97–2003 workbook (.xls) or another Office file' };
   const binary = (what: string, advice: string): FileKind => ({ kind: 'binary', what, advice });
   if (startsWith(head, 0x25, 0x50, 0x44, 0x46, 0x2d)) return binary('a PDF document', 'export the table as CSV');
-  if (startsWith(head, 0x1f, 0x8b)) return binary('gzip-compressed', 'decompress it first (gunzip)');
+  if (startsWith(head, 0x1f, 0x8b)) return binary('a gzip-compressed file', 'decompress it first (gunzip)');
   if (startsWith(head, 0x50, 0x41, 0x52, 0x31)) return binary('a Parquet file', 'export it as CSV or NDJSON');
   if (latin1(head.subarray(0, 16)) === 'SQLite format 3\0') return binary('a SQLite database', 'export the table as CSV');
-  if (head.subarray(0, SNIFF_BYTES).includes(0)) return binary('binary, not text', 'export the data as CSV, NDJSON or JSON');
+  if (head.subarray(0, SNIFF_BYTES).includes(0)) return binary('binary data, not text', 'export the data as CSV, NDJSON or JSON');
   return { kind: 'text', encoding: 'utf-8', bom: 0 };
 }
 

@@ -140,13 +140,20 @@ export function buildProgram(setExit: (code: ExitCode) => void): Command {
 
   program
     .command('init')
-    .summary('write a starter model, sample data and tests')
-    .description('Write a starter model (three categories, a pulse, bands), sample data and a test file that pass `vitals check`\nand `vitals test`, with comments that teach the format. Never overwrites a file.')
+    .summary('write a starter model, sample data and tests; or a model for a real file')
+    .description(
+      'Write a starter model (three categories, a pulse, bands), sample data and a test file that pass `vitals check`\nand `vitals test`, with comments that teach the format. Never overwrites a file.\n' +
+        'With --from FILE: write a model.yaml whose inputs are the columns of your export (types guessed from the values,\ncolumns mapped, the id and as-of date guessed); it checks clean and scores that file.',
+    )
     .argument('[dir]', 'directory to write into', '.')
-    .addHelpText('after', examples('vitals init my-model && cd my-model && vitals test'))
-    .action(async (dir: string) => {
+    .option('--from <file>', 'a data file (CSV, TSV, NDJSON, JSON) to build the model from')
+    .addOption(new Option('--input-format <format>', 'format of --from when the extension does not say').choices([...INPUT_FORMATS]))
+    .option('--delimiter <char>', 'CSV delimiter of --from (default: found in the header)')
+    .addHelpText('after', examples('vitals init my-model && cd my-model && vitals test', 'vitals init churn --from exports/customers.csv'))
+    .action(async (dir: string, options: { from?: string; inputFormat?: DataOptions['inputFormat']; delimiter?: string }) => {
       const { runInit } = await import('./commands/init.js');
-      setExit(await runInit(dir));
+      const from = options.from === undefined ? undefined : { data: options.from, inputFormat: options.inputFormat, delimiter: options.delimiter };
+      setExit(await runInit(dir, from));
     });
 
   return program;

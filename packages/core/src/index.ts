@@ -30,6 +30,8 @@ export { parseModelExpressions } from './expr/parse-model-expressions.js';
 export { parseExpression, standalonePlace } from './expr/parse-expression.js';
 export { unparse } from './expr/unparse.js';
 export { checkModel } from './check/check-model.js';
+export { RESERVED_NAMES } from './check/rules/name-rules.js';
+export { BUILTIN_NAMES } from './check/scope.js';
 export { modelToPlan } from './compile/model-to-plan.js';
 export { canonicalJson } from './compile/canonical-json.js';
 export { planColumns, roleFields } from './compile/plan-columns.js';

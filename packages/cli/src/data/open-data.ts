@@ -8,7 +8,7 @@ import type { DataOptions } from '../program.js';
  * Opens `--data` (a path, or `-` for stdin) for the model's columns: the header is checked
  * against them when the first rows are read. A file that cannot be opened is a usage error.
  */
-export async function openData(options: DataOptions, columns: readonly ColumnUse[]): Promise<DataSource> {
+export async function openData(options: Pick<DataOptions, 'data' | 'inputFormat' | 'delimiter' | 'allowMissingColumns'>, columns?: readonly ColumnUse[]): Promise<DataSource> {
   const delimiter = options.delimiter === undefined ? undefined : parseDelimiter(options.delimiter);
   if (options.delimiter !== undefined && delimiter === undefined) {
     throw new CliError(`--delimiter must be one character (or tab, comma, semicolon, pipe), got ${JSON.stringify(options.delimiter)}`);
@@ -16,7 +16,7 @@ export async function openData(options: DataOptions, columns: readonly ColumnUse
   const tsv = options.inputFormat === 'tsv';
   try {
     return await openDataFile(options.data, {
-      columns,
+      ...(columns === undefined ? {} : { columns }),
       allowMissingColumns: options.allowMissingColumns,
       ...(options.inputFormat === undefined ? {} : { format: tsv ? 'csv' : options.inputFormat }),
       ...(delimiter !== undefined ? { delimiter } : tsv ? { delimiter: '\t' } : {}),

@@ -3,12 +3,20 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { expect, test } from 'vitest';
 
-/** The core runs in a browser worker: it bundles for the browser with no Node built-in, and reads no clock. */
+/**
+ * The core and the data reader run in a browser worker (the playground's upload): each bundles for
+ * the browser with no Node built-in, and the core reads no clock.
+ */
 const CORE_SRC = join(import.meta.dirname, '../../packages/core/src');
+const DATA_SRC = join(import.meta.dirname, '../../packages/data/src');
 
-test('the core bundles for the browser without any Node built-in', async () => {
+test.each([
+  ['the core', CORE_SRC],
+  ['the data reader (@vitals/data, not its ./node entry)', DATA_SRC],
+])('%s bundles for the browser without any Node built-in', async (_name, src) => {
   const result = await build({
-    entryPoints: [join(CORE_SRC, 'index.ts')],
+    entryPoints: [join(src, 'index.ts')],
+    alias: { '@vitals/core': join(CORE_SRC, 'index.ts') },
     bundle: true,
     platform: 'browser',
     format: 'esm',

@@ -10,7 +10,7 @@ import { readIn } from './support.js';
  */
 const cell = fc.oneof(
   fc.stringMatching(/^[a-z0-9 .]{0,6}$/),
-  fc.string({ unitSize: 'grapheme', maxLength: 6 }).map((text) => `"${text.replaceAll('"', '""')}"`),
+  fc.string({ maxLength: 6 }).map((text) => `"${text.replaceAll('"', '""')}"`),
   fc.constantFrom('"a,b"', '"x\ny"', '"q""q"', '""', '"\r\n"', '"é€😀"'),
 );
 

@@ -115,7 +115,7 @@ describe('bad rows are reported with their row number and field; the rest is sti
     const run = vitals(['score', SAAS, '--data', '-', '--input-format', 'csv', '--format', 'csv'], { input: csv });
     expect(run.code).toBe(0);
     expect(run.stdout.trimEnd().split('\n').length - 1).toBe(csvRows('models/saas-seven-metrics/sample.csv'));
-    expect(vitals(['score', SAAS, '--data', '-'], { input: csv }).stderr).toBe('vitals: reading data from stdin needs --input-format csv|ndjson|json\n');
+    expect(vitals(['score', SAAS, '--data', '-'], { input: csv }).stderr).toBe('vitals: reading data from stdin needs --input-format csv|tsv|ndjson|json\n');
   });
 });
 
@@ -123,7 +123,7 @@ describe('files that cannot be scored: one line on stderr, exit 2 (a broken mode
   test.each([
     ['an empty data file', [SAAS, '--data', `${FIXTURES}/empty.csv`], 2, `vitals: ${FIXTURES}/empty.csv is empty: expected a header row and data rows\n`],
     ['a missing data file', [SAAS, '--data', `${FIXTURES}/no-such.csv`], 2, `vitals: cannot read ${FIXTURES}/no-such.csv: no such file\n`],
-    ['a data file of unknown format', [SAAS, '--data', 'README.md'], 2, 'vitals: cannot tell the format of README.md from its extension: use --input-format csv|ndjson|json\n'],
+    ['a data file of unknown format', [SAAS, '--data', 'README.md'], 2, 'vitals: cannot tell the format of README.md from its extension: use --input-format csv|tsv|ndjson|json\n'],
     ['a missing model', ['no/model.yaml', '--data', `${FIXTURES}/saas-bad-rows.csv`], 2, 'vitals: cannot read no/model.yaml: no such file\n'],
   ])('%s', (_name, args, code, stderr) => {
     const run = vitals(['score', ...args]);

@@ -45,7 +45,7 @@ export async function openDataFile(path: string, options: OpenOptions = {}): Pro
   const named = stdin ? undefined : formatOfName(path);
   const format = options.format ?? named?.format;
   if (format === undefined) {
-    throw new DataFileError(stdin ? 'reading data from stdin needs --input-format csv|ndjson|json' : `cannot tell the format of ${path} from its extension: use --input-format csv|ndjson|json`);
+    throw new DataFileError(stdin ? 'reading data from stdin needs --input-format csv|tsv|ndjson|json' : `cannot tell the format of ${path} from its extension: use --input-format csv|tsv|ndjson|json`);
   }
   const size = stdin ? undefined : await fileSize(path);
   if (size === 0) throw new DataFileError(`${path} is empty: expected ${format === 'csv' ? 'a header row and data rows' : format === 'json' ? 'a JSON array of objects' : 'one JSON object per line'}`);

@@ -4,6 +4,7 @@ import type { Readable } from 'node:stream';
 import type { DataError, DataFormat, DataRow, DataWarning } from '../data-row.js';
 import { formatOfName } from '../data-row.js';
 import { createRowReader, type ReadOptions } from '../row-reader.js';
+import { describeFsError } from './fs-errors.js';
 
 /** A file that cannot be opened for reading at all (missing, a directory, empty, of no known format). */
 export class DataFileError extends Error {
@@ -86,20 +87,5 @@ async function fileSize(path: string): Promise<number> {
   } catch (error) {
     if (error instanceof DataFileError) throw error;
     throw new DataFileError(`cannot read ${path}: ${describeFsError(error)}`);
-  }
-}
-
-/** "no such file" rather than "ENOENT: no such file or directory, open 'x'". */
-export function describeFsError(error: unknown): string {
-  switch ((error as { code?: string }).code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'it is a directory';
-    default:
-      return error instanceof Error ? error.message : String(error);
   }
 }

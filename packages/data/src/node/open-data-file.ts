@@ -36,6 +36,7 @@ export interface DataSource {
 }
 
 const CHUNK = 256 * 1024;
+const BATCH_BYTES = 16 * 1024;
 
 /**
  * Opens `path` (or `-` for stdin) for reading in constant memory: bytes are pushed to a row
@@ -58,9 +59,14 @@ export async function openDataFile(path: string, options: OpenOptions = {}): Pro
   async function* batches(): AsyncGenerator<readonly DataRow[], void, undefined> {
     for await (const chunk of input as AsyncIterable<Uint8Array>) {
       read += chunk.byteLength;
-      const rows = reader.push(chunk);
-      if (rows.length > 0) yield rows;
-      if (reader.error !== null) return;
+      // Small batches: rows handed on soon after they are made die young, in the cheap part of
+      // the garbage collector (a whole 256 KB chunk's rows outlived it, and collecting them took
+      // most of the reading time).
+      for (let at = 0; at < chunk.byteLength; at += BATCH_BYTES) {
+        const rows = reader.push(chunk.subarray(at, at + BATCH_BYTES));
+        if (rows.length > 0) yield rows;
+        if (reader.error !== null) return;
+      }
     }
     const rows = reader.end();
     if (rows.length > 0) yield rows;

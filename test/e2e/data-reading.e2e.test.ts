@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { expectValid, ndjson, vitals } from './support/run-cli.js';
+import { expectValid, ndjson, vitalsAsync as vitals } from './support/run-cli.js';
 
 /** Real exports, read as they are: columns checked against the model, delimiters, files that are not text, files that break off. */
 const SAAS = 'models/saas-seven-metrics/model.yaml';
@@ -20,8 +20,8 @@ const SAMPLE_SCORES = [
 ];
 
 describe('the header is checked against the columns the model reads, before the first row', () => {
-  test('every missing column in one error, each with its place in the model and the header name it most likely is; nothing on stdout, exit 2', () => {
-    const run = vitals(['score', SAAS, '--data', `${DATA}/missing-columns.csv`, '--format', 'ndjson']);
+  test('every missing column in one error, each with its place in the model and the header name it most likely is; nothing on stdout, exit 2', async () => {
+    const run = await vitals(['score', SAAS, '--data', `${DATA}/missing-columns.csv`, '--format', 'ndjson']);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toBe(
@@ -35,8 +35,8 @@ describe('the header is checked against the columns the model reads, before the 
     );
   });
 
-  test('--allow-missing-columns scores anyway, each missing column read as missing', () => {
-    const run = vitals(['score', SAAS, '--data', `${DATA}/missing-columns.csv`, '--format', 'ndjson', '--allow-missing-columns']);
+  test('--allow-missing-columns scores anyway, each missing column read as missing', async () => {
+    const run = await vitals(['score', SAAS, '--data', `${DATA}/missing-columns.csv`, '--format', 'ndjson', '--allow-missing-columns']);
     expect(run.code).toBe(0);
     expect(rowsOf(run.stdout).map((r) => r[3])).toEqual(['unscored', 'unscored', 'unscored', 'unscored', 'unscored']);
   });
@@ -45,14 +45,14 @@ describe('the header is checked against the columns the model reads, before the 
     ['score', []],
     ['report', []],
     ['score --explain', ['--explain', 'aldgate-partners']],
-  ])('a typo in pulse.recorded_at is caught by %s: the role names the column', (command, extra) => {
-    const run = vitals([...command.split(' ').slice(0, 1), 'test/e2e/fixtures/pulse-date-typo.yaml', '--data', 'models/csm-sentiment-pulse/sample.csv', ...extra]);
+  ])('a typo in pulse.recorded_at is caught by %s: the role names the column', async (command, extra) => {
+    const run = await vitals([...command.split(' ').slice(0, 1), 'test/e2e/fixtures/pulse-date-typo.yaml', '--data', 'models/csm-sentiment-pulse/sample.csv', ...extra]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('pulse-date-typo.yaml:90:16 pulse date `sentiment_dat` reads column `sentiment_dat`, which the file lacks — did you mean `sentiment_date`?');
   });
 
-  test('NDJSON has no header: a field no row has is a warning at the end, and the rows are scored', () => {
-    const run = vitals(['score', 'test/e2e/fixtures/pulse-date-typo.yaml', '--data', `${DATA}/pulse-snapshots.ndjson`, '--format', 'ndjson']);
+  test('NDJSON has no header: a field no row has is a warning at the end, and the rows are scored', async () => {
+    const run = await vitals(['score', 'test/e2e/fixtures/pulse-date-typo.yaml', '--data', `${DATA}/pulse-snapshots.ndjson`, '--format', 'ndjson']);
     expect(run.code).toBe(0);
     expect(ndjson(run.stdout)).toHaveLength(6);
     expect(run.stderr).toContain(
@@ -69,14 +69,14 @@ describe('delimiters and encodings: the same accounts, the same scores', () => {
     ['tabs found in the header of a .txt read as CSV', [`${DATA}/tabs.txt`, '--input-format', 'csv']],
     ['--input-format tsv', [`${DATA}/tabs.txt`, '--input-format', 'tsv']],
     ['UTF-16 with a byte-order mark (Excel’s Unicode Text)', [`${DATA}/utf16.txt`, '--input-format', 'tsv']],
-  ])('%s', (_name, data) => {
-    const run = vitals(['score', SAAS, '--format', 'ndjson', '--data', ...data]);
+  ])('%s', async (_name, data) => {
+    const run = await vitals(['score', SAAS, '--format', 'ndjson', '--data', ...data]);
     expect(run.stderr).toMatch(/: 5 rows: 5 scored\n$/);
     expect(rowsOf(run.stdout)).toEqual(SAMPLE_SCORES);
   });
 
-  test('a delimiter that is not one character is a usage error', () => {
-    const run = vitals(['score', SAAS, '--data', `${DATA}/semicolon.csv`, '--delimiter', ';;']);
+  test('a delimiter that is not one character is a usage error', async () => {
+    const run = await vitals(['score', SAAS, '--data', `${DATA}/semicolon.csv`, '--delimiter', ';;']);
     expect([run.code, run.stderr]).toEqual([2, 'vitals: --delimiter must be one character (or tab, comma, semicolon, pipe), got ";;"\n']);
   });
 });
@@ -88,8 +88,8 @@ describe('a file that is not text is named for what it is (by its first bytes, w
     ['report.csv', 'this looks like a PDF document: export the table as CSV'],
     ['compressed.csv', 'this looks like a gzip-compressed file: decompress it first (gunzip)'],
     ['archive.csv', 'this looks like a zip archive: unzip it and read the CSV inside'],
-  ])('%s', (file, message) => {
-    const run = vitals(['score', SAAS, '--data', `${DATA}/${file}`, '--format', 'json']);
+  ])('%s', async (file, message) => {
+    const run = await vitals(['score', SAAS, '--data', `${DATA}/${file}`, '--format', 'json']);
     expect([run.code, run.stdout, run.stderr]).toEqual([2, '', `vitals: ${DATA}/${file}: ${message}\n`]);
   });
 });
@@ -98,26 +98,26 @@ describe('a file that breaks off: the complete rows before the break are scored 
   test.each([
     ['an unclosed CSV quote', 'unclosed-quote.csv', 3, `${DATA}/unclosed-quote.csv:5:14: a quoted field starts here and is never closed; the 3 rows before it were read`],
     ['a JSON array never closed', 'unclosed-array.json', 4, `${DATA}/unclosed-array.json:6:351: the array is never closed: the file ends inside record 5, which starts on line 6`],
-  ])('%s', (_name, file, rows, message) => {
-    const json = vitals(['score', SAAS, '--data', `${DATA}/${file}`, '--format', 'json']);
+  ])('%s', async (_name, file, rows, message) => {
+    const json = await vitals(['score', SAAS, '--data', `${DATA}/${file}`, '--format', 'json']);
     expect(json.code).toBe(2);
     const document = JSON.parse(json.stdout) as { rows: Row[]; summary: { rows: number }; data_error: { message: string } };
     expectValid('score', document);
     expect(document.rows.map((r) => [r.row, r.id, r.status, r.score])).toEqual(SAMPLE_SCORES.slice(0, rows).map((r) => [r[0], r[2], r[3], r[4]]));
     expect(document.summary.rows).toBe(rows);
     expect(json.stderr).toBe(`vitals: ${message}\n`);
-    const csv = vitals(['score', SAAS, '--data', `${DATA}/${file}`, '--format', 'csv']);
+    const csv = await vitals(['score', SAAS, '--data', `${DATA}/${file}`, '--format', 'csv']);
     expect([csv.code, csv.stdout.trimEnd().split('\n').length - 1]).toEqual([2, rows]);
   });
 
-  test('report refuses to summarise part of a file', () => {
-    const run = vitals(['report', SAAS, '--data', `${DATA}/unclosed-quote.csv`]);
+  test('report refuses to summarise part of a file', async () => {
+    const run = await vitals(['report', SAAS, '--data', `${DATA}/unclosed-quote.csv`]);
     expect([run.code, run.stdout]).toEqual([2, '']);
     expect(run.stderr).toContain('3 rows: 3 scored before the error below; no report');
   });
 
-  test('a stray quote that closes lines later costs one row, named with the lines it swallowed', () => {
-    const run = vitals(['score', SAAS, '--data', `${DATA}/stray-quote.csv`, '--format', 'ndjson']);
+  test('a stray quote that closes lines later costs one row, named with the lines it swallowed', async () => {
+    const run = await vitals(['score', SAAS, '--data', `${DATA}/stray-quote.csv`, '--format', 'ndjson']);
     expect(run.code).toBe(0);
     expect(rowsOf(run.stdout).map((r) => r.slice(0, 4))).toEqual([
       [1, 2, 'acme-logistics', 'scored'],
@@ -129,14 +129,14 @@ describe('a file that breaks off: the complete rows before the break are scored 
 });
 
 describe('ids exactly as written', () => {
-  test.each(['long-ids.ndjson', 'long-ids.json'])('20-digit numeric ids in %s stay two accounts, digit for digit', (file) => {
-    const run = vitals(['score', SAAS, '--data', `${DATA}/${file}`, '--format', 'ndjson']);
+  test.each(['long-ids.ndjson', 'long-ids.json'])('20-digit numeric ids in %s stay two accounts, digit for digit', async (file) => {
+    const run = await vitals(['score', SAAS, '--data', `${DATA}/${file}`, '--format', 'ndjson']);
     expect(run.code).toBe(0);
     expect(rowsOf(run.stdout).map((r) => r[2])).toEqual(['12345678901234567890', '12345678901234567891']);
   });
 
-  test('bytes that are not UTF-8 in an id make the row bad (not a silent U+FFFD); in a column the model does not read, they do not', () => {
-    const run = vitals(['score', SAAS, '--data', `${DATA}/latin1-bytes.csv`, '--format', 'ndjson']);
+  test('bytes that are not UTF-8 in an id make the row bad (not a silent U+FFFD); in a column the model does not read, they do not', async () => {
+    const run = await vitals(['score', SAAS, '--data', `${DATA}/latin1-bytes.csv`, '--format', 'ndjson']);
     expect(rowsOf(run.stdout).map((r) => r.slice(2))).toEqual([
       ['acme-logistics', 'scored', 77.3, ''],
       [null, 'invalid', null, 'account_id:not-utf8'],
@@ -146,7 +146,7 @@ describe('ids exactly as written', () => {
   });
 });
 
-test('long cells are read in one pass, and one past the limit is a bad row, not a stall', () => {
+test('long cells are read in one pass, and one past the limit is a bad row, not a stall', async () => {
   // The old readers took about 54 s on one 200 KB cell (quadratic regular expressions): with three
   // such cells the process would be killed at the time-out below. One pass takes milliseconds.
   const header = readFileSync(join(process.cwd(), 'models/saas-seven-metrics/sample.csv'), 'utf8').split('\n')[0] as string;
@@ -157,7 +157,7 @@ test('long cells are read in one pass, and one past the limit is a bad row, not 
     file,
     [header, row('digits', `${'1'.repeat(long)}x`), row('spaces', ` 1${' '.repeat(long)}1`), row(`a${' '.repeat(long)}b `, '7'), row('huge', '9'.repeat(1024 * 1024 + 1)), row('after', '40')].join('\n'),
   );
-  const run = vitals(['score', SAAS, '--data', file, '--format', 'ndjson', '--max-issues', '0'], { timeout: 60_000 });
+  const run = await vitals(['score', SAAS, '--data', file, '--format', 'ndjson', '--max-issues', '0'], { timeout: 60_000 });
   expect(run.code).toBe(0);
   expect(rowsOf(run.stdout).map((r) => [r[0], r[3], r[5]])).toEqual([
     [1, 'invalid', 'monthly_active_users:not-a-number'],

@@ -32,6 +32,23 @@ export function vitals(args: readonly string[], options: { cwd?: string; input?:
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
+/**
+ * `vitals` without blocking the test worker while the process runs (a worker blocked for long on
+ * a busy machine misses vitest's RPC deadline). Same options and result as `vitals`.
+ */
+export function vitalsAsync(args: readonly string[], options: { input?: string; timeout?: number } = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', CI: 'true' }, ...(options.timeout === undefined ? {} : { timeout: options.timeout }) });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+    child.stdin.end(options.input ?? '');
+  });
+}
+
 /** Runs `vitals ARGS` and hands stdout to `onChunk` as it comes, without keeping it (for huge outputs). */
 export function vitalsStreaming(args: readonly string[], onChunk: (chunk: Buffer) => void): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve, reject) => {

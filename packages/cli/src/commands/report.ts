@@ -37,7 +37,7 @@ export async function runReport(modelPath: string, options: ReportOptions): Prom
     return EXIT.failed;
   }
   // A report of part of a file would pass for the whole: the error, and no report.
-  if (outcome.dataError !== null) note(`vitals: ${countsLine(source.path, outcome.counts)} before the error below; no report`);
+  if (outcome.dataError !== null && outcome.counts.rows > 0) note(`vitals: ${countsLine(source.path, outcome.counts)} before the error below; no report`);
   dataErrorExit(source.path, outcome.dataError);
   const unit = options.latest || model.plan.data.asOf === null ? 'account' : 'snapshot';
   const data: ReportData = { file: source.path, unit, plan: model.plan, counts: outcome.counts, summary: distribution.summary() };

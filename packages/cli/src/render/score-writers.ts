@@ -58,7 +58,7 @@ function jsonWriter(plan: Plan): RowWriter {
       return `${separator}${JSON.stringify(row)}`;
     },
     end: (counts, dataError) => {
-      const stopped = dataError === undefined || dataError === null ? '' : `,\n"data_error": ${JSON.stringify(dataError)}`;
+      const stopped = dataError === undefined || dataError === null ? '' : `,\n"data_error": ${JSON.stringify({ code: dataError.code, message: dataError.message, line: dataError.line, column: dataError.column })}`;
       return `${first ? '' : '\n'}],\n"summary": ${JSON.stringify(counts)}${stopped}\n}\n`;
     },
   };

@@ -149,7 +149,7 @@ describe('churn dates and snapshots', () => {
 
 describe('refused, clearly (exit 2, never NaN)', () => {
   test.each([
-    ['a missing outcome column, with the near name', ['--outcome', 'Churned'], /has no column `Churned` for --outcome: did you mean `churned`\?/],
+    ['a missing outcome column, with the near name', ['--outcome', 'Churned'], /outcome \(--outcome\) `Churned` reads column `Churned`, which the file lacks[\s\S]*did you mean `churned`\?/],
     ['a horizon on labels', ['--outcome', 'churned', '--horizon', '90d'], /--horizon needs a churn-date outcome, but `churned` holds labels/],
     ['a horizon without a unit', ['--outcome', 'churned', '--horizon', '3m'], /--horizon must be a number of days or weeks such as 90d or 13w, got "3m"/],
   ])('%s', (_name, args, message) => {

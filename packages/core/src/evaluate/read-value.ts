@@ -142,3 +142,8 @@ export const READERS: Readonly<Record<InputDeclaration['type'], ReadValue>> = {
   string: readString,
   date: readDate,
 };
+
+/** An input's value in a raw record, read from the input's mapped column (only a field the record really has). */
+export function readInput(record: Readonly<Record<string, unknown>>, input: InputDeclaration, issues: RecordIssue[]): number | string | boolean | null {
+  return READERS[input.type](Object.hasOwn(record, input.column) ? record[input.column] : undefined, input, issues);
+}

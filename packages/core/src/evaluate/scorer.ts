@@ -1,6 +1,6 @@
 import type { Plan } from '../compile/plan.js';
 import type { Evaluator, StepOptions } from './evaluator.js';
-import { READERS } from './read-value.js';
+import { readInput } from './read-value.js';
 import { invalidResult } from './invalid-result.js';
 import type { AccountState, RecordIssue, ScoreResult } from './result.js';
 
@@ -27,7 +27,7 @@ export function createScorer(evaluator: Evaluator, options: StepOptions = {}): S
   }
   const read = (field: string, record: Readonly<Record<string, unknown>>) => {
     const input = plan.inputs.find((i) => i.name === field) as Plan['inputs'][number];
-    return READERS[input.type](Object.hasOwn(record, input.column) ? record[input.column] : undefined, input, []);
+    return readInput(record, input, []);
   };
   return {
     score(record) {
@@ -52,7 +52,7 @@ export function createScorer(evaluator: Evaluator, options: StepOptions = {}): S
 /** Every field's issue, so a refused snapshot lists all that is wrong with it, not only its date. */
 function fieldIssues(plan: Plan, record: Readonly<Record<string, unknown>>): RecordIssue[] {
   const issues: RecordIssue[] = [];
-  for (const input of plan.inputs) READERS[input.type](Object.hasOwn(record, input.name) ? record[input.name] : undefined, input, issues);
+  for (const input of plan.inputs) readInput(record, input, issues);
   return issues;
 }
 

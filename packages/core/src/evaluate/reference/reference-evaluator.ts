@@ -1,4 +1,3 @@
-import type { InputDeclaration } from '../../check/resolve-inputs.js';
 import type { Slot } from '../../check/typed-expr.js';
 import type { MetricPlan, Plan } from '../../compile/plan.js';
 import { formatDay } from '../dates.js';
@@ -11,7 +10,7 @@ import { overrideReading } from '../lifecycle/override-reading.js';
 import { pulseReading } from '../lifecycle/pulse-reading.js';
 import { roundTo } from '../numbers.js';
 import { historySites, planNeedsAsOf } from '../plan-facts.js';
-import { READERS } from '../read-value.js';
+import { readInput } from '../read-value.js';
 import type { AccountState, FiredPlaybook, RecordIssue, ScoreResult } from '../result.js';
 import { interpret, type Environment, type Value } from './interpret-expression.js';
 import { belowBenchmark, categoryResultsWithBenchmarks, display, metricResults, overrideFields } from './result-parts.js';
@@ -131,11 +130,6 @@ export function referenceEvaluator(plan: Plan): Evaluator {
   }
 
   return { plan, engine: 'reference', step };
-}
-
-function readInput(record: Readonly<Record<string, unknown>>, input: InputDeclaration, issues: RecordIssue[]): Value {
-  const raw = Object.hasOwn(record, input.column) ? record[input.column] : undefined;
-  return READERS[input.type](raw, input, issues);
 }
 
 function field(inputs: Map<string, Value>, name: string | null): string | null {

@@ -18,6 +18,7 @@ export { createDistribution, DOMINANT_BAND_SHARE } from './analyse/distribution.
 export { nextBand } from './analyse/next-band.js';
 // Backtests: how well a score predicts an outcome
 export { createBacktest, analyseBacktest, suggestWeights, modelWithWeights, readOutcome, outcomeMappingText, describeRefusal, wilsonRate, OUTCOME_LABELS, MIN_PER_CLASS, DEFAULT_REPLICATES, DEFAULT_SEED } from './analyse/backtest/index.js';
+export { accountTrail } from './analyse/account-trail.js';
 // Formatting models (`vitals fmt`)
 export { formatModel } from './format/format-model.js';
 // Model tests (`*.test.yaml`): hand-checked cases run against a compiled model
@@ -50,6 +51,7 @@ export type * from './evaluate/result.js';
 export type { DistributionSummary, DistributionAccumulator, BandShare, HistogramBin, ScoreStats } from './analyse/distribution.js';
 export type { NextBand, MetricChange } from './analyse/next-band.js';
 export type * from './analyse/backtest/index.js';
+export type { AccountTrail } from './analyse/account-trail.js';
 export type { FormatResult } from './format/format-model.js';
 export type { Diagnostic } from './diagnostics/diagnostic.js';
 export type { DiagnosticCode, DiagnosticParams, Severity } from './diagnostics/codes.js';

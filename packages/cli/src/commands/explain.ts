@@ -1,4 +1,4 @@
-import { nextBand, parseDay, type AccountState, type HealthModel, type ScoreResult } from '@vitals/core';
+import { accountTrail, parseDay, type HealthModel } from '@vitals/core';
 import type { DataRow } from '@vitals/data';
 import { openData } from '../data/open-data.js';
 import { CliError, EXIT, type ExitCode } from '../errors.js';
@@ -20,8 +20,7 @@ export async function runExplain(modelPath: string, account: string, options: Sc
   const idField = model.plan.data.id;
   if (idField === null) throw new CliError(`${modelPath} names no id field (data: { id: … }), so there is no account to find`);
   const source = await openData(options, model.columns);
-  const stepOptions = options.asOf === undefined ? {} : { asOf: options.asOf };
-  const trail = new AccountTrail(model, account, stepOptions);
+  const trail = new AccountRows(model, account, options.asOf);
   const idColumn = model.columns.find((use) => use.input === idField)?.column ?? idField;
   for await (const batch of source.batches) {
     for (const row of batch) if (row.record !== null && String(row.record[idColumn] ?? '').trim() === account) trail.add(row);
@@ -34,34 +33,26 @@ export async function runExplain(modelPath: string, account: string, options: Sc
   return explanation.result.status === 'invalid' && options.strict ? EXIT.failed : EXIT.ok;
 }
 
-/** One account's snapshots, scored in order, keeping the state before the latest for the what-if. */
-class AccountTrail {
-  private readonly scorer;
-  private stateBeforeLast: AccountState | undefined;
+/** One account's snapshots with their rows: the core's trail scores them, this keeps where each came from. */
+class AccountRows {
+  private readonly trail;
   private readonly history: Explanation['history'][number][] = [];
-  private last: { row: DataRow; result: ScoreResult } | undefined;
+  private last: DataRow | undefined;
 
-  constructor(
-    private readonly model: HealthModel,
-    private readonly account: string,
-    private readonly options: { asOf?: string },
-  ) {
-    this.scorer = model.scorer(options);
+  constructor(model: HealthModel, private readonly account: string, asOf: string | undefined) {
+    const day = asOf === undefined ? undefined : parseDay(asOf);
+    this.trail = accountTrail(model.evaluator, account, day === undefined ? {} : { asOf: day });
   }
 
   add(row: DataRow): void {
-    const record = row.record as Readonly<Record<string, unknown>>;
-    this.stateBeforeLast = this.scorer.state(this.account);
-    const result = this.scorer.score(record);
+    const result = this.trail.add(row.record as Readonly<Record<string, unknown>>);
     this.history.push({ row: row.row, as_of: result.as_of, status: result.status, score: result.score, band: result.band });
-    this.last = { row, result };
+    this.last = row;
   }
 
   explain(file: string): Explanation | undefined {
-    if (this.last === undefined) return undefined;
-    const { row, result } = this.last;
-    const asOf = this.options.asOf === undefined ? undefined : parseDay(this.options.asOf);
-    const whatIf = nextBand(this.model.plan, row.record as Readonly<Record<string, unknown>>, this.stateBeforeLast, asOf === undefined ? {} : { asOf });
-    return { account: this.account, file, history: this.history, row: row.row, line: row.line, result, next_band: whatIf };
+    const latest = this.trail.explain();
+    if (latest === undefined || this.last === undefined) return undefined;
+    return { account: this.account, file, history: this.history, row: this.last.row, line: this.last.line, result: latest.result, next_band: latest.next_band };
   }
 }

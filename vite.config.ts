@@ -1,9 +1,18 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { devServerCsp } from './playground/build/dev-csp.js';
+import { ravenstackSnapshots } from './playground/build/ravenstack-snapshots.js';
 
 const source = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
+/**
+ * One config, two tools. `vite` and `vite build` serve and build the playground (its root is
+ * playground/, its output playground/dist); `vitest` runs every test of the repository (its root is
+ * the repository). Both resolve the workspace packages to their sources, so neither needs a build.
+ */
 export default defineConfig({
+  root: source('./playground'),
+  plugins: [ravenstackSnapshots(), devServerCsp()],
   resolve: {
     alias: [
       { find: /^@vitals\/core\/testing$/, replacement: source('./packages/core/src/testing/index.ts') },
@@ -13,8 +22,20 @@ export default defineConfig({
       { find: /^@vitals\/cli$/, replacement: source('./packages/cli/src/index.ts') },
     ],
   },
+  server: { port: 5173, fs: { allow: [source('.')] } },
+  preview: { port: 4173 },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    // Monaco is one large chunk by nature; it is loaded once and cached.
+    chunkSizeWarningLimit: 5000,
+    // Fonts (Monaco's codicon) and every asset stay files of the site: the CSP allows no data: fonts.
+    assetsInlineLimit: 0,
+  },
+  worker: { format: 'es' },
   test: {
-    include: ['test/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
+    root: source('.'),
+    include: ['test/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'playground/test/**/*.test.ts'],
     env: { TZ: 'UTC' },
     testTimeout: 30_000,
   },

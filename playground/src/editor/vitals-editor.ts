@@ -1,0 +1,102 @@
+import { LitElement, html, type PropertyValues } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { Diagnostic } from '@vitals/core';
+import { ModelChangeEvent } from '../events.js';
+import { MODEL_URI, monaco } from './monaco.js';
+
+/**
+ * The model editor: Monaco with YAML highlighting, schema completion and hover (monaco-yaml), and
+ * the compiler's diagnostics as markers. Emits `vitals-model-change` on every edit.
+ *
+ * Renders into the light DOM: Monaco adds its styles to the document, which a shadow root would
+ * keep out.
+ */
+@customElement('vitals-editor')
+export class VitalsEditor extends LitElement {
+  /** The text to show; setting it replaces the editor's content (an example was picked). */
+  @property() value = '';
+  @property({ attribute: false }) diagnostics: readonly Diagnostic[] = [];
+
+  private editor: monaco.editor.IStandaloneCodeEditor | undefined;
+  private model: monaco.editor.ITextModel | undefined;
+
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  protected override render() {
+    return html`<div class="vitals-editor-host"></div>`;
+  }
+
+  protected override firstUpdated(): void {
+    const host = this.querySelector('.vitals-editor-host') as HTMLElement;
+    this.model = monaco.editor.getModel(monaco.Uri.parse(MODEL_URI)) ?? monaco.editor.createModel(this.value, 'yaml', monaco.Uri.parse(MODEL_URI));
+    this.model.setValue(this.value);
+    this.editor = monaco.editor.create(host, {
+      model: this.model,
+      automaticLayout: true,
+      minimap: { enabled: false },
+      fontSize: 13,
+      tabSize: 2,
+      scrollBeyondLastLine: false,
+      renderWhitespace: 'boundary',
+      fixedOverflowWidgets: true,
+      ariaLabel: 'Health model (YAML). Press Alt+F1 for accessibility help, F8 for the next problem.',
+    });
+    this.model.onDidChangeContent(() => {
+      performance.mark('vitals:keystroke');
+      this.dispatchEvent(new ModelChangeEvent(this.model?.getValue() ?? ''));
+    });
+    this.showMarkers();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('value') && this.model !== undefined && this.model.getValue() !== this.value) this.model.setValue(this.value);
+    if (changed.has('diagnostics')) this.showMarkers();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.editor?.dispose();
+    this.editor = undefined;
+  }
+
+  /** The text as edited now. */
+  get text(): string {
+    return this.model?.getValue() ?? this.value;
+  }
+
+  /** Moves the cursor to a place and shows it (a problem was chosen in the list). */
+  reveal(line: number, column: number): void {
+    this.editor?.setPosition({ lineNumber: line, column });
+    this.editor?.revealPositionInCenter({ lineNumber: line, column });
+    this.editor?.focus();
+  }
+
+  private showMarkers(): void {
+    if (this.model === undefined) return;
+    monaco.editor.setModelMarkers(this.model, 'vitals', this.diagnostics.map(toMarker));
+  }
+}
+
+function toMarker(d: Diagnostic): monaco.editor.IMarkerData {
+  const severity = d.severity === 'error' ? monaco.MarkerSeverity.Error : d.severity === 'warning' ? monaco.MarkerSeverity.Warning : monaco.MarkerSeverity.Info;
+  const empty = d.endLine === d.line && d.endColumn <= d.column;
+  return {
+    severity,
+    message: d.hint === undefined ? d.message : `${d.message}\nhint: ${d.hint}`,
+    code: d.code,
+    source: 'vitals',
+    startLineNumber: d.line,
+    startColumn: d.column,
+    endLineNumber: d.endLine,
+    // A zero-width span (a missing token) still gets a visible squiggle.
+    endColumn: empty ? d.column + 1 : d.endColumn,
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'vitals-editor': VitalsEditor;
+  }
+}

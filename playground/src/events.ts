@@ -1,0 +1,62 @@
+/**
+ * The playground's events: typed, bubbling and composed (they cross shadow roots), one class each,
+ * so a listener gets the detail's type from the event name.
+ */
+abstract class VitalsEvent<T> extends Event {
+  constructor(
+    type: string,
+    readonly detail: T,
+  ) {
+    super(type, { bubbles: true, composed: true });
+  }
+}
+
+/** The model text changed in the editor. */
+export class ModelChangeEvent extends VitalsEvent<{ readonly text: string }> {
+  static readonly type = 'vitals-model-change';
+  constructor(text: string) {
+    super(ModelChangeEvent.type, { text });
+  }
+}
+
+/** Go to a place in the model (a problem in the list was chosen). */
+export class RevealEvent extends VitalsEvent<{ readonly line: number; readonly column: number }> {
+  static readonly type = 'vitals-reveal';
+  constructor(line: number, column: number) {
+    super(RevealEvent.type, { line, column });
+  }
+}
+
+/** A data file was chosen: a bundled sample or the person's own upload. */
+export class DataPickEvent extends VitalsEvent<{ readonly name: string; readonly text: string }> {
+  static readonly type = 'vitals-data-pick';
+  constructor(name: string, text: string) {
+    super(DataPickEvent.type, { name, text });
+  }
+}
+
+/** A bundled example was chosen: its model and its sample data. */
+export class ExamplePickEvent extends VitalsEvent<{ readonly id: string }> {
+  static readonly type = 'vitals-example-pick';
+  constructor(id: string) {
+    super(ExamplePickEvent.type, { id });
+  }
+}
+
+/** An account was chosen in the table: show its drill-down. */
+export class AccountOpenEvent extends VitalsEvent<{ readonly account: string }> {
+  static readonly type = 'vitals-account-open';
+  constructor(account: string) {
+    super(AccountOpenEvent.type, { account });
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'vitals-model-change': ModelChangeEvent;
+    'vitals-reveal': RevealEvent;
+    'vitals-data-pick': DataPickEvent;
+    'vitals-example-pick': ExamplePickEvent;
+    'vitals-account-open': AccountOpenEvent;
+  }
+}

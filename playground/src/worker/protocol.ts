@@ -1,0 +1,92 @@
+import type { Diagnostic, DistributionSummary, NextBand, Plan, ScoreResult } from '@vitals/core';
+
+/**
+ * The messages between the page and the preview worker. Everything is plain data (structured
+ * clone); the page never scores, it renders what the worker says. `seq` ties an answer to its
+ * request, so an answer to an older request can be told apart from the current one.
+ */
+export type ToWorker =
+  | { readonly type: 'model'; readonly seq: number; readonly text: string; readonly file: string; readonly asOf: string | null }
+  | { readonly type: 'data'; readonly seq: number; readonly name: string; readonly text: string }
+  | { readonly type: 'accounts'; readonly seq: number }
+  | { readonly type: 'explain'; readonly seq: number; readonly account: string };
+
+export type FromWorker =
+  | { readonly type: 'ready'; readonly engine: Engine }
+  | { readonly type: 'evaluated'; readonly seq: number; readonly diagnostics: readonly Diagnostic[]; readonly preview: Preview | null }
+  | { readonly type: 'data-read'; readonly seq: number; readonly data: DataInfo }
+  | { readonly type: 'accounts'; readonly seq: number; readonly table: AccountsTable | null }
+  | { readonly type: 'explained'; readonly seq: number; readonly explanation: AccountExplanation | null }
+  | { readonly type: 'failed'; readonly seq: number; readonly message: string };
+
+/** `compiled` generates JavaScript (`new Function`); `reference` interprets, where a CSP forbids generated code. */
+export type Engine = 'compiled' | 'reference';
+
+/** What the loaded data file held, before any model reads it. */
+export interface DataInfo {
+  readonly name: string;
+  readonly format: 'csv' | 'ndjson';
+  readonly rows: number;
+  readonly columns: readonly string[];
+  /** Rows that are not records at all (a wrong field count, bad JSON), listed, not fatal. */
+  readonly unreadable: readonly BadRow[];
+  /** Set when the file cannot be read at all (an unclosed quote, an empty file): nothing is scored. */
+  readonly error: string | null;
+}
+
+/** A row the model could not score: its number, the file line it starts on, the field and why. */
+export interface BadRow {
+  readonly row: number;
+  readonly line: number | null;
+  readonly field: string | null;
+  readonly code: string;
+  readonly message: string;
+}
+
+/** The score distribution of the current model on the current data, and what it took. */
+export interface Preview {
+  readonly plan: Plan;
+  readonly engine: Engine;
+  /** Rows read; `accounts` counted once each, at the latest snapshot of a model with history. */
+  readonly counts: { readonly rows: number; readonly accounts: number; readonly scored: number; readonly unscored: number; readonly invalid: number };
+  readonly summary: DistributionSummary;
+  /** The first bad rows (at most `BAD_ROWS_SHOWN`), and how many there are. */
+  readonly badRows: readonly BadRow[];
+  readonly badRowCount: number;
+  /** Inputs the model declares that the data has no column for. */
+  readonly missingColumns: readonly string[];
+  /** Milliseconds, in the worker: compiling the model, and scoring and summarising the data. */
+  readonly timings: { readonly compile: number; readonly score: number };
+}
+
+export const BAD_ROWS_SHOWN = 100;
+
+/** One row per account (its latest snapshot), column by column, for a table of 100,000 rows. */
+export interface AccountsTable {
+  readonly ids: readonly string[];
+  /** NaN where there is no score or gap. */
+  readonly score: Float64Array;
+  /** Index into the plan's bands; -1 for none. */
+  readonly band: Int8Array;
+  /** 0 scored, 1 unscored, 2 invalid. */
+  readonly status: Uint8Array;
+  readonly stage: readonly (string | null)[];
+  readonly segment: readonly (string | null)[];
+  readonly gap: Float64Array;
+  /** Pulse age in days; NaN without a dated pulse. */
+  readonly pulseAge: Float64Array;
+  readonly stale: Uint8Array;
+  readonly playbooks: Uint16Array;
+}
+
+export const STATUS_CODES = ['scored', 'unscored', 'invalid'] as const;
+
+/** The drill-down of one account: what `vitals score --explain` prints. */
+export interface AccountExplanation {
+  readonly account: string;
+  readonly history: readonly { readonly row: number; readonly as_of: string | null; readonly status: ScoreResult['status']; readonly score: number | null; readonly band: string | null }[];
+  readonly row: number;
+  readonly line: number | null;
+  readonly result: ScoreResult;
+  readonly next_band: NextBand;
+}

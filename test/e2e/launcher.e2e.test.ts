@@ -17,5 +17,5 @@ test('before a build, the launcher says what to do instead of a stack trace (exi
   copyFileSync(join(ROOT, 'packages/cli/bin/vitals.js'), join(copy, 'vitals.js'));
   const run = spawnSync(process.execPath, [join(copy, 'vitals.js'), '--version'], { encoding: 'utf8' });
   expect(run.status).toBe(2);
-  expect(run.stderr).toBe('vitals: the CLI is not built yet: run `npm run build` (or `npm start`) in the repository first\n');
+  expect(run.stderr).toBe('vitals: the CLI is not built yet: run `npm run build` in the repository first\n');
 });

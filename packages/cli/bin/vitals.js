@@ -6,6 +6,6 @@ try {
 } catch (error) {
   const missing = error?.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes('dist/bin.js');
   if (!missing) throw error;
-  process.stderr.write('vitals: the CLI is not built yet: run `npm run build` (or `npm start`) in the repository first\n');
+  process.stderr.write('vitals: the CLI is not built yet: run `npm run build` in the repository first\n');
   process.exitCode = 2;
 }

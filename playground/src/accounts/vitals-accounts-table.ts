@@ -16,8 +16,8 @@ const COLUMNS: readonly { readonly key: SortColumn; readonly title: string; read
   { key: 'band', title: 'Band', numeric: false },
   { key: 'stage', title: 'Stage', numeric: false },
   { key: 'segment', title: 'Segment', numeric: false },
-  { key: 'gap', title: 'Benchmark gap', numeric: true },
-  { key: 'pulseAge', title: 'Pulse age (days)', numeric: true },
+  { key: 'gap', title: 'Gap', numeric: true },
+  { key: 'pulseAge', title: 'Pulse age', numeric: true },
   { key: 'playbooks', title: 'Playbooks', numeric: true },
 ];
 
@@ -52,7 +52,7 @@ export class VitalsAccountsTable extends LitElement {
       }
       .grid-row {
         display: grid;
-        grid-template-columns: minmax(9em, 2fr) 5em 7em minmax(5em, 1fr) minmax(6em, 1fr) 7em 7em 6em;
+        grid-template-columns: minmax(8em, 2fr) 5.5em 7em minmax(5em, 1fr) minmax(6em, 1fr) 5em 6.5em 6.5em;
         align-items: center;
         width: 100%;
         border-bottom: 1px solid var(--line);
@@ -80,12 +80,14 @@ export class VitalsAccountsTable extends LitElement {
       .body {
         flex: 1;
         min-height: 240px;
-        overflow: auto;
+        display: flex;
         border: 1px solid var(--line);
         border-top: 0;
       }
       lit-virtualizer {
+        flex: 1;
         width: 100%;
+        height: 100%;
       }
       .row {
         cursor: pointer;
@@ -163,7 +165,7 @@ export class VitalsAccountsTable extends LitElement {
     const sorted = this.query.sort === column.key;
     const direction = sorted ? (this.query.descending ? 'descending' : 'ascending') : 'none';
     return html`<div role="columnheader" aria-sort=${direction} class=${column.numeric ? 'num' : ''}>
-      <button @click=${() => this.sortBy(column.key)} title="Sort by ${column.title.toLowerCase()}">${column.title}${sorted ? (this.query.descending ? ' ▼' : ' ▲') : ''}</button>
+      <button @click=${() => this.sortBy(column.key)} title="Sort by ${column.title.toLowerCase()}${column.key === 'gap' ? ' (score − stage benchmark)' : column.key === 'pulseAge' ? ' (days)' : ''}">${column.title}${sorted ? (this.query.descending ? ' ▼' : ' ▲') : ''}</button>
     </div>`;
   }
 

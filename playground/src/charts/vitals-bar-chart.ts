@@ -58,7 +58,7 @@ export class VitalsBarChart extends LitElement {
         plugins: { legend: { display: false }, tooltip: { callbacks: { label: (item) => format(item.parsed.x ?? 0) } } },
         scales: {
           x: { min: this.min, max: this.max, beginAtZero: this.min === undefined, title: { display: this.valueTitle !== '', text: this.valueTitle } },
-          y: { grid: { display: false } },
+          y: { grid: { display: false }, ticks: { callback: (_value, index) => shorten(this.labels[index] ?? '', 30) } },
         },
       },
     });
@@ -69,6 +69,11 @@ export class VitalsBarChart extends LitElement {
     this.chart?.destroy();
     this.chart = undefined;
   }
+}
+
+/** A label that fits beside a bar; the whole one is in the tooltip and the table. */
+function shorten(label: string, length: number): string {
+  return label.length <= length ? label : `${label.slice(0, length - 1)}…`;
 }
 
 declare global {

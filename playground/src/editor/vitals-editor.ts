@@ -39,7 +39,7 @@ export class VitalsEditor extends LitElement {
       fontSize: 13,
       tabSize: 2,
       scrollBeyondLastLine: false,
-      renderWhitespace: 'boundary',
+      renderWhitespace: 'selection',
       fixedOverflowWidgets: true,
       ariaLabel: 'Health model (YAML). Press Alt+F1 for accessibility help, F8 for the next problem.',
     });
@@ -64,6 +64,25 @@ export class VitalsEditor extends LitElement {
   /** The text as edited now. */
   get text(): string {
     return this.model?.getValue() ?? this.value;
+  }
+
+  /** The markers Monaco shows now (what a person sees as squiggles), 1-based like the diagnostics. */
+  markers(): { line: number; column: number; endLine: number; endColumn: number; message: string; severity: 'error' | 'warning' | 'info' }[] {
+    if (this.model === undefined) return [];
+    return monaco.editor.getModelMarkers({ resource: this.model.uri }).map((m) => ({
+      line: m.startLineNumber,
+      column: m.startColumn,
+      endLine: m.endLineNumber,
+      endColumn: m.endColumn,
+      message: m.message,
+      severity: m.severity === monaco.MarkerSeverity.Error ? 'error' : m.severity === monaco.MarkerSeverity.Warning ? 'warning' : 'info',
+    }));
+  }
+
+  /** The cursor's place. */
+  get position(): { line: number; column: number } | null {
+    const p = this.editor?.getPosition();
+    return p === null || p === undefined ? null : { line: p.lineNumber, column: p.column };
   }
 
   /** Moves the cursor to a place and shows it (a problem was chosen in the list). */

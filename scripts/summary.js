@@ -1,6 +1,6 @@
-// `npm start`: until the playground exists, scores each example model on its sample data and
+// `npm run summary`: scores each example model on its sample data and
 // prints the band shares and a small histogram (`vitals report`). A model folder without
-// sample.csv is skipped with a note. Runs the built CLI (npm start builds first).
+// sample.csv is skipped with a note. Runs the built CLI (npm run summary builds first).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';

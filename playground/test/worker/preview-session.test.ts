@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import { createScorer, compileModel } from '@vitals/core';
+import { describe, expect, test } from 'vitest';
+import { PreviewSession } from '../../src/worker/preview-session.js';
+import { readData } from '../../src/worker/read-data.js';
+
+const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
+const SAAS = read('../../../models/saas-seven-metrics/model.yaml');
+const LIFECYCLE = read('../../../models/lifecycle-b2b/model.yaml');
+
+function session(dataName: string, dataText: string): PreviewSession {
+  const s = new PreviewSession('compiled', () => 0);
+  const { info, rows } = readData(dataName, dataText);
+  s.setData(info, rows);
+  return s;
+}
+
+describe('PreviewSession', () => {
+  test('scores the data with the model: one summary, every account counted once', () => {
+    const s = session('sample.csv', read('../../../models/saas-seven-metrics/sample.csv'));
+    const { diagnostics, preview } = s.evaluate({ text: SAAS, file: 'model.yaml', asOf: null });
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(preview?.counts.rows).toBe(40);
+    expect(preview?.summary.count).toBe(40);
+    expect(preview?.summary.bands.reduce((n, b) => n + b.count, 0)).toBe(preview?.summary.scored);
+    expect(preview?.engine).toBe('compiled');
+  });
+
+  test('a model with an error gives its diagnostics at line and column, no preview, and keeps the last good one for the table', () => {
+    const s = session('sample.csv', read('../../../models/saas-seven-metrics/sample.csv'));
+    s.evaluate({ text: SAAS, file: 'model.yaml', asOf: null });
+    const broken = SAAS.replace('value: monthly_active_users / purchased_seats', 'value: monthly_active_users / purchased_seat');
+    const line = broken.split('\n').findIndex((l) => l.includes('/ purchased_seat')) + 1;
+    const { diagnostics, preview } = s.evaluate({ text: broken, file: 'model.yaml', asOf: null });
+    expect(preview).toBeNull();
+    expect(diagnostics).toContainEqual(expect.objectContaining({ code: 'unknown-name', line, column: (broken.split('\n')[line - 1] as string).indexOf('purchased_seat') + 1 }));
+    expect(s.accounts()?.ids).toHaveLength(40);
+  });
+
+  test('a bad row is listed with its row, line and field, and a column the model needs and the data lacks is named', () => {
+    const s = session('accounts.csv', read('../fixtures/saas-bad-row-missing-column.csv'));
+    const { preview } = s.evaluate({ text: SAAS, file: 'model.yaml', asOf: null });
+    expect(preview?.missingColumns).toEqual(['open_tickets']);
+    expect(preview?.badRowCount).toBe(1);
+    expect(preview?.badRows).toEqual([{ row: 2, line: 3, field: 'monthly_active_users', code: 'not-a-number', message: expect.stringContaining('not a number') }]);
+    expect(preview?.counts).toMatchObject({ rows: 3, invalid: 1 });
+  });
+
+  test('a row that is not a record (wrong field count) is listed too, and the rest are scored', () => {
+    const text = `${read('../../../models/saas-seven-metrics/sample.csv').split('\n').slice(0, 3).join('\n')}\nshort-row,1,2\n`;
+    const { preview } = session('accounts.csv', text).evaluate({ text: SAAS, file: 'model.yaml', asOf: null });
+    expect(preview?.badRows).toEqual([{ row: 3, line: 4, field: null, code: 'wrong-field-count', message: 'has 3 fields; the header has 14' }]);
+    expect(preview?.summary.scored).toBe(2);
+  });
+
+  test('with snapshot history, each account counts once at its latest snapshot; the drill-down is the full run’s latest result', () => {
+    const data = read('../../../models/lifecycle-b2b/sample.csv');
+    const s = session('sample.csv', data);
+    const { preview } = s.evaluate({ text: LIFECYCLE, file: 'model.yaml', asOf: null });
+    const { rows } = readData('sample.csv', data);
+    const accounts = new Set(rows.map((r) => r.record?.['account_id']));
+    expect(preview?.counts.accounts).toBe(accounts.size);
+    expect(preview?.summary.count).toBe(accounts.size);
+
+    const model = compileModel(LIFECYCLE).model;
+    const scorer = createScorer(model!.evaluator);
+    const latest = new Map(rows.map((r) => [r.record?.['account_id'], scorer.score(r.record!)]));
+    const explained = s.explain('acme');
+    expect(explained?.history).toHaveLength(rows.filter((r) => r.record?.['account_id'] === 'acme').length);
+    expect(explained?.result).toEqual(latest.get('acme'));
+    expect(explained?.next_band.band).toBe(latest.get('acme')?.band);
+  });
+
+  test('a model without an as-of field is scored as of the date given', () => {
+    const pulse = read('../../../models/csm-sentiment-pulse/model.yaml').replace(/\n\s*as_of: snapshot_date/, '').replace(/\n\s*cooldown: .*/g, '');
+    const data = read('../../../models/csm-sentiment-pulse/sample.csv');
+    const early = session('sample.csv', data).evaluate({ text: pulse, file: 'model.yaml', asOf: '2026-02-01' }).preview;
+    const late = session('sample.csv', data).evaluate({ text: pulse, file: 'model.yaml', asOf: '2027-02-01' }).preview;
+    expect(early?.summary.pulses.stale).toBeLessThan(late?.summary.pulses.stale ?? 0);
+    expect(late?.summary.pulses.stale).toBe(late?.summary.pulses.present);
+  });
+});

@@ -15,6 +15,7 @@ import { scoreLoop } from './measure/score-loop.js';
 import { measureThroughput, type Contender, type Throughput, type ThroughputOptions } from './measure/throughput.js';
 import { largeModel } from './models/large-model.js';
 import type { BenchResults } from './report/bench-results.js';
+import { withKeptSections } from './report/kept-sections.js';
 import { describeMachine } from './report/machine.js';
 import { resultsMarkdown, summaryTable } from './report/results-markdown.js';
 import { sevenMetricScorers, type Scorer } from './suites/seven-metric-contenders.js';
@@ -84,7 +85,7 @@ async function main(): Promise<number> {
     loadAtEnd: loadavg()[0] ?? 0,
   };
   const target = quick ? join(OUT, 'RESULTS-quick.md') : join(ROOT, 'bench/RESULTS.md');
-  writeFileSync(target, resultsMarkdown(results));
+  writeFileSync(target, withKeptSections(existsSync(target) ? readFileSync(target, 'utf8') : '', resultsMarkdown(results)));
   process.stdout.write(`\n${summaryTable(results)}\n\nwritten to ${target}\n`);
   return 0;
 }

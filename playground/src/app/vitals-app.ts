@@ -59,7 +59,7 @@ export class VitalsApp extends LitElement {
     if (example === undefined) return;
     this.example = example.id;
     if (shared?.asOf) this.asOf = shared.asOf;
-    const [model, data] = await Promise.all([shared === null ? example.model() : Promise.resolve(shared.model), example.data()]);
+    const [model, data] = await Promise.all([shared?.model ?? example.model(), example.data()]);
     this.preview.setData(example.dataName, data);
     this.load(model);
   }

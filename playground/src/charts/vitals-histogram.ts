@@ -37,8 +37,15 @@ export class VitalsHistogram extends LitElement {
     return html`<canvas role="img" aria-label="Histogram of the overall score: ${this.unit} per score range"></canvas>
       <table class="sr-only">
         <caption>${this.unit} per score range</caption>
-        ${this.bins.map((b, i) => html`<tr><th scope="row">${binLabel(b)}</th><td>${b.count}</td>${this.baseline === null ? '' : html`<td>before: ${this.baseline[i]?.count ?? 0}</td>`}</tr>`)}
+        ${this.bins.map((b, i) => html`<tr><th scope="row">${binLabel(b)}</th><td>${b.count}</td><td>${this.bandOf(b)}</td>${this.baseline === null ? '' : html`<td>before: ${this.baseline[i]?.count ?? 0}</td>`}</tr>`)}
       </table>`;
+  }
+
+  private bandOf(bin: HistogramBin): string {
+    const bands = this.bands;
+    if (bands === null) return '';
+    const i = bandIndex(bands, (bin.from + bin.to) / 2);
+    return bands.titles[i] ?? bands.names[i] ?? '';
   }
 
   protected override updated(): void {

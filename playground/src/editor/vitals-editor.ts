@@ -41,7 +41,7 @@ export class VitalsEditor extends LitElement {
       scrollBeyondLastLine: false,
       renderWhitespace: 'selection',
       fixedOverflowWidgets: true,
-      ariaLabel: 'Health model (YAML). Press Alt+F1 for accessibility help, F8 for the next problem.',
+      ariaLabel: 'Health model (YAML). Alt+F1: accessibility help; F8: next problem; Ctrl+M: let Tab move the focus out of the editor.',
     });
     this.model.onDidChangeContent(() => {
       performance.mark('vitals:keystroke');

@@ -1,8 +1,11 @@
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
 
-/** What a shared link carries: the model as edited, the example it started from, the as-of date. */
+/**
+ * What a link carries: the model as edited, the example it started from (its data is loaded), the
+ * as-of date. A link with only an example (`#example=lifecycle-b2b`) opens that example as it is.
+ */
 export interface SharedState {
-  readonly model: string;
+  readonly model: string | null;
   readonly example: string | null;
   readonly asOf: string | null;
 }
@@ -13,21 +16,21 @@ export interface SharedState {
  */
 export function encodeState(state: SharedState): string {
   const params = new URLSearchParams();
-  params.set('model', compressToEncodedURIComponent(state.model));
+  if (state.model !== null) params.set('model', compressToEncodedURIComponent(state.model));
   if (state.example !== null) params.set('example', state.example);
   if (state.asOf !== null) params.set('as-of', state.asOf);
   return `#${params.toString()}`;
 }
 
-/** The state a link carries, or null when the fragment holds none (or a damaged one). */
+/** The state a link carries, or null when the fragment holds none (or only a damaged model). */
 export function decodeState(hash: string): SharedState | null {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const packed = params.get('model');
-  if (packed === null) return null;
-  const model = decompressFromEncodedURIComponent(packed);
-  if (model === null || model === '') return null;
+  const model = packed === null ? null : decompressFromEncodedURIComponent(packed) || null;
+  const example = params.get('example');
+  if (model === null && (packed !== null || example === null)) return null;
   const asOf = params.get('as-of');
-  return { model, example: params.get('example'), asOf: asOf !== null && /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : null };
+  return { model, example, asOf: asOf !== null && /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : null };
 }
 
 /** Offers text as a file download (no server: a blob URL). */

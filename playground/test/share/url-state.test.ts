@@ -12,10 +12,14 @@ describe('shared links', () => {
 
   test.each([
     ['no fragment', ''],
-    ['no model', '#example=x'],
+    ['nothing it knows', '#tab=accounts'],
     ['a damaged model', '#model=%%%not-lz'],
   ])('%s gives no state', (_name, hash) => {
     expect(decodeState(hash)).toBeNull();
+  });
+
+  test('a link to an example alone opens that example', () => {
+    expect(decodeState('#example=lifecycle-b2b')).toEqual({ model: null, example: 'lifecycle-b2b', asOf: null });
   });
 
   test('an as-of that is not a date is dropped, not passed on', () => {

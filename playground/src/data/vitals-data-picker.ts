@@ -31,7 +31,7 @@ export class VitalsDataPicker extends LitElement {
         border-radius: 6px;
         padding: 4px 6px;
         background: var(--surface);
-        max-width: 20em;
+        max-width: 14em;
       }
       .drop {
         border: 1px dashed var(--line);
@@ -82,7 +82,7 @@ export class VitalsDataPicker extends LitElement {
       <span id="example-help" hidden>Loads the example's model and its sample data.</span>
       <button @click=${() => this.fileInput.click()} title="Score your own accounts: a CSV or NDJSON file, read in this browser only">Upload data…</button>
       <input type="file" accept=".csv,.ndjson,.jsonl,text/csv,application/x-ndjson" @change=${this._onFile} aria-label="Data file (CSV or NDJSON)" />
-      <span class="drop" aria-hidden="true">or drop a file anywhere</span>
+      <span class="drop" aria-hidden="true" title="Drop a CSV or NDJSON file anywhere on the page">or drop a file</span>
       ${this.problem === null ? '' : html`<span class="error" role="alert">${this.problem}</span>`}
     `;
   }

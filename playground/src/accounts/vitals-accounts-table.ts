@@ -77,6 +77,12 @@ export class VitalsAccountsTable extends LitElement {
         width: 100%;
         text-align: inherit;
       }
+      .table {
+        flex: 1;
+        display: flex;
+        flex-direction: column;
+        min-height: 0;
+      }
       .body {
         flex: 1;
         min-height: 240px;
@@ -133,11 +139,11 @@ export class VitalsAccountsTable extends LitElement {
     if (table === null || this.bands === null) return html`<p class="muted">No accounts scored yet.</p>`;
     return html`
       ${this.filters(table, this.bands)}
-      <div role="table" aria-label="Accounts" aria-rowcount=${this.rows.length + 1}>
+      <div class="table" role="table" aria-label="Accounts" aria-rowcount=${this.rows.length + 1}>
         <div role="rowgroup"><div class="grid-row head" role="row" aria-rowindex="1">${COLUMNS.map((c) => this.header(c))}</div></div>
-      </div>
-      <div class="body" role="rowgroup" aria-label="Accounts, one row each">
-        <lit-virtualizer scroller .items=${this.rows} .renderItem=${(i: number, position: number) => this.row(table, i, position)}></lit-virtualizer>
+        <div class="body" role="rowgroup">
+          <lit-virtualizer scroller .items=${this.rows} .renderItem=${(i: number, position: number) => this.row(table, i, position)}></lit-virtualizer>
+        </div>
       </div>
     `;
   }

@@ -76,14 +76,17 @@ export class VitalsApp extends LitElement {
   }
 
   protected override updated(): void {
-    // The accounts table follows the preview while its tab is open.
-    if (this.tab === 'accounts' && this.preview.preview !== null && this.tableFor !== this.preview.preview) {
-      this.tableFor = this.preview.preview;
-      this.preview.requestAccounts();
-    }
+    // The accounts table and the open drill-down follow the preview while their tab is open.
+    const current = this.preview.preview;
+    if (this.tab !== 'accounts' || current === null || this.accountsFor === current) return;
+    this.accountsFor = current;
+    this.preview.requestAccounts();
+    const account = this.explanation?.account;
+    if (account !== undefined) void this.preview.explain(account).then((explanation) => (this.explanation = explanation));
   }
 
-  private tableFor: unknown = null;
+  /** The preview the accounts table and drill-down were last asked for. */
+  private accountsFor: unknown = null;
 
   protected override render() {
     const p = this.preview;

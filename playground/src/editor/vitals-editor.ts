@@ -44,7 +44,6 @@ export class VitalsEditor extends LitElement {
       ariaLabel: 'Health model (YAML). Alt+F1: accessibility help; F8: next problem; Ctrl+M: let Tab move the focus out of the editor.',
     });
     this.model.onDidChangeContent(() => {
-      performance.mark('vitals:keystroke');
       this.dispatchEvent(new ModelChangeEvent(this.model?.getValue() ?? ''));
     });
     this.showMarkers();

@@ -1,32 +1,59 @@
 import type { Plan, ScoreResult } from '@vitals/core';
 import { STATUS_CODES, type AccountsTable } from './protocol.js';
 
-/** Latest results → the accounts table, column by column (typed arrays clone and sort cheaply). */
-export function accountsTable(plan: Plan, results: readonly ScoreResult[]): AccountsTable {
-  const n = results.length;
-  const table = {
-    ids: new Array<string>(n),
-    score: new Float64Array(n),
-    band: new Int8Array(n),
-    status: new Uint8Array(n),
-    stage: new Array<string | null>(n),
-    segment: new Array<string | null>(n),
-    gap: new Float64Array(n),
-    pulseAge: new Float64Array(n),
-    stale: new Uint8Array(n),
-    playbooks: new Uint16Array(n),
-  };
-  results.forEach((r, i) => {
-    table.ids[i] = r.id ?? '';
-    table.score[i] = r.score ?? NaN;
-    table.band[i] = r.band === null ? -1 : plan.bands.names.indexOf(r.band);
-    table.status[i] = STATUS_CODES.indexOf(r.status);
-    table.stage[i] = r.stage;
-    table.segment[i] = r.segment;
-    table.gap[i] = r.gap ?? NaN;
-    table.pulseAge[i] = r.pulse?.age_days ?? NaN;
-    table.stale[i] = r.pulse?.stale === true ? 1 : 0;
-    table.playbooks[i] = r.playbooks.length;
-  });
-  return table;
+/** The accounts table, filled one result at a time into typed columns; nothing of the results is kept. */
+export class AccountsTableBuilder {
+  private readonly columns: AccountsTable;
+  private n = 0;
+
+  /** `capacity`: at most this many rows will be added. */
+  constructor(
+    private readonly plan: Plan,
+    capacity: number,
+  ) {
+    this.columns = {
+      ids: new Array<string>(capacity),
+      stage: new Array<string | null>(capacity),
+      segment: new Array<string | null>(capacity),
+      score: new Float64Array(capacity),
+      gap: new Float64Array(capacity),
+      pulseAge: new Float64Array(capacity),
+      band: new Int8Array(capacity),
+      status: new Uint8Array(capacity),
+      stale: new Uint8Array(capacity),
+      playbooks: new Uint16Array(capacity),
+    };
+  }
+
+  add(r: ScoreResult, fallbackId: string): void {
+    const c = this.columns as { -readonly [K in keyof AccountsTable]: AccountsTable[K] extends readonly (infer T)[] ? T[] : AccountsTable[K] };
+    const i = this.n++;
+    c.ids[i] = r.id ?? fallbackId;
+    c.stage[i] = r.stage;
+    c.segment[i] = r.segment;
+    c.score[i] = r.score ?? NaN;
+    c.gap[i] = r.gap ?? NaN;
+    c.pulseAge[i] = r.pulse?.age_days ?? NaN;
+    c.band[i] = r.band === null ? -1 : this.plan.bands.names.indexOf(r.band);
+    c.status[i] = STATUS_CODES.indexOf(r.status);
+    c.stale[i] = r.pulse?.stale === true ? 1 : 0;
+    c.playbooks[i] = r.playbooks.length;
+  }
+
+  build(): AccountsTable {
+    const { ids, stage, segment, score, gap, pulseAge, band, status, stale, playbooks } = this.columns;
+    const n = this.n;
+    return {
+      ids: ids.slice(0, n),
+      stage: stage.slice(0, n),
+      segment: segment.slice(0, n),
+      score: score.slice(0, n),
+      gap: gap.slice(0, n),
+      pulseAge: pulseAge.slice(0, n),
+      band: band.slice(0, n),
+      status: status.slice(0, n),
+      stale: stale.slice(0, n),
+      playbooks: playbooks.slice(0, n),
+    };
+  }
 }

@@ -48,7 +48,6 @@ export class PreviewController implements ReactiveController {
   setModel(text: string, file: string, asOf: string | null): void {
     this.latestModel = this.send({ type: 'model', text, file, asOf });
     this.status = 'pending';
-    performance.mark('vitals:model-sent');
     this.host.requestUpdate();
   }
 

@@ -1,5 +1,5 @@
 import { accountTrail, compileModel, createDistribution, createScorer, parseDay, type Diagnostic, type HealthModel, type ScoreResult } from '@vitals/core';
-import { accountsTable } from './accounts-table.js';
+import { AccountsTableBuilder } from './accounts-table.js';
 import { BAD_ROWS_SHOWN, type AccountExplanation, type AccountsTable, type BadRow, type DataInfo, type Engine, type Preview } from './protocol.js';
 import type { DataRow } from './read-data.js';
 
@@ -13,8 +13,8 @@ export interface ModelText {
 interface Evaluation {
   readonly model: HealthModel;
   readonly asOf: number | undefined;
-  /** Each account's latest result (each row's, for a model without snapshot history), in first-seen order. */
-  readonly latest: ReadonlyMap<string, ScoreResult>;
+  /** One row per account: its latest snapshot (each row, for a model without snapshot history). */
+  readonly table: AccountsTable;
 }
 
 /**
@@ -49,7 +49,7 @@ export class PreviewSession {
   }
 
   accounts(): AccountsTable | null {
-    return this.lastGood === undefined ? null : accountsTable(this.lastGood.model.plan, [...this.lastGood.latest.values()]);
+    return this.lastGood?.table ?? null;
   }
 
   /** The drill-down of one account with the last model that compiled: its snapshots scored in order. */
@@ -71,36 +71,70 @@ export class PreviewSession {
     return { account, history, row: last.row, line: last.line, result: latest.result, next_band: latest.next_band };
   }
 
+  /**
+   * Scores every row once. Without snapshot history each row is an account and goes straight into
+   * the summary and the table, so nothing of 50,000 results is kept; with history each account's
+   * latest valid result is kept, without its per-metric detail, until the end.
+   */
   private score(model: HealthModel, asOf: number | undefined): Omit<Preview, 'timings'> {
     const plan = model.plan;
     const scorer = createScorer(model.evaluator, asOf === undefined ? {} : { asOf });
     const withHistory = plan.data.id !== null && plan.data.asOf !== null;
+    const distribution = createDistribution(plan);
+    const table = new AccountsTableBuilder(plan, this.rows.length);
     const latest = new Map<string, ScoreResult>();
-    const bad: BadRow[] = [];
-    let badRowCount = 0;
+    const bad = new BadRows();
     const counts = { rows: 0, scored: 0, unscored: 0, invalid: 0 };
     for (const row of this.rows) {
       counts.rows++;
       if (row.record === null) {
         counts.invalid++;
-        badRowCount++;
-        if (bad.length < BAD_ROWS_SHOWN) bad.push({ row: row.row, line: row.line, field: null, code: row.problem?.code ?? 'unreadable', message: row.problem?.message ?? 'not a record' });
+        bad.unreadable(row);
         continue;
       }
       const result = scorer.score(row.record);
       counts[result.status]++;
-      if (result.status === 'invalid') {
-        badRowCount++;
-        for (const issue of result.issues) if (bad.length < BAD_ROWS_SHOWN) bad.push({ row: row.row, line: row.line, field: issue.field, code: issue.code, message: issue.message });
-        if (withHistory) continue;
+      if (result.status === 'invalid') bad.invalid(row, result);
+      if (!withHistory) {
+        distribution.add(result);
+        table.add(result, `row ${row.row}`);
+      } else if (result.status !== 'invalid' && result.id !== null) {
+        latest.set(result.id, summaryOnly(result));
       }
-      latest.set(withHistory && result.id !== null ? result.id : `#${row.row}`, result);
     }
-    const distribution = createDistribution(plan);
-    for (const result of latest.values()) distribution.add(result);
-    this.lastGood = { model, asOf, latest };
+    for (const result of latest.values()) {
+      distribution.add(result);
+      table.add(result, '');
+    }
+    this.lastGood = { model, asOf, table: table.build() };
     const columns = new Set(this.data?.columns ?? []);
     const missingColumns = this.rows.length === 0 ? [] : plan.inputs.map((input) => input.name).filter((name) => !columns.has(name));
-    return { plan, engine: model.evaluator.engine, counts: { ...counts, accounts: latest.size }, summary: distribution.summary(), badRows: bad, badRowCount, missingColumns };
+    const accounts = withHistory ? latest.size : counts.rows;
+    return { plan, engine: model.evaluator.engine, counts: { ...counts, accounts }, summary: distribution.summary(), badRows: bad.listed, badRowCount: bad.count, missingColumns };
   }
+}
+
+/** The bad rows: all counted, the first `BAD_ROWS_SHOWN` problems listed. */
+class BadRows {
+  readonly listed: BadRow[] = [];
+  count = 0;
+
+  unreadable(row: DataRow): void {
+    this.count++;
+    this.list({ row: row.row, line: row.line, field: null, code: row.problem?.code ?? 'unreadable', message: row.problem?.message ?? 'not a record' });
+  }
+
+  invalid(row: DataRow, result: ScoreResult): void {
+    this.count++;
+    for (const issue of result.issues) this.list({ row: row.row, line: row.line, field: issue.field, code: issue.code, message: issue.message });
+  }
+
+  private list(bad: BadRow): void {
+    if (this.listed.length < BAD_ROWS_SHOWN) this.listed.push(bad);
+  }
+}
+
+/** What the summary and the table read of a result: an account held until the end costs little. */
+function summaryOnly(result: ScoreResult): ScoreResult {
+  return { ...result, metrics: {}, missing_inputs: [], playbooks: result.playbooks.map((p) => ({ ...p, why: [] })), issues: [] };
 }

@@ -8,7 +8,7 @@ import { readData } from './read-data.js';
  * costs one evaluation, not one each.
  */
 interface WorkerScope {
-  postMessage(message: FromWorker, transfer?: Transferable[]): void;
+  postMessage(message: FromWorker): void;
   onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
 }
 const scope = self as unknown as WorkerScope;
@@ -41,12 +41,10 @@ function handle(message: ToWorker): void {
       schedule();
       return;
     }
-    case 'accounts': {
-      const table = session.accounts();
-      const columns = table === null ? [] : [table.score.buffer, table.band.buffer, table.status.buffer, table.gap.buffer, table.pulseAge.buffer, table.stale.buffer, table.playbooks.buffer];
-      post({ type: 'accounts', seq: message.seq, table }, columns as ArrayBuffer[]);
+    case 'accounts':
+      // Copied, not transferred: the session keeps its table for the next request.
+      post({ type: 'accounts', seq: message.seq, table: session.accounts() });
       return;
-    }
     case 'explain':
       post({ type: 'explained', seq: message.seq, explanation: session.explain(message.account) });
   }
@@ -70,8 +68,8 @@ function schedule(): void {
   }, 0);
 }
 
-function post(message: FromWorker, transfer: Transferable[] = []): void {
-  scope.postMessage(message, transfer);
+function post(message: FromWorker): void {
+  scope.postMessage(message);
 }
 
 /**

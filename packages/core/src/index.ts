@@ -9,6 +9,8 @@ export { compile, compileModel, planModel, healthModel, ModelError } from './api
 export { referenceEvaluator } from './evaluate/reference/reference-evaluator.js';
 export { compiledEvaluator } from './evaluate/compiled/compiled-evaluator.js';
 export { createScorer } from './evaluate/scorer.js';
+/** Whether scoring the plan needs the snapshot's date (pulse age, overrides, history, cooldowns, `as_of`): a model without an as-of field then needs one for the run. */
+export { planNeedsAsOf } from './evaluate/plan-facts.js';
 export { parseDay, formatDay } from './evaluate/dates.js';
 export { recordByColumn } from './evaluate/record-by-column.js';
 export { isDecimalText } from './evaluate/read-value.js';

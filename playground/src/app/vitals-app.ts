@@ -96,7 +96,7 @@ export class VitalsApp extends LitElement {
         <div class="brand"><b>vitals</b> playground</div>
         <div class="model-title" title=${plan?.hash ?? ''}>${plan?.title ?? plan?.model ?? ''}</div>
         <vitals-data-picker .example=${this.example} @vitals-example-pick=${this._onExample} @vitals-data-pick=${this._onData}></vitals-data-picker>
-        ${plan !== null && plan.data.asOf === null
+        ${p.preview?.asOf != null
           ? html`<label class="as-of" title="The model has no as-of field: pulses, overrides and dates are read as of this day">As of <input type="date" .value=${this.asOf} @change=${this._onAsOf} /></label>`
           : nothing}
         <div class="actions">

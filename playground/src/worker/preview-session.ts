@@ -1,4 +1,4 @@
-import { accountTrail, compileModel, createDistribution, createScorer, parseDay, type Diagnostic, type HealthModel, type ScoreResult } from '@vitals/core';
+import { accountTrail, compileModel, createDistribution, createScorer, formatDay, parseDay, planNeedsAsOf, type Diagnostic, type HealthModel, type ScoreResult } from '@vitals/core';
 import { AccountsTableBuilder } from './accounts-table.js';
 import { BAD_ROWS_SHOWN, type AccountExplanation, type AccountsTable, type BadRow, type DataInfo, type Engine, type Preview } from './protocol.js';
 import type { DataRow } from './read-data.js';
@@ -43,7 +43,8 @@ export class PreviewSession {
     const { model, diagnostics } = compileModel(source.text, { file: source.file, engine: this.engine });
     if (model === undefined) return { diagnostics, preview: null };
     const compiled = this.now();
-    const asOf = source.asOf === null || model.plan.data.asOf !== null ? undefined : parseDay(source.asOf);
+    // Only a model that needs a date and has no as-of field is given one (it costs a formatted date per result).
+    const asOf = source.asOf === null || model.plan.data.asOf !== null || !planNeedsAsOf(model.plan) ? undefined : parseDay(source.asOf);
     const preview = this.score(model, asOf);
     return { diagnostics, preview: { ...preview, timings: { compile: compiled - started, score: this.now() - compiled } } };
   }
@@ -110,7 +111,7 @@ export class PreviewSession {
     const columns = new Set(this.data?.columns ?? []);
     const missingColumns = this.rows.length === 0 ? [] : plan.inputs.map((input) => input.name).filter((name) => !columns.has(name));
     const accounts = withHistory ? latest.size : counts.rows;
-    return { plan, engine: model.evaluator.engine, counts: { ...counts, accounts }, summary: distribution.summary(), badRows: bad.listed, badRowCount: bad.count, missingColumns };
+    return { plan, engine: model.evaluator.engine, asOf: asOf === undefined ? null : formatDay(asOf), counts: { ...counts, accounts }, summary: distribution.summary(), badRows: bad.listed, badRowCount: bad.count, missingColumns };
   }
 }
 

@@ -47,6 +47,8 @@ export interface BadRow {
 export interface Preview {
   readonly plan: Plan;
   readonly engine: Engine;
+  /** The date the data was scored as of, for a model that needs one and has no as-of field; null otherwise. */
+  readonly asOf: string | null;
   /** Rows read; `accounts` counted once each, at the latest snapshot of a model with history. */
   readonly counts: { readonly rows: number; readonly accounts: number; readonly scored: number; readonly unscored: number; readonly invalid: number };
   readonly summary: DistributionSummary;

@@ -65,6 +65,11 @@ export class VitalsAccountDetail extends LitElement {
         padding-left: 18px;
         margin: 4px 0;
       }
+      th,
+      td {
+        padding: 3px 6px;
+        font-size: 13px;
+      }
     `,
   ];
 

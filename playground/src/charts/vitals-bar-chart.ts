@@ -58,7 +58,8 @@ export class VitalsBarChart extends LitElement {
         plugins: { legend: { display: false }, tooltip: { callbacks: { label: (item) => format(item.parsed.x ?? 0) } } },
         scales: {
           x: { min: this.min, max: this.max, beginAtZero: this.min === undefined, title: { display: this.valueTitle !== '', text: this.valueTitle } },
-          y: { grid: { display: false }, ticks: { callback: (_value, index) => shorten(this.labels[index] ?? '', 30) } },
+          // Names are shortened to fit about 40% of the chart's width; the tooltip and the table have them whole.
+          y: { grid: { display: false }, ticks: { callback: (_value, index) => shorten(this.labels[index] ?? '', Math.max(12, Math.floor(this.clientWidth / 17))) } },
         },
       },
     });

@@ -13,12 +13,13 @@ export class VitalsBenchmarkTable extends LitElement {
     css`
       :host {
         display: block;
+        overflow-x: auto;
       }
       .bar {
         background: var(--canvas);
         border-radius: 3px;
         height: 10px;
-        min-width: 60px;
+        min-width: 36px;
       }
       .bar span {
         display: block;

@@ -131,7 +131,7 @@ describe('<vitals-preview>', () => {
   test('stale, it keeps the last preview greyed out and says why', async () => {
     const { preview } = previewOf(SAAS, 'sample.csv', read('../../models/saas-seven-metrics/sample.csv'));
     await mount('vitals-preview', { preview, stale: true });
-    expect(await page.locator('vitals-preview .banner').textContent()).toContain('showing the last preview that compiled');
+    expect(await page.locator('vitals-preview .alert').textContent()).toContain('showing the last preview that compiled');
     expect(await page.locator('vitals-preview .grid').evaluate((grid) => Number(getComputedStyle(grid).opacity))).toBeLessThan(0.6);
   });
 

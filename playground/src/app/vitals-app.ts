@@ -132,12 +132,12 @@ export class VitalsApp extends LitElement {
     const p = this.preview;
     switch (this.tab) {
       case 'preview':
-        return html`<section class="card data"><h2>Data</h2><vitals-data-summary .data=${p.data} .preview=${p.preview}></vitals-data-summary></section>
+        return html`<vitals-data-summary class="card data" .data=${p.data} .preview=${p.preview}></vitals-data-summary>
           <vitals-preview .preview=${p.preview} ?stale=${p.stale}></vitals-preview>`;
       case 'accounts':
         return html`<div class="accounts ${this.explanation === null ? '' : 'with-detail'}">
           <vitals-accounts-table .table=${p.accounts} .bands=${p.preview?.plan.bands ?? null} .precision=${p.preview?.plan.precision ?? 2} @vitals-account-open=${this._onAccount}></vitals-accounts-table>
-          ${this.explanation === null ? nothing : html`<aside class="card detail" aria-label="Account drill-down"><vitals-account-detail .explanation=${this.explanation} .plan=${p.preview?.plan ?? null} @close=${() => (this.explanation = null)}></vitals-account-detail></aside>`}
+          ${this.explanation === null ? nothing : html`<aside class="detail" aria-label="Account drill-down"><vitals-account-detail class="card" .explanation=${this.explanation} .plan=${p.preview?.plan ?? null} @close=${() => (this.explanation = null)}></vitals-account-detail></aside>`}
         </div>`;
       case 'compare':
         return html`<div class="compare"><vitals-diff-editor .original=${this.loaded} .modified=${this.edited}></vitals-diff-editor></div>`;

@@ -1,4 +1,5 @@
 import { LitElement, css, html } from 'lit';
+import { chartStyles } from './chart-styles.js';
 import { customElement, property, query } from 'lit/decorators.js';
 import { drawChart, type Chart } from './chart.js';
 
@@ -9,20 +10,11 @@ import { drawChart, type Chart } from './chart.js';
  */
 @customElement('vitals-bar-chart')
 export class VitalsBarChart extends LitElement {
-  static override styles = css`
+  static override styles = [chartStyles, css`
     :host {
-      display: block;
-      position: relative;
-      height: var(--chart-height, 180px);
+      --chart-height: 180px;
     }
-    .sr-only {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip: rect(0 0 0 0);
-    }
-  `;
+  `];
 
   /** What the chart shows, for assistive technology. */
   @property() label = '';

@@ -1,4 +1,5 @@
 import { LitElement, css, html } from 'lit';
+import { chartStyles } from './chart-styles.js';
 import { customElement, property, query } from 'lit/decorators.js';
 import type { BandPlan, HistogramBin } from '@vitals/core';
 import { bandColours, bandIndex, drawChart, type Chart } from './chart.js';
@@ -9,20 +10,11 @@ import { bandColours, bandIndex, drawChart, type Chart } from './chart.js';
  */
 @customElement('vitals-histogram')
 export class VitalsHistogram extends LitElement {
-  static override styles = css`
+  static override styles = [chartStyles, css`
     :host {
-      display: block;
-      position: relative;
-      height: var(--chart-height, 220px);
+      --chart-height: 220px;
     }
-    .sr-only {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip: rect(0 0 0 0);
-    }
-  `;
+  `];
 
   @property({ attribute: false }) bins: readonly HistogramBin[] = [];
   @property({ attribute: false }) baseline: readonly HistogramBin[] | null = null;

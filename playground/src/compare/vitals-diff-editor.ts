@@ -1,31 +1,22 @@
-import { LitElement, html, type PropertyValues } from 'lit';
+import type { PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { MonacoHost } from '../editor/monaco-host.js';
 import { monaco } from '../editor/monaco.js';
 
 /**
  * Monaco's diff editor: the model as loaded (left) against the model as edited (right), read-only.
- * Light DOM, like the editor: Monaco's styles live in the document.
  */
 @customElement('vitals-diff-editor')
-export class VitalsDiffEditor extends LitElement {
+export class VitalsDiffEditor extends MonacoHost {
   @property({ attribute: false }) original = '';
   @property({ attribute: false }) modified = '';
 
   private editor: monaco.editor.IStandaloneDiffEditor | undefined;
   private models: { original: monaco.editor.ITextModel; modified: monaco.editor.ITextModel } | undefined;
 
-  protected override createRenderRoot(): HTMLElement {
-    return this;
-  }
-
-  protected override render() {
-    return html`<div class="vitals-editor-host"></div>`;
-  }
-
   protected override firstUpdated(): void {
-    const host = this.querySelector('.vitals-editor-host') as HTMLElement;
     this.models = { original: monaco.editor.createModel(this.original, 'yaml'), modified: monaco.editor.createModel(this.modified, 'yaml') };
-    this.editor = monaco.editor.createDiffEditor(host, {
+    this.editor = monaco.editor.createDiffEditor(this.host, {
       automaticLayout: true,
       readOnly: true,
       originalEditable: false,

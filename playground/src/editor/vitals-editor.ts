@@ -1,18 +1,16 @@
-import { LitElement, html, type PropertyValues } from 'lit';
+import type { PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Diagnostic } from '@vitals/core';
 import { ModelChangeEvent } from '../events.js';
+import { MonacoHost } from './monaco-host.js';
 import { MODEL_URI, monaco } from './monaco.js';
 
 /**
  * The model editor: Monaco with YAML highlighting, schema completion and hover (monaco-yaml), and
  * the compiler's diagnostics as markers. Emits `vitals-model-change` on every edit.
- *
- * Renders into the light DOM: Monaco adds its styles to the document, which a shadow root would
- * keep out.
  */
 @customElement('vitals-editor')
-export class VitalsEditor extends LitElement {
+export class VitalsEditor extends MonacoHost {
   /** The text to show; setting it replaces the editor's content (an example was picked). */
   @property() value = '';
   @property({ attribute: false }) diagnostics: readonly Diagnostic[] = [];
@@ -20,19 +18,10 @@ export class VitalsEditor extends LitElement {
   private editor: monaco.editor.IStandaloneCodeEditor | undefined;
   private model: monaco.editor.ITextModel | undefined;
 
-  protected override createRenderRoot(): HTMLElement {
-    return this;
-  }
-
-  protected override render() {
-    return html`<div class="vitals-editor-host"></div>`;
-  }
-
   protected override firstUpdated(): void {
-    const host = this.querySelector('.vitals-editor-host') as HTMLElement;
     this.model = monaco.editor.getModel(monaco.Uri.parse(MODEL_URI)) ?? monaco.editor.createModel(this.value, 'yaml', monaco.Uri.parse(MODEL_URI));
     this.model.setValue(this.value);
-    this.editor = monaco.editor.create(host, {
+    this.editor = monaco.editor.create(this.host, {
       model: this.model,
       automaticLayout: true,
       minimap: { enabled: false },

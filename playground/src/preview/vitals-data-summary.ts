@@ -36,10 +36,11 @@ export class VitalsDataSummary extends LitElement {
 
   protected override render() {
     const data = this.data;
-    if (data === null) return html`<p class="muted">No data loaded.</p>`;
-    if (data.error !== null) return html`<p class="error" role="alert">${data.error}</p>`;
+    if (data === null) return html`<h2>Data</h2><p class="muted">No data loaded.</p>`;
+    if (data.error !== null) return html`<h2>Data</h2><p class="error" role="alert">${data.error}</p>`;
     const preview = this.preview;
     return html`
+      <h2>Data</h2>
       <p><b>${data.name}</b>: ${plural(data.rows, 'row')}, ${plural(data.columns.length, 'column')}.</p>
       ${preview === null || preview.missingColumns.length === 0
         ? nothing

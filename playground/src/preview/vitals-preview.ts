@@ -52,15 +52,9 @@ export class VitalsPreview extends LitElement {
         color: var(--muted);
         font-size: 12px;
       }
-      .banner {
-        background: var(--error-soft);
-        border-left: 4px solid var(--error);
-        padding: 8px 12px;
-        border-radius: 4px;
-        margin-bottom: 12px;
-      }
+      .alert,
       .warning {
-        margin-bottom: 12px;
+        margin: 0 0 12px;
       }
       .pulse b {
         font-size: 20px;
@@ -79,7 +73,7 @@ export class VitalsPreview extends LitElement {
     if (p === null) return html`<p class="empty">Scoring…</p>`;
     const { summary, plan } = p;
     return html`
-      ${this.stale ? html`<p class="banner" role="status">The model has errors (see Problems): showing the last preview that compiled.</p>` : nothing}
+      ${this.stale ? html`<p class="alert" role="status">The model has errors (see Problems): showing the last preview that compiled.</p>` : nothing}
       ${this.stats(p)}
       ${dominantWarning(summary)}
       <div class="grid">

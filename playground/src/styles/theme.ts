@@ -1,7 +1,9 @@
 import { css } from 'lit';
 
 /** Shared look: tokens and the few patterns every panel uses (cards, headings, numbers, buttons). */
-export const theme = css`
+/** The colours and sizes every part uses, as custom properties: on the page (main.ts adopts it) and in each shadow root. */
+export const tokens = css`
+  :root,
   :host {
     --ink: #1d2430;
     --muted: #5b6574;
@@ -15,10 +17,19 @@ export const theme = css`
     --error: #b3261e;
     --error-soft: #fdecea;
     --radius: 8px;
+  }
+`;
+
+/** Shared look: the tokens and the few patterns every panel uses (cards, headings, numbers, buttons, notices). */
+export const theme = [
+  tokens,
+  css`
+  :host {
     color: var(--ink);
     font: 14px/1.45 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
   }
-  .card {
+  .card,
+  :host(.card) {
     background: var(--surface);
     border: 1px solid var(--line);
     border-radius: var(--radius);
@@ -80,4 +91,11 @@ export const theme = css`
     padding: 8px 12px;
     border-radius: 4px;
   }
-`;
+  .alert {
+    background: var(--error-soft);
+    border-left: 4px solid var(--error);
+    padding: 8px 12px;
+    border-radius: 4px;
+  }
+`,
+];

@@ -201,7 +201,7 @@ describe('the playground', { timeout: 120_000 }, () => {
     const edited = await page.evaluate(() => (document.querySelector('vitals-editor') as EditorElement | null)?.text);
     expect(edited?.startsWith('# edited in the playground\n')).toBe(true);
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('button', { hasText: 'Download YAML' }).click()]);
-    expect(download.suggestedFilename()).toBe('saas_b2b.yaml'.replace('saas_b2b', (SAAS.match(/^model: (\S+)/m) as RegExpMatchArray)[1] as string));
+    expect(download.suggestedFilename()).toBe(`${(/^model: (\S+)/m.exec(SAAS) as RegExpExecArray)[1]}.yaml`);
     expect(readFileSync((await download.path()) as string, 'utf8')).toBe(edited);
     const again = await open(link);
     expect(await again.page.evaluate(() => (document.querySelector('vitals-editor') as EditorElement | null)?.text)).toBe(edited);

@@ -21,6 +21,7 @@ const DESCRIPTIONS: Readonly<Record<string, readonly [string, string]>> = {
   'saas-seven-metrics': ['SaaS seven metrics', 'Three categories, seven metrics, red/amber/green on every metric.'],
   'usage-appreciation-context': ['Usage, appreciation, context', 'Usage, the appreciation of the relationship and the company context, weighted into one score.'],
   'csm-sentiment-pulse': ['CSM sentiment pulse', 'A score led by the CSM’s six-point pulse, with a shelf life.'],
+  telco: ['Telco: real churn data', 'The first 30 customers of IBM’s Telco churn sample, read as the file is (each input names its column); each value scores 100 − 2 × its churn rate.'],
 };
 
 function fromFolder(folder: string): Example | undefined {

@@ -27,11 +27,11 @@ export class RevealEvent extends VitalsEvent<{ readonly line: number; readonly c
   }
 }
 
-/** A data file was chosen: a bundled sample or the person's own upload. */
-export class DataPickEvent extends VitalsEvent<{ readonly name: string; readonly text: string }> {
+/** A data file was chosen: a bundled sample (text) or the person's own upload (its bytes, sniffed as the CLI does). */
+export class DataPickEvent extends VitalsEvent<{ readonly name: string; readonly content: string | Uint8Array }> {
   static readonly type = 'vitals-data-pick';
-  constructor(name: string, text: string) {
-    super(DataPickEvent.type, { name, text });
+  constructor(name: string, content: string | Uint8Array) {
+    super(DataPickEvent.type, { name, content });
   }
 }
 

@@ -168,7 +168,7 @@ describe('<vitals-data-picker>', () => {
   test('a file of another kind is refused with a message, not read', async () => {
     await mount('vitals-data-picker', { example: 'lifecycle-b2b' });
     await page.locator('vitals-data-picker input[type=file]').setInputFiles({ name: 'accounts.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK') });
-    await expect.poll(() => page.locator('vitals-data-picker [role=alert]').textContent()).toContain('accounts.xlsx: expected a .csv, .ndjson or .jsonl file');
+    await expect.poll(() => page.locator('vitals-data-picker [role=alert]').textContent()).toContain('accounts.xlsx: expected a .csv, .tsv, .ndjson, .jsonl or .json file');
     expect(await events('vitals-data-pick')).toEqual([]);
   });
 });

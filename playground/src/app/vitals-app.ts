@@ -165,7 +165,7 @@ export class VitalsApp extends LitElement {
 
   private _onData(event: DataPickEvent): void {
     this.explanation = null;
-    this.preview.setData(event.detail.name, event.detail.text);
+    this.preview.setData(event.detail.name, event.detail.content);
   }
 
   private _onAsOf(event: Event): void {

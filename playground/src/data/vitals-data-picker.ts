@@ -1,5 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { formatOfName } from '@vitals/data';
 import { DataPickEvent, ExamplePickEvent } from '../events.js';
 import { theme } from '../styles/theme.js';
 import { EXAMPLES } from './examples.js';
@@ -80,9 +81,9 @@ export class VitalsDataPicker extends LitElement {
         ${EXAMPLES.map((e) => html`<option value=${e.id} ?selected=${e.id === this.example} title=${e.description}>${e.title}</option>`)}
       </select>
       <span id="example-help" hidden>Loads the example's model and its sample data.</span>
-      <button @click=${() => this.fileInput.click()} title="Score your own accounts: a CSV or NDJSON file, read in this browser only">Upload data…</button>
-      <input type="file" accept=".csv,.ndjson,.jsonl,text/csv,application/x-ndjson" @change=${this._onFile} aria-label="Data file (CSV or NDJSON)" />
-      <span class="drop" aria-hidden="true" title="Drop a CSV or NDJSON file anywhere on the page">or drop a file</span>
+      <button @click=${() => this.fileInput.click()} title="Score your own accounts: a CSV, TSV, NDJSON or JSON file, read in this browser only">Upload data…</button>
+      <input type="file" accept=".csv,.tsv,.ndjson,.jsonl,.json,text/csv,text/tab-separated-values,application/x-ndjson,application/json" @change=${this._onFile} aria-label="Data file (CSV, TSV, NDJSON or JSON)" />
+      <span class="drop" aria-hidden="true" title="Drop a CSV, TSV, NDJSON or JSON file anywhere on the page">or drop a file</span>
       ${this.problem === null ? '' : html`<span class="error" role="alert">${this.problem}</span>`}
     `;
   }
@@ -122,15 +123,15 @@ export class VitalsDataPicker extends LitElement {
 
   private async read(file: File): Promise<void> {
     this.problem = null;
-    if (!/\.(csv|ndjson|jsonl)$/i.test(file.name)) {
-      this.problem = `${file.name}: expected a .csv, .ndjson or .jsonl file`;
+    if (formatOfName(file.name) === undefined) {
+      this.problem = `${file.name}: expected a .csv, .tsv, .ndjson, .jsonl or .json file (save a spreadsheet as CSV first)`;
       return;
     }
     if (file.size > MAX_UPLOAD_BYTES) {
       this.problem = `${file.name} is ${Math.round(file.size / 1048576)} MB: the playground reads files up to ${MAX_UPLOAD_BYTES / 1048576} MB (use \`vitals report\` for larger ones)`;
       return;
     }
-    this.dispatchEvent(new DataPickEvent(file.name, await file.text()));
+    this.dispatchEvent(new DataPickEvent(file.name, new Uint8Array(await file.arrayBuffer())));
   }
 }
 

@@ -25,6 +25,9 @@ export class VitalsDataSummary extends LitElement {
       .error {
         color: var(--error);
       }
+      .read-error {
+        white-space: pre-line;
+      }
       code {
         font-size: 12px;
       }
@@ -37,15 +40,15 @@ export class VitalsDataSummary extends LitElement {
   protected override render() {
     const data = this.data;
     if (data === null) return html`<h2>Data</h2><p class="muted">No data loaded.</p>`;
-    if (data.error !== null) return html`<h2>Data</h2><p class="error" role="alert">${data.error}</p>`;
     const preview = this.preview;
     return html`
       <h2>Data</h2>
-      <p><b>${data.name}</b>: ${plural(data.rows, 'row')}, ${plural(data.columns.length, 'column')}.</p>
+      ${data.error === null ? nothing : html`<p class="error read-error" role="alert">${data.error}</p>`}
+      <p><b>${data.name}</b>: ${plural(data.rows, 'row')}${data.error === null ? '' : ' before it'}, ${plural(data.columns.length, 'column')}.</p>
       ${preview === null || preview.missingColumns.length === 0
         ? nothing
         : html`<p class="warning" role="status">
-            The data has no column for ${preview.missingColumns.map((c, i) => html`${i > 0 ? ', ' : ''}<code>${c}</code>`)}: every row reads ${preview.missingColumns.length === 1 ? 'it' : 'them'} as missing.
+            The data has no column for ${preview.missingColumns.map((c, i) => html`${i > 0 ? ', ' : ''}<code>${c.column}</code>${c.suggestion === null ? '' : html` (did you mean <code>${c.suggestion}</code>?)`}`)}: every row reads ${preview.missingColumns.length === 1 ? 'it' : 'them'} as missing.
           </p>`}
       ${preview === null || preview.badRowCount === 0 ? nothing : this.badRows(preview.badRows, preview.badRowCount)}
     `;

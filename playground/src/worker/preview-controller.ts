@@ -51,8 +51,8 @@ export class PreviewController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  setData(name: string, text: string): void {
-    this.send({ type: 'data', name, text });
+  setData(name: string, content: string | Uint8Array): void {
+    this.send({ type: 'data', name, content });
     this.status = 'pending';
     this.host.requestUpdate();
   }

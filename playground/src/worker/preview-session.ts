@@ -1,4 +1,5 @@
 import { accountTrail, compileModel, createDistribution, createScorer, formatDay, parseDay, planNeedsAsOf, type Diagnostic, type HealthModel, type ScoreResult } from '@vitals/core';
+import { missingColumns } from '@vitals/data';
 import { AccountsTableBuilder } from './accounts-table.js';
 import { BAD_ROWS_SHOWN, type AccountExplanation, type AccountsTable, type BadRow, type DataInfo, type Engine, type Preview } from './protocol.js';
 import type { DataRow } from './read-data.js';
@@ -108,10 +109,9 @@ export class PreviewSession {
       table.add(result, '');
     }
     this.lastGood = { model, asOf, table: table.build() };
-    const columns = new Set(this.data?.columns ?? []);
-    const missingColumns = this.rows.length === 0 ? [] : plan.inputs.map((input) => input.name).filter((name) => !columns.has(name));
+    const missing = this.rows.length === 0 ? [] : missingColumns(this.data?.columns ?? [], model.columns).map(({ use, suggestion }) => ({ column: use.column, input: use.input, suggestion }));
     const accounts = withHistory ? latest.size : counts.rows;
-    return { plan, engine: model.evaluator.engine, asOf: asOf === undefined ? null : formatDay(asOf), counts: { ...counts, accounts }, summary: distribution.summary(), badRows: bad.listed, badRowCount: bad.count, missingColumns };
+    return { plan, engine: model.evaluator.engine, asOf: asOf === undefined ? null : formatDay(asOf), counts: { ...counts, accounts }, summary: distribution.summary(), badRows: bad.listed, badRowCount: bad.count, missingColumns: missing };
   }
 }
 
@@ -122,7 +122,7 @@ class BadRows {
 
   unreadable(row: DataRow): void {
     this.count++;
-    this.list({ row: row.row, line: row.line, field: null, code: row.problem?.code ?? 'unreadable', message: row.problem?.message ?? 'not a record' });
+    this.list({ row: row.row, line: row.line, field: row.problem?.field ?? null, code: row.problem?.code ?? 'unreadable', message: row.problem?.message ?? 'not a record' });
   }
 
   invalid(row: DataRow, result: ScoreResult): void {

@@ -34,7 +34,7 @@ function handle(message: ToWorker): void {
       schedule();
       return;
     case 'data': {
-      const { info, rows } = readData(message.name, message.text);
+      const { info, rows } = readData(message.name, message.content);
       session.setData(info, rows);
       post({ type: 'data-read', seq: message.seq, data: info });
       if (pendingModel === undefined && current !== undefined) pendingModel = { seq: message.seq, source: current };

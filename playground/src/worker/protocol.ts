@@ -1,4 +1,5 @@
 import type { Diagnostic, DistributionSummary, NextBand, Plan, ScoreResult } from '@vitals/core';
+import type { DataFormat } from '@vitals/data';
 
 /**
  * The messages between the page and the preview worker. Everything is plain data (structured
@@ -7,7 +8,7 @@ import type { Diagnostic, DistributionSummary, NextBand, Plan, ScoreResult } fro
  */
 export type ToWorker =
   | { readonly type: 'model'; readonly seq: number; readonly text: string; readonly file: string; readonly asOf: string | null }
-  | { readonly type: 'data'; readonly seq: number; readonly name: string; readonly text: string }
+  | { readonly type: 'data'; readonly seq: number; readonly name: string; readonly content: string | Uint8Array }
   | { readonly type: 'accounts'; readonly seq: number }
   | { readonly type: 'explain'; readonly seq: number; readonly account: string };
 
@@ -25,12 +26,12 @@ export type Engine = 'compiled' | 'reference';
 /** What the loaded data file held, before any model reads it. */
 export interface DataInfo {
   readonly name: string;
-  readonly format: 'csv' | 'ndjson';
+  readonly format: DataFormat;
   readonly rows: number;
   readonly columns: readonly string[];
   /** Rows that are not records at all (a wrong field count, bad JSON), listed, not fatal. */
   readonly unreadable: readonly BadRow[];
-  /** Set when the file cannot be read at all (an unclosed quote, an empty file): nothing is scored. */
+  /** What stopped the reading (an unclosed quote, no header, a spreadsheet), with its place; the rows before it are scored. */
   readonly error: string | null;
 }
 
@@ -55,13 +56,20 @@ export interface Preview {
   /** The first bad rows (at most `BAD_ROWS_SHOWN`), and how many there are. */
   readonly badRows: readonly BadRow[];
   readonly badRowCount: number;
-  /** Inputs the model declares that the data has no column for. */
-  readonly missingColumns: readonly string[];
+  /** Columns the model reads that the data lacks (every row reads them as missing), with the likely meant one. */
+  readonly missingColumns: readonly MissingColumnNote[];
   /** Milliseconds, in the worker: compiling the model, and scoring and summarising the data. */
   readonly timings: { readonly compile: number; readonly score: number };
 }
 
 export const BAD_ROWS_SHOWN = 100;
+
+/** A column the model reads and the data lacks: the input that reads it, and the header name it most likely meant. */
+export interface MissingColumnNote {
+  readonly column: string;
+  readonly input: string;
+  readonly suggestion: string | null;
+}
 
 /** One row per account (its latest snapshot), column by column, for a table of 100,000 rows. */
 export interface AccountsTable {

@@ -1,73 +1,34 @@
-import { parse } from 'csv-parse/browser/esm/sync';
+import { formatOfName, readRows, type DataRow } from '@vitals/data';
 import type { DataInfo } from './protocol.js';
 
-/**
- * One row of a data file, as the CLI reads it: `row` counts data rows from 1 (not the header, not
- * blank lines), `line` is the file line the row starts on, and a row that is not a record says why.
- */
-export interface DataRow {
-  readonly row: number;
-  readonly line: number | null;
-  readonly record: Readonly<Record<string, unknown>> | null;
-  readonly problem?: { readonly code: string; readonly message: string };
-}
+export type { DataRow };
 
 /**
- * A data file's text → its rows. STOPGAP until the shared browser-safe reader of the data-in
- * stream lands in the core: csv-parse with the CLI's options, NDJSON line by line. Replace this
- * file's body with a call to that reader, so a file reads the same everywhere.
+ * A data file (its bytes, or the text of a bundled example) → its rows, read by `@vitals/data` exactly as the CLI reads it: CSV (the
+ * delimiter found in the header, or TSV by its name), NDJSON or a JSON array; a row that is not a
+ * record (a wrong field count, bad JSON, a cell too long) is listed with its row and line, not
+ * fatal. What stops a file (an unclosed quote, no header) is its error, and the rows before it are
+ * kept. No model's columns are given to the reader: the model changes as the person types, so the
+ * session checks the columns against each model (`missingColumns`).
  */
-export function readData(name: string, text: string): { info: DataInfo; rows: DataRow[] } {
-  const format = /\.(ndjson|jsonl)$/i.test(name) ? 'ndjson' : 'csv';
-  const base = { name, format, rows: 0, columns: [], unreadable: [] } as const;
-  if (text.trim() === '') return { info: { ...base, error: `${name} is empty` }, rows: [] };
-  try {
-    const rows = format === 'csv' ? csvRows(text) : ndjsonRows(text);
-    const columns = format === 'csv' ? csvHeader(text) : [...new Set(rows.flatMap((r) => (r.record === null ? [] : Object.keys(r.record))))];
-    const unreadable = rows.filter((r) => r.problem !== undefined).map((r) => ({ row: r.row, line: r.line, field: null, code: r.problem?.code ?? '', message: r.problem?.message ?? '' }));
-    return { info: { ...base, rows: rows.length, columns, unreadable, error: null }, rows };
-  } catch (error) {
-    return { info: { ...base, error: `${name}: not valid CSV: ${(error as Error).message}` }, rows: [] };
-  }
+export function readData(name: string, content: string | Uint8Array): { info: DataInfo; rows: DataRow[] } {
+  const { format, delimiter } = formatOfName(name) ?? { format: 'csv' as const };
+  const read = readRows(content, { format, file: name, ...(delimiter === undefined ? {} : { delimiter }) });
+  const rows = read.rows;
+  const unreadable = rows.flatMap((r) => (r.problem === undefined ? [] : [{ row: r.row, line: r.line, field: r.problem.field ?? null, code: r.problem.code, message: r.problem.message }]));
+  const info: DataInfo = { name, format, rows: rows.length, columns: read.header ?? fieldNames(rows), unreadable, error: describeError(name, read.error) };
+  return { info, rows };
 }
 
-function csvHeader(text: string): string[] {
-  const [header] = parse(text, { bom: true, to_line: 1 }) as string[][];
-  return (header ?? []).map((name) => name.trim());
+/** The fields JSON rows hold, in the order first seen. */
+function fieldNames(rows: readonly DataRow[]): string[] {
+  const names = new Set<string>();
+  for (const row of rows) if (row.record !== null) for (const name of Object.keys(row.record)) names.add(name);
+  return [...names];
 }
 
-function csvRows(text: string): DataRow[] {
-  const records = parse(text, { bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
-  const [head, ...body] = records;
-  const header = (head?.record ?? []).map((name) => name.trim());
-  return body.map(({ record, info }, i) => {
-    const row = i + 1;
-    const line = info.lines - newlinesIn(record);
-    if (record.length !== header.length) {
-      return { row, line, record: null, problem: { code: 'wrong-field-count', message: `has ${record.length} field${record.length === 1 ? '' : 's'}; the header has ${header.length}` } };
-    }
-    const values = Object.create(null) as Record<string, string>;
-    header.forEach((name, k) => (values[name] = record[k] as string));
-    return { row, line, record: values };
-  });
-}
-
-function ndjsonRows(text: string): DataRow[] {
-  const rows: DataRow[] = [];
-  text.split(/\r?\n/).forEach((source, i) => {
-    if (source.trim() === '') return;
-    const row = rows.length + 1;
-    try {
-      const value: unknown = JSON.parse(source);
-      const isObject = typeof value === 'object' && value !== null && !Array.isArray(value);
-      rows.push(isObject ? { row, line: i + 1, record: value as Record<string, unknown> } : { row, line: i + 1, record: null, problem: { code: 'not-an-object', message: 'is not an object of fields' } });
-    } catch (error) {
-      rows.push({ row, line: i + 1, record: null, problem: { code: 'bad-json', message: `not valid JSON: ${(error as Error).message}` } });
-    }
-  });
-  return rows;
-}
-
-function newlinesIn(fields: readonly string[]): number {
-  return fields.reduce((n, field) => n + (field.split('\n').length - 1), 0);
+function describeError(name: string, error: ReturnType<typeof readRows>['error']): string | null {
+  if (error === null) return null;
+  const place = error.line === null ? name : `${name}:${error.line}${error.column === null ? '' : `:${error.column}`}`;
+  return [`${place}: ${error.message}`, ...(error.details ?? [])].join('\n');
 }

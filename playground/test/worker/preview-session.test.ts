@@ -8,7 +8,7 @@ const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf
 const SAAS = read('../../../models/saas-seven-metrics/model.yaml');
 const LIFECYCLE = read('../../../models/lifecycle-b2b/model.yaml');
 
-function session(dataName: string, dataText: string): PreviewSession {
+function session(dataName: string, dataText: string | Uint8Array): PreviewSession {
   const s = new PreviewSession('compiled', () => 0);
   const { info, rows } = readData(dataName, dataText);
   s.setData(info, rows);
@@ -40,7 +40,7 @@ describe('PreviewSession', () => {
   test('a bad row is listed with its row, line and field, and a column the model needs and the data lacks is named', () => {
     const s = session('accounts.csv', read('../fixtures/saas-bad-row-missing-column.csv'));
     const { preview } = s.evaluate({ text: SAAS, file: 'model.yaml', asOf: null });
-    expect(preview?.missingColumns).toEqual(['open_tickets']);
+    expect(preview?.missingColumns).toEqual([{ column: 'open_tickets', input: 'open_tickets', suggestion: null }]);
     expect(preview?.badRowCount).toBe(1);
     expect(preview?.badRows).toEqual([{ row: 2, line: 3, field: 'monthly_active_users', code: 'not-a-number', message: expect.stringContaining('not a number') }]);
     expect(preview?.counts).toMatchObject({ rows: 3, invalid: 1 });
@@ -69,6 +69,29 @@ describe('PreviewSession', () => {
     expect(explained?.history).toHaveLength(rows.filter((r) => r.record?.['account_id'] === 'acme').length);
     expect(explained?.result).toEqual(latest.get('acme'));
     expect(explained?.next_band.band).toBe(latest.get('acme')?.band);
+  });
+
+  // The data is read by @vitals/data, as the CLI reads it: these cases are the CLI's reading rules, seen from the playground.
+  const csv = read('../../../models/saas-seven-metrics/sample.csv');
+  const [header = '', ...body] = csv.trimEnd().split('\n');
+  test.each([
+    { name: 'a TSV file, by its name', file: 'accounts.tsv', content: csv.replaceAll(',', '\t'), rows: 40, error: null },
+    { name: 'a JSON array', file: 'accounts.json', content: JSON.stringify(readData('a.csv', csv).rows.map((r) => r.record)), rows: 40, error: null },
+    { name: 'CSV as bytes with a byte-order mark', file: 'accounts.csv', content: new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(csv)]), rows: 40, error: null },
+    { name: 'an unclosed quote: the rows before it are kept and scored', file: 'accounts.csv', content: `${header}\n${body.slice(0, 5).join('\n')}\n"unclosed,1,2\n`, rows: 5, error: /accounts\.csv:7:1: a quoted field starts here and is never closed/ },
+    { name: 'a spreadsheet, told by its bytes', file: 'accounts.csv', content: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), rows: 0, error: /Excel 97–2003 workbook/ },
+  ])('reads $name', ({ file, content, rows, error }) => {
+    const { info } = readData(file, content);
+    if (error === null) expect(info.error).toBeNull();
+    else expect(info.error).toMatch(error);
+    const s = session(file, content);
+    expect(s.evaluate({ text: SAAS, file: 'model.yaml', asOf: null }).preview?.counts).toMatchObject({ rows, invalid: 0 });
+  });
+
+  test('a column the data spells differently is named with the header it most likely meant', () => {
+    const text = csv.replace('purchased_seats', 'Purchased Seats');
+    const { preview } = session('accounts.csv', text).evaluate({ text: SAAS, file: 'model.yaml', asOf: null });
+    expect(preview?.missingColumns).toEqual([{ column: 'purchased_seats', input: 'purchased_seats', suggestion: 'Purchased Seats' }]);
   });
 
   test('a model without an as-of field is scored as of the date given', () => {

@@ -1,6 +1,7 @@
 import { accountTrail, compileModel, createDistribution, createScorer, formatDay, parseDay, planNeedsAsOf, type Diagnostic, type HealthModel, type ScoreResult } from '@vitals/core';
 import { missingColumns } from '@vitals/data';
 import { AccountsTableBuilder } from './accounts-table.js';
+import { withParsedNumbers } from './parsed-records.js';
 import { BAD_ROWS_SHOWN, type AccountExplanation, type AccountsTable, type BadRow, type DataInfo, type Engine, type Preview } from './protocol.js';
 import type { DataRow } from './read-data.js';
 
@@ -33,9 +34,10 @@ export class PreviewSession {
     private readonly now: () => number = () => performance.now(),
   ) {}
 
+  /** The rows are scored again on every edit, so their numbers are parsed here, once (`withParsedNumbers`). */
   setData(info: DataInfo, rows: readonly DataRow[]): void {
     this.data = info;
-    this.rows = rows;
+    this.rows = withParsedNumbers(rows);
   }
 
   /** Compiles and scores; a model with errors gives its diagnostics and no preview (the last good one stays). */

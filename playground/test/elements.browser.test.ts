@@ -159,10 +159,11 @@ describe('<vitals-data-summary>', () => {
 });
 
 describe('<vitals-data-picker>', () => {
-  test('an uploaded CSV or NDJSON file is passed on with its name and text', async () => {
+  test('an uploaded file is passed on with its name and its bytes (the reader sniffs them, as the CLI does)', async () => {
     await mount('vitals-data-picker', { example: 'lifecycle-b2b' });
     await page.locator('vitals-data-picker input[type=file]').setInputFiles({ name: 'mine.ndjson', mimeType: 'application/x-ndjson', buffer: Buffer.from('{"account_id":"a"}\n') });
-    await expect.poll(() => events('vitals-data-pick')).toEqual([{ name: 'mine.ndjson', text: '{"account_id":"a"}\n' }]);
+    const picked = () => page.evaluate(() => (window.events['vitals-data-pick'] ?? []).map((d) => { const { name, content } = d as { name: string; content: Uint8Array }; return { name, text: new TextDecoder().decode(content), bytes: content instanceof Uint8Array }; }));
+    await expect.poll(picked).toEqual([{ name: 'mine.ndjson', text: '{"account_id":"a"}\n', bytes: true }]);
   });
 
   test('a file of another kind is refused with a message, not read', async () => {

@@ -30,7 +30,7 @@ function checkRef(node: Ref, checker: ExpressionChecker): TypedExpr {
   if ('slot' in resolved) {
     const typed: TypedExpr = { kind: 'slot', type: resolved.type, slot: resolved.slot };
     checker.reads.push({ text: node.path.join('.'), slot: resolved.slot, span: node.span });
-    if (checker.historyDepth === 0) checker.explain.push({ text: node.path.join('.'), expr: typed });
+    if (explains(checker)) checker.explain.push({ text: node.path.join('.'), expr: typed });
     return typed;
   }
   if (resolved.silent === true) return invalid();
@@ -107,8 +107,10 @@ function arithmeticType(node: Binary, left: TypedExpr, right: TypedExpr, checker
     checker.report('incompatible-operands', { op: node.op, left: describeType(left.type), right: describeType(right.type) }, node.span);
     return ERROR_TYPE;
   }
-  return { kind } as ValueType;
+  return MEASURE_TYPES[kind] as ValueType;
 }
+
+const MEASURE_TYPES: Readonly<Record<string, ValueType>> = { number: NUMBER, date: DATE, duration: DURATION };
 
 function checkComparison(node: Binary, left: TypedExpr, right: TypedExpr, checker: ExpressionChecker): TypedExpr {
   const op = node.op as '==';
@@ -211,7 +213,12 @@ function checkHistoryOperands(node: Call, checker: ExpressionChecker): TypedExpr
 }
 
 function explainWhole(node: Call, typed: TypedExpr, checker: ExpressionChecker): void {
-  if (checker.historyDepth === 0 && typed.type.kind !== 'error') checker.explain.push({ text: checker.source(node), expr: typed });
+  if (explains(checker) && typed.type.kind !== 'error') checker.explain.push({ text: checker.source(node), expr: typed });
+}
+
+/** Only a playbook says why it fired; inside a history function the call as a whole is what it read. */
+function explains(checker: ExpressionChecker): boolean {
+  return checker.context === 'playbook' && checker.historyDepth === 0;
 }
 
 /**

@@ -41,13 +41,16 @@ export type ResultField = 'score' | 'band' | 'coverage' | 'benchmark' | 'gap' | 
 /** A typed expression together with where it came from, for explanations and error places. */
 export interface CheckedExpression {
   readonly text: string;
+  /** The parsed expression printed in one canonical way (`unparse`): the same for `a/b` and `a / b`. */
+  readonly canonical: string;
   readonly pointer: string;
   readonly expr: TypedExpr;
   /** Each slot the expression reads, with the text it was written as (what the model uses). */
   readonly reads: readonly { readonly text: string; readonly slot: Slot; readonly span: OffsetRange }[];
   /**
    * The values a person needs to see why a condition held, as written: each name, except that a
-   * history function (`prev(score)`, `delta(usage)`) is shown whole, with its own value.
+   * history function (`prev(score)`, `delta(usage)`) is shown whole, with its own value. Only
+   * playbook conditions collect them (nothing else is explained).
    */
   readonly explain: readonly { readonly text: string; readonly expr: TypedExpr }[];
 }

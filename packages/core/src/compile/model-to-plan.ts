@@ -58,7 +58,18 @@ export function modelToPlan(checked: CheckedModel): Plan {
     historySites: expressions.historySites,
     metricInputs: metricInputs(checked),
   };
-  return { ...plan, hash: planHash(plan) };
+  return { ...plan, hash: planHash(plan, canonicalTexts(expressions)) };
+}
+
+/** Each typed expression of the model → its canonical text, for the content hash. */
+function canonicalTexts(expressions: CheckedModel['expressions']): (expr: TypedExpr) => string {
+  const groups = [expressions.metricValues, expressions.metricScores, expressions.playbooks];
+  const texts = new Map(groups.flatMap((group) => Object.values(group).map((e): [TypedExpr, string] => [e.expr, e.canonical])));
+  return (expr) => {
+    const text = texts.get(expr);
+    if (text === undefined) throw new Error('bug: an expression of the plan was not checked');
+    return text;
+  };
 }
 
 function bandPlan(bands: readonly BandSource[]): BandPlan {

@@ -32,12 +32,19 @@ export interface DiagnosticParams {
   'invalid-format': { actual: string; expected: string; example: string };
   'schema-violation': { detail: string };
   'reserved-name': { name: string };
+  // limits (each of `limits.ts` has its own code)
+  'name-too-long': { name: string; length: number; limit: number };
+  'text-too-long': { subject: string; length: number; limit: number };
+  'too-many-entries': { subject: string; count: number; limit: number };
   // expressions
   'expr-empty': Record<string, never>;
   'expr-syntax': { detail: string };
   'expr-unknown-character': { char: string };
   'expr-foreign-operator': { found: string; use: string };
   'expr-bad-number': { text: string };
+  'expr-too-long': { length: number; limit: number };
+  'expr-too-deep': { limit: number };
+  'expr-too-complex': { limit: number };
   'unknown-name': { name: string; suggestion?: string; context: string };
   'unknown-member': { member: string; of: string; suggestion?: string; allowed: string[] };
   'unknown-function': { name: string; suggestion?: string; allowed: string[] };

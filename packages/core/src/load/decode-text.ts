@@ -1,8 +1,6 @@
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { MAX_MODEL_BYTES } from '../limits.js';
 import { createLineIndex, spanOf } from '../position/line-index.js';
-
-/** Model files above this size are refused before parsing: a health model is a few kilobytes. */
-export const MAX_MODEL_BYTES = 1_000_000;
 
 export interface DecodedText {
   readonly text: string | undefined;

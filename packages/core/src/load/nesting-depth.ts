@@ -1,8 +1,5 @@
 import { CST, Lexer, Parser } from 'yaml';
 
-/** Nesting depth of the document: a model is about six levels deep. */
-export const MAX_DEPTH = 64;
-
 /**
  * Offset of a collection nested deeper than `limit`, or undefined. yaml's composer recurses once
  * per level: a few thousand `[` or `- ` exhaust the call stack, and V8 can then abort the whole

@@ -1,7 +1,7 @@
 import { isScalar, visit, type Document, type YAMLError } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
-import { MAX_DEPTH } from './nesting-depth.js';
+import { MAX_YAML_DEPTH } from '../limits.js';
 
 export type Report = (code: DiagnosticCode, params: object, start: number, end: number) => Diagnostic;
 
@@ -10,7 +10,7 @@ export function yamlErrorToDiagnostic(error: YAMLError, doc: Document.Parsed, te
   const [start, end] = error.pos;
   // yaml gives the whole second document; its first line (the `---`) is what to remove.
   if (error.code === 'MULTIPLE_DOCS') return report('yaml-multiple-documents', {}, start, lineEnd(text, start, end));
-  if (error.code === 'RESOURCE_EXHAUSTION') return report('yaml-too-deep', { limit: MAX_DEPTH }, start, end);
+  if (error.code === 'RESOURCE_EXHAUSTION') return report('yaml-too-deep', { limit: MAX_YAML_DEPTH }, start, end);
   const detail = error.message.replace(/ at line \d+, column \d+[\s\S]*$/, '');
   // "Unexpected scalar at node end" is nearly always a quoted string followed by more text.
   const reason = error.code === 'UNEXPECTED_TOKEN' && /scalar at node end/i.test(detail) ? 'TEXT_AFTER_QUOTE' : error.code;

@@ -4,12 +4,11 @@ import type { DiagnosticCode, DiagnosticParams } from '../diagnostics/codes.js';
 import { createLineIndex, spanOf } from '../position/line-index.js';
 import type { ScalarStyle } from '../position/scalar-source-map.js';
 import { decodeText } from './decode-text.js';
-import { firstTooDeep, MAX_DEPTH } from './nesting-depth.js';
+import { MAX_ALIAS_EXPANSION, MAX_YAML_DEPTH } from '../limits.js';
+import { firstTooDeep } from './nesting-depth.js';
 import { yamlErrorToDiagnostic, type Report } from './yaml-error-to-diagnostic.js';
 import { childPointer, type NodeLocation, type SourceDocument, type YamlValue } from './source-document.js';
 
-/** Nodes that aliases may expand to in one file: far above any model, far below a "billion laughs". */
-export const MAX_ALIAS_EXPANSION = 10_000;
 const MAX_EXACT_NUMBER = 1e15;
 const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
 
@@ -27,8 +26,8 @@ export function yamlToDocument(source: string | Uint8Array, file: string): LoadR
   const report = (code: DiagnosticCode, params: object, start: number, end: number): Diagnostic =>
     diagnostic(code, params as DiagnosticParams[typeof code], spanOf(file, lines, start, end));
 
-  const tooDeep = firstTooDeep(text, MAX_DEPTH);
-  if (tooDeep !== undefined) return { value: undefined, diagnostics: [report('yaml-too-deep', { limit: MAX_DEPTH }, tooDeep, tooDeep + 1)] };
+  const tooDeep = firstTooDeep(text, MAX_YAML_DEPTH);
+  if (tooDeep !== undefined) return { value: undefined, diagnostics: [report('yaml-too-deep', { limit: MAX_YAML_DEPTH }, tooDeep, tooDeep + 1)] };
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false, strict: true, schema: 'core', keepSourceTokens: true });
   const syntaxErrors = distinct(doc.errors.map((error) => yamlErrorToDiagnostic(error, doc, text, report)));
   if (syntaxErrors.length > 0) return { value: undefined, diagnostics: syntaxErrors };
@@ -71,8 +70,8 @@ class DocumentWalker {
     this.locations[pointer] = { start, end, ...keyRange(key), ...(isScalar(node) ? styleOf(node) : {}) };
     if (node === null) return null;
     // The file itself was measured before parsing; only aliases can nest it deeper. Said once, at the alias.
-    if (depth > MAX_DEPTH) {
-      if (!this.tooDeepReported) this.diagnostics.push(this.report('yaml-too-deep', { limit: MAX_DEPTH }, ...(alias ?? [start, end])));
+    if (depth > MAX_YAML_DEPTH) {
+      if (!this.tooDeepReported) this.diagnostics.push(this.report('yaml-too-deep', { limit: MAX_YAML_DEPTH }, ...(alias ?? [start, end])));
       this.tooDeepReported = true;
       return this.unread(pointer);
     }

@@ -5,7 +5,7 @@ import { childPointer } from '../load/source-document.js';
 import { valueAt, type YamlValue } from '../load/source-document.js';
 import type { Locator } from '../position/locator.js';
 import { describePointer } from './describe-pointer.js';
-import { HEALTH_MODEL_SCHEMA } from './health-model-schema.js';
+import { EXPRESSION_SCHEMA, HEALTH_MODEL_SCHEMA, IDENTIFIER_SCHEMA } from './health-model-schema.js';
 
 type SchemaNode = { properties?: Record<string, unknown>; pattern?: string; errorHint?: string; enum?: unknown[] };
 
@@ -31,7 +31,8 @@ export function ajvErrorsToDiagnostics(errors: readonly ErrorObject[], root: Yam
  * value (that is the one the author meant); when none or several did, say what was expected once.
  */
 function collapseAlternatives(errors: readonly ErrorObject[]): ErrorObject[] {
-  let result = errors.filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'oneOf' && e.keyword !== 'if');
+  // A failed `propertyNames` repeats what its inner error (the pattern, the length) says of the key.
+  let result = errors.filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'oneOf' && e.keyword !== 'if' && e.keyword !== 'propertyNames');
   const alternatives = errors
     .filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf')
     .sort((a, b) => a.schemaPath.length - b.schemaPath.length);
@@ -85,8 +86,6 @@ function errorToDiagnostic(error: ErrorObject, locate: Locator): Diagnostic {
       const suggestion = suggest(field, allowed);
       return diagnostic('unknown-field', { field, allowed, ...(suggestion ? { suggestion } : {}) }, locate.key(childPointer(at, field)));
     }
-    case 'propertyNames':
-      return diagnostic('invalid-name', { name: String(params['propertyName']) }, locate.key(childPointer(at, String(params['propertyName']))));
     case 'type':
       return diagnostic('wrong-type', { subject: describePointer(at), expected: describeType(String(params['type'])), actual: describeValue(error.data) }, locate.value(at));
     case 'enum':
@@ -98,6 +97,11 @@ function errorToDiagnostic(error: ErrorObject, locate: Locator): Diagnostic {
     }
     case 'pattern':
       return patternDiagnostic(error, locate);
+    case 'maxLength':
+      return tooLong(error, locate);
+    case 'maxItems':
+    case 'maxProperties':
+      return diagnostic('too-many-entries', { subject: describePointer(at), count: entryCount(error.data), limit: Number(params['limit']) }, locate.key(at));
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
@@ -109,6 +113,23 @@ function errorToDiagnostic(error: ErrorObject, locate: Locator): Diagnostic {
     default:
       return diagnostic('schema-violation', { detail: `${describePointer(at)} ${sizeWording(error)}` }, locate.value(at));
   }
+}
+
+/** A value over its length limit: each kind of text has its own code (see `limits.ts`). */
+function tooLong(error: ErrorObject, locate: Locator): Diagnostic {
+  const limit = Number((error.params as { limit: number }).limit);
+  const propertyName = (error as { propertyName?: string }).propertyName;
+  const text = String(propertyName ?? error.data);
+  const length = [...text].length;
+  if (propertyName !== undefined) return diagnostic('name-too-long', { name: text, length, limit }, locate.key(childPointer(error.instancePath, propertyName)));
+  const at = locate.value(error.instancePath);
+  if (error.parentSchema === EXPRESSION_SCHEMA) return diagnostic('expr-too-long', { length, limit }, at);
+  if (error.parentSchema === IDENTIFIER_SCHEMA) return diagnostic('name-too-long', { name: text, length, limit }, at);
+  return diagnostic('text-too-long', { subject: describePointer(error.instancePath), length, limit }, at);
+}
+
+function entryCount(data: unknown): number {
+  return Array.isArray(data) ? data.length : data !== null && typeof data === 'object' ? Object.keys(data).length : 0;
 }
 
 const RELATIONS: Readonly<Record<string, string>> = {

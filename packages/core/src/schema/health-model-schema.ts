@@ -2,17 +2,19 @@
  * The JSON Schema of a health-model file (draft-07, for the widest editor support). It is the
  * source of `packages/core/schema/health-model.schema.json`, which `npm run schema` writes and a
  * test keeps in step. `errorHint` is our own annotation: the wording used when a value matches
- * none of the alternatives of an `anyOf`.
+ * none of the alternatives of an `anyOf`. Its limits are the ones in `limits.ts`.
  */
-const identifier = {
+import { MAX_ENTRIES, MAX_EXPRESSION_LENGTH, MAX_LONG_TEXT_LENGTH, MAX_NAME_LENGTH, MAX_SHORT_TEXT_LENGTH } from '../limits.js';
+
+export const IDENTIFIER_SCHEMA = {
   type: 'string',
   pattern: '^[a-z][a-z0-9_]*$',
-  maxLength: 64,
+  maxLength: MAX_NAME_LENGTH,
   description: 'A stable name: lower-case letters, digits and _, starting with a letter.',
 } as const;
-const expression = {
+export const EXPRESSION_SCHEMA = {
   type: 'string',
-  maxLength: 4000,
+  maxLength: MAX_EXPRESSION_LENGTH,
   description: 'An expression in the vitals expression language.',
 } as const;
 const duration = {
@@ -20,8 +22,11 @@ const duration = {
   pattern: '^[0-9]{1,5}[dw]$',
   description: 'A duration in days or weeks, e.g. 30d or 2w.',
 } as const;
-const title = { type: 'string', maxLength: 200, description: 'Display text.' } as const;
-const description = { type: 'string', maxLength: 4000 } as const;
+const identifier = IDENTIFIER_SCHEMA;
+const expression = EXPRESSION_SCHEMA;
+const shortText = { type: 'string', minLength: 1, maxLength: MAX_SHORT_TEXT_LENGTH } as const;
+const title = { type: 'string', maxLength: MAX_SHORT_TEXT_LENGTH, description: 'Display text.' } as const;
+const description = { type: 'string', maxLength: MAX_LONG_TEXT_LENGTH } as const;
 const color = { type: 'string', pattern: '^#[0-9a-fA-F]{6}$', description: 'A colour as #rrggbb.' } as const;
 const finite = { type: 'number', minimum: -1e15, maximum: 1e15 } as const;
 const weight = { type: 'number', minimum: 0, maximum: 1e6, description: 'Relative weight; 0 means informational.' } as const;
@@ -37,7 +42,7 @@ const band = {
     color,
   },
 } as const;
-const bands = { type: 'array', minItems: 1, maxItems: 12, items: band } as const;
+const bands = { type: 'array', minItems: 1, maxItems: MAX_ENTRIES.bands, items: band } as const;
 
 const step = {
   type: 'object',
@@ -63,11 +68,11 @@ const scoreMethod = {
           properties: { from: finite, to: finite },
           description: 'Value `from` scores the scale minimum, `to` the maximum, linear between and clamped.',
         },
-        steps: { type: 'array', minItems: 1, maxItems: 50, items: step },
+        steps: { type: 'array', minItems: 1, maxItems: MAX_ENTRIES.steps, items: step },
         map: {
           type: 'object',
           minProperties: 1,
-          maxProperties: 200,
+          maxProperties: MAX_ENTRIES.map,
           additionalProperties: finite,
           description: 'A score for each value of an enum or boolean; `default` for values not listed.',
         },
@@ -112,11 +117,11 @@ const input = {
     type: { enum: ['number', 'integer', 'boolean', 'enum', 'string', 'date'] },
     column: {
       type: 'string',
-      maxLength: 200,
+      maxLength: MAX_SHORT_TEXT_LENGTH,
       pattern: '^\\S(.*\\S)?$',
       description: "The column of the data file (the JSON field) this input reads, exactly as the header writes it; default: the input's name.",
     },
-    values: { type: 'array', minItems: 1, maxItems: 200, uniqueItems: true, items: { type: 'string', minLength: 1, maxLength: 200 } },
+    values: { type: 'array', minItems: 1, maxItems: MAX_ENTRIES.enumValues, uniqueItems: true, items: shortText },
     ordered: { type: 'boolean', description: 'Enum values are listed from lowest to highest and can be compared with < and >.' },
     min: finite,
     max: finite,
@@ -155,7 +160,7 @@ const pulseLevel = {
   type: 'object',
   required: ['value', 'score'],
   additionalProperties: false,
-  properties: { value: { type: 'string', minLength: 1, maxLength: 200 }, title, score: finite, shelf_life: duration },
+  properties: { value: shortText, title, score: finite, shelf_life: duration },
 } as const;
 
 const pulse = {
@@ -166,7 +171,7 @@ const pulse = {
     field: identifier,
     recorded_at: identifier,
     shelf_life: duration,
-    scale: { type: 'array', minItems: 1, maxItems: 12, items: pulseLevel, description: 'The pulse levels, from one up to twelve; default: the six-point scale.' },
+    scale: { type: 'array', minItems: 1, maxItems: MAX_ENTRIES.pulseLevels, items: pulseLevel, description: 'The pulse levels, from one up to twelve; default: the six-point scale.' },
     stale: {
       errorHint: '`keep`, `exclude` or `{ decay: { to: N, over: 30d } }`',
       anyOf: [
@@ -200,7 +205,7 @@ const benchmark = {
   type: 'object',
   required: ['stage', 'score'],
   additionalProperties: false,
-  properties: { stage: { type: 'string', minLength: 1 }, segment: { type: 'string', minLength: 1 }, category: identifier, score: finite },
+  properties: { stage: shortText, segment: shortText, category: identifier, score: finite },
 } as const;
 
 const playbook = {
@@ -212,8 +217,8 @@ const playbook = {
     description,
     when: expression,
     priority: { enum: ['critical', 'high', 'medium', 'low'] },
-    owner: { type: 'string', maxLength: 200 },
-    action: { type: 'string', maxLength: 4000 },
+    owner: { type: 'string', maxLength: MAX_SHORT_TEXT_LENGTH },
+    action: { type: 'string', maxLength: MAX_LONG_TEXT_LENGTH },
     cooldown: duration,
   },
 } as const;
@@ -249,9 +254,9 @@ export const HEALTH_MODEL_SCHEMA = {
       additionalProperties: false,
       properties: { id: identifier, as_of: identifier, segment: identifier, stage: identifier },
     },
-    inputs: namedMap(input, 500),
-    categories: { ...namedMap(category, 50), minProperties: 1 },
-    metrics: { ...namedMap(metric, 500), minProperties: 1 },
+    inputs: namedMap(input, MAX_ENTRIES.inputs),
+    categories: { ...namedMap(category, MAX_ENTRIES.categories), minProperties: 1 },
+    metrics: { ...namedMap(metric, MAX_ENTRIES.metrics), minProperties: 1 },
     rollup,
     missing: {
       type: 'object',
@@ -263,7 +268,7 @@ export const HEALTH_MODEL_SCHEMA = {
     },
     pulse,
     overrides,
-    benchmarks: { type: 'array', maxItems: 1000, items: benchmark },
-    playbooks: namedMap(playbook, 200),
+    benchmarks: { type: 'array', maxItems: MAX_ENTRIES.benchmarks, items: benchmark },
+    playbooks: namedMap(playbook, MAX_ENTRIES.playbooks),
   },
 } as const;

@@ -5,7 +5,7 @@ function ucs2length(text) { let n = 0; for (const _ of text) n++; return n; }
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://vitals.dev/schema/health-model/v1.json","title":"vitals health model, format version 1","type":"object","required":["vitals","model","bands","inputs","categories","metrics"],"additionalProperties":false,"properties":{"vitals":{"const":1,"description":"The format version."},"model":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"title":{"type":"string","maxLength":200,"description":"Display text."},"description":{"type":"string","maxLength":4000},"scale":{"type":"object","required":["min","max"],"additionalProperties":false,"properties":{"min":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000},"max":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000}}},"precision":{"type":"integer","minimum":0,"maximum":6,"description":"Decimals scores are rounded to before banding."},"bands":{"type":"array","minItems":1,"maxItems":12,"items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"below":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000,"description":"Scores below this (after rounding) are in this band; the boundary belongs to the band above."},"title":{"type":"string","maxLength":200,"description":"Display text."},"color":{"type":"string","pattern":"^#[0-9a-fA-F]{6}$","description":"A colour as #rrggbb."}}}},"hysteresis":{"type":"number","minimum":0,"maximum":1000000,"description":"Points an account must cross a band boundary by to change its overall band."},"data":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"as_of":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"segment":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"stage":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."}}},"inputs":{"type":"object","propertyNames":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"maxProperties":500,"additionalProperties":{"type":"object","required":["type"],"additionalProperties":false,"properties":{"type":{"enum":["number","integer","boolean","enum","string","date"]},"column":{"type":"string","maxLength":200,"pattern":"^\\S(.*\\S)?$","description":"The column of the data file (the JSON field) this input reads, exactly as the header writes it; default: the input's name."},"values":{"type":"array","minItems":1,"maxItems":200,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":200}},"ordered":{"type":"boolean","description":"Enum values are listed from lowest to highest and can be compared with < and >."},"min":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000},"max":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000},"required":{"type":"boolean","description":"A record without this field is invalid (instead of missing)."},"title":{"type":"string","maxLength":200,"description":"Display text."},"description":{"type":"string","maxLength":4000}},"if":{"properties":{"type":{"const":"enum"}},"required":["type"]},"then":{"required":["values"]}}},"categories":{"type":"object","propertyNames":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"maxProperties":50,"additionalProperties":{"type":"object","required":["weight"],"additionalProperties":false,"properties":{"title":{"type":"string","maxLength":200,"description":"Display text."},"description":{"type":"string","maxLength":4000},"weight":{"type":"number","minimum":0,"maximum":1000000,"description":"Relative weight; 0 means informational."},"rollup":{"errorHint":"`weighted_mean`, `geometric` or `{ weakest_link: { margin: N } }`","anyOf":[{"type":"string","enum":["weighted_mean","geometric","weakest_link"]},{"type":"object","required":["weakest_link"],"additionalProperties":false,"properties":{"weakest_link":{"type":"object","additionalProperties":false,"properties":{"margin":{"type":"number","minimum":0,"maximum":1000000}}}}}]},"bands":{"type":"array","minItems":1,"maxItems":12,"items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"below":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000,"description":"Scores below this (after rounding) are in this band; the boundary belongs to the band above."},"title":{"type":"string","maxLength":200,"description":"Display text."},"color":{"type":"string","pattern":"^#[0-9a-fA-F]{6}$","description":"A colour as #rrggbb."}}}}}},"minProperties":1},"metrics":{"type":"object","propertyNames":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"maxProperties":500,"additionalProperties":{"type":"object","required":["category","value","score"],"additionalProperties":false,"properties":{"title":{"type":"string","maxLength":200,"description":"Display text."},"description":{"type":"string","maxLength":4000},"category":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"value":{"type":"string","maxLength":4000,"description":"An expression in the vitals expression language."},"score":{"errorHint":"`identity` or one of { linear }, { steps }, { map }, { expr }","anyOf":[{"type":"string","const":"identity"},{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"properties":{"linear":{"type":"object","required":["from","to"],"additionalProperties":false,"properties":{"from":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000},"to":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000}},"description":"Value `from` scores the scale minimum, `to` the maximum, linear between and clamped."},"steps":{"type":"array","minItems":1,"maxItems":50,"items":{"type":"object","required":["score"],"additionalProperties":false,"properties":{"below":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000},"score":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000}}}},"map":{"type":"object","minProperties":1,"maxProperties":200,"additionalProperties":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000},"description":"A score for each value of an enum or boolean; `default` for values not listed."},"expr":{"type":"string","maxLength":4000,"description":"An expression in the vitals expression language."}}}]},"bands":{"type":"array","minItems":1,"maxItems":12,"items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"below":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000,"description":"Scores below this (after rounding) are in this band; the boundary belongs to the band above."},"title":{"type":"string","maxLength":200,"description":"Display text."},"color":{"type":"string","pattern":"^#[0-9a-fA-F]{6}$","description":"A colour as #rrggbb."}}}},"weight":{"type":"number","minimum":0,"maximum":1000000,"description":"Relative weight; 0 means informational."},"missing":{"errorHint":"`exclude`, `unknown` or `{ score: N }`","anyOf":[{"type":"string","enum":["exclude","unknown"]},{"type":"object","required":["score"],"additionalProperties":false,"properties":{"score":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000}}}]}}},"minProperties":1},"rollup":{"errorHint":"`weighted_mean`, `geometric` or `{ weakest_link: { margin: N } }`","anyOf":[{"type":"string","enum":["weighted_mean","geometric","weakest_link"]},{"type":"object","required":["weakest_link"],"additionalProperties":false,"properties":{"weakest_link":{"type":"object","additionalProperties":false,"properties":{"margin":{"type":"number","minimum":0,"maximum":1000000}}}}}]},"missing":{"type":"object","additionalProperties":false,"properties":{"policy":{"errorHint":"`exclude`, `unknown` or `{ score: N }`","anyOf":[{"type":"string","enum":["exclude","unknown"]},{"type":"object","required":["score"],"additionalProperties":false,"properties":{"score":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000}}}]},"min_coverage":{"type":"number","minimum":0,"maximum":1,"description":"Below this share of weight with data, an account gets no score."}}},"pulse":{"type":"object","required":["field","recorded_at"],"additionalProperties":false,"properties":{"field":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"recorded_at":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"shelf_life":{"type":"string","pattern":"^[0-9]{1,5}[dw]$","description":"A duration in days or weeks, e.g. 30d or 2w."},"scale":{"type":"array","minItems":1,"maxItems":12,"items":{"type":"object","required":["value","score"],"additionalProperties":false,"properties":{"value":{"type":"string","minLength":1,"maxLength":200},"title":{"type":"string","maxLength":200,"description":"Display text."},"score":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000},"shelf_life":{"type":"string","pattern":"^[0-9]{1,5}[dw]$","description":"A duration in days or weeks, e.g. 30d or 2w."}}},"description":"The pulse levels, from one up to twelve; default: the six-point scale."},"stale":{"errorHint":"`keep`, `exclude` or `{ decay: { to: N, over: 30d } }`","anyOf":[{"type":"string","enum":["keep","exclude"]},{"type":"object","required":["decay"],"additionalProperties":false,"properties":{"decay":{"type":"object","required":["to","over"],"additionalProperties":false,"properties":{"to":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000},"over":{"type":"string","pattern":"^[0-9]{1,5}[dw]$","description":"A duration in days or weeks, e.g. 30d or 2w."}}}}}]}}},"overrides":{"type":"object","required":["reason","set_at","expires_at"],"additionalProperties":false,"properties":{"score":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"band":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"reason":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"set_at":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"expires_at":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."}}},"benchmarks":{"type":"array","maxItems":1000,"items":{"type":"object","required":["stage","score"],"additionalProperties":false,"properties":{"stage":{"type":"string","minLength":1},"segment":{"type":"string","minLength":1},"category":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"score":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000}}}},"playbooks":{"type":"object","propertyNames":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"maxProperties":200,"additionalProperties":{"type":"object","required":["when","action"],"additionalProperties":false,"properties":{"title":{"type":"string","maxLength":200,"description":"Display text."},"description":{"type":"string","maxLength":4000},"when":{"type":"string","maxLength":4000,"description":"An expression in the vitals expression language."},"priority":{"enum":["critical","high","medium","low"]},"owner":{"type":"string","maxLength":200},"action":{"type":"string","maxLength":4000},"cooldown":{"type":"string","pattern":"^[0-9]{1,5}[dw]$","description":"A duration in days or weeks, e.g. 30d or 2w."}}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://vitals.dev/schema/health-model/v1.json","title":"vitals health model, format version 1","type":"object","required":["vitals","model","bands","inputs","categories","metrics"],"additionalProperties":false,"properties":{"vitals":{"const":1,"description":"The format version."},"model":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"title":{"type":"string","maxLength":200,"description":"Display text."},"description":{"type":"string","maxLength":20000},"scale":{"type":"object","required":["min","max"],"additionalProperties":false,"properties":{"min":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000},"max":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000}}},"precision":{"type":"integer","minimum":0,"maximum":6,"description":"Decimals scores are rounded to before banding."},"bands":{"type":"array","minItems":1,"maxItems":20,"items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"below":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000,"description":"Scores below this (after rounding) are in this band; the boundary belongs to the band above."},"title":{"type":"string","maxLength":200,"description":"Display text."},"color":{"type":"string","pattern":"^#[0-9a-fA-F]{6}$","description":"A colour as #rrggbb."}}}},"hysteresis":{"type":"number","minimum":0,"maximum":1000000,"description":"Points an account must cross a band boundary by to change its overall band."},"data":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"as_of":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"segment":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"stage":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."}}},"inputs":{"type":"object","propertyNames":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"maxProperties":2000,"additionalProperties":{"type":"object","required":["type"],"additionalProperties":false,"properties":{"type":{"enum":["number","integer","boolean","enum","string","date"]},"column":{"type":"string","maxLength":200,"pattern":"^\\S(.*\\S)?$","description":"The column of the data file (the JSON field) this input reads, exactly as the header writes it; default: the input's name."},"values":{"type":"array","minItems":1,"maxItems":1000,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":200}},"ordered":{"type":"boolean","description":"Enum values are listed from lowest to highest and can be compared with < and >."},"min":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000},"max":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000},"required":{"type":"boolean","description":"A record without this field is invalid (instead of missing)."},"title":{"type":"string","maxLength":200,"description":"Display text."},"description":{"type":"string","maxLength":20000}},"if":{"properties":{"type":{"const":"enum"}},"required":["type"]},"then":{"required":["values"]}}},"categories":{"type":"object","propertyNames":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"maxProperties":100,"additionalProperties":{"type":"object","required":["weight"],"additionalProperties":false,"properties":{"title":{"type":"string","maxLength":200,"description":"Display text."},"description":{"type":"string","maxLength":20000},"weight":{"type":"number","minimum":0,"maximum":1000000,"description":"Relative weight; 0 means informational."},"rollup":{"errorHint":"`weighted_mean`, `geometric` or `{ weakest_link: { margin: N } }`","anyOf":[{"type":"string","enum":["weighted_mean","geometric","weakest_link"]},{"type":"object","required":["weakest_link"],"additionalProperties":false,"properties":{"weakest_link":{"type":"object","additionalProperties":false,"properties":{"margin":{"type":"number","minimum":0,"maximum":1000000}}}}}]},"bands":{"type":"array","minItems":1,"maxItems":20,"items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"below":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000,"description":"Scores below this (after rounding) are in this band; the boundary belongs to the band above."},"title":{"type":"string","maxLength":200,"description":"Display text."},"color":{"type":"string","pattern":"^#[0-9a-fA-F]{6}$","description":"A colour as #rrggbb."}}}}}},"minProperties":1},"metrics":{"type":"object","propertyNames":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"maxProperties":1000,"additionalProperties":{"type":"object","required":["category","value","score"],"additionalProperties":false,"properties":{"title":{"type":"string","maxLength":200,"description":"Display text."},"description":{"type":"string","maxLength":20000},"category":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"value":{"type":"string","maxLength":20000,"description":"An expression in the vitals expression language."},"score":{"errorHint":"`identity` or one of { linear }, { steps }, { map }, { expr }","anyOf":[{"type":"string","const":"identity"},{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"properties":{"linear":{"type":"object","required":["from","to"],"additionalProperties":false,"properties":{"from":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000},"to":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000}},"description":"Value `from` scores the scale minimum, `to` the maximum, linear between and clamped."},"steps":{"type":"array","minItems":1,"maxItems":100,"items":{"type":"object","required":["score"],"additionalProperties":false,"properties":{"below":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000},"score":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000}}}},"map":{"type":"object","minProperties":1,"maxProperties":1000,"additionalProperties":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000},"description":"A score for each value of an enum or boolean; `default` for values not listed."},"expr":{"type":"string","maxLength":20000,"description":"An expression in the vitals expression language."}}}]},"bands":{"type":"array","minItems":1,"maxItems":20,"items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"below":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000,"description":"Scores below this (after rounding) are in this band; the boundary belongs to the band above."},"title":{"type":"string","maxLength":200,"description":"Display text."},"color":{"type":"string","pattern":"^#[0-9a-fA-F]{6}$","description":"A colour as #rrggbb."}}}},"weight":{"type":"number","minimum":0,"maximum":1000000,"description":"Relative weight; 0 means informational."},"missing":{"errorHint":"`exclude`, `unknown` or `{ score: N }`","anyOf":[{"type":"string","enum":["exclude","unknown"]},{"type":"object","required":["score"],"additionalProperties":false,"properties":{"score":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000}}}]}}},"minProperties":1},"rollup":{"errorHint":"`weighted_mean`, `geometric` or `{ weakest_link: { margin: N } }`","anyOf":[{"type":"string","enum":["weighted_mean","geometric","weakest_link"]},{"type":"object","required":["weakest_link"],"additionalProperties":false,"properties":{"weakest_link":{"type":"object","additionalProperties":false,"properties":{"margin":{"type":"number","minimum":0,"maximum":1000000}}}}}]},"missing":{"type":"object","additionalProperties":false,"properties":{"policy":{"errorHint":"`exclude`, `unknown` or `{ score: N }`","anyOf":[{"type":"string","enum":["exclude","unknown"]},{"type":"object","required":["score"],"additionalProperties":false,"properties":{"score":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000}}}]},"min_coverage":{"type":"number","minimum":0,"maximum":1,"description":"Below this share of weight with data, an account gets no score."}}},"pulse":{"type":"object","required":["field","recorded_at"],"additionalProperties":false,"properties":{"field":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"recorded_at":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"shelf_life":{"type":"string","pattern":"^[0-9]{1,5}[dw]$","description":"A duration in days or weeks, e.g. 30d or 2w."},"scale":{"type":"array","minItems":1,"maxItems":12,"items":{"type":"object","required":["value","score"],"additionalProperties":false,"properties":{"value":{"type":"string","minLength":1,"maxLength":200},"title":{"type":"string","maxLength":200,"description":"Display text."},"score":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000},"shelf_life":{"type":"string","pattern":"^[0-9]{1,5}[dw]$","description":"A duration in days or weeks, e.g. 30d or 2w."}}},"description":"The pulse levels, from one up to twelve; default: the six-point scale."},"stale":{"errorHint":"`keep`, `exclude` or `{ decay: { to: N, over: 30d } }`","anyOf":[{"type":"string","enum":["keep","exclude"]},{"type":"object","required":["decay"],"additionalProperties":false,"properties":{"decay":{"type":"object","required":["to","over"],"additionalProperties":false,"properties":{"to":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000},"over":{"type":"string","pattern":"^[0-9]{1,5}[dw]$","description":"A duration in days or weeks, e.g. 30d or 2w."}}}}}]}}},"overrides":{"type":"object","required":["reason","set_at","expires_at"],"additionalProperties":false,"properties":{"score":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"band":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"reason":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"set_at":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"expires_at":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."}}},"benchmarks":{"type":"array","maxItems":10000,"items":{"type":"object","required":["stage","score"],"additionalProperties":false,"properties":{"stage":{"type":"string","minLength":1,"maxLength":200},"segment":{"type":"string","minLength":1,"maxLength":200},"category":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"score":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000}}}},"playbooks":{"type":"object","propertyNames":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"maxProperties":1000,"additionalProperties":{"type":"object","required":["when","action"],"additionalProperties":false,"properties":{"title":{"type":"string","maxLength":200,"description":"Display text."},"description":{"type":"string","maxLength":20000},"when":{"type":"string","maxLength":20000,"description":"An expression in the vitals expression language."},"priority":{"enum":["critical","high","medium","low"]},"owner":{"type":"string","maxLength":200},"action":{"type":"string","maxLength":20000},"cooldown":{"type":"string","pattern":"^[0-9]{1,5}[dw]$","description":"A duration in days or weeks, e.g. 30d or 2w."}}}}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = ucs2length;
 const pattern0 = new RegExp("^[a-z][a-z0-9_]*$", "u");
@@ -165,8 +165,8 @@ errors++;
 if(data.description !== undefined){
 let data3 = data.description;
 if(typeof data3 === "string"){
-if(func3(data3) > 4000){
-const err13 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+if(func3(data3) > 20000){
+const err13 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -342,8 +342,8 @@ errors++;
 if(data.bands !== undefined){
 let data8 = data.bands;
 if(Array.isArray(data8)){
-if(data8.length > 12){
-const err28 = {instancePath:instancePath+"/bands",schemaPath:"#/properties/bands/maxItems",keyword:"maxItems",params:{limit: 12},message:"must NOT have more than 12 items"};
+if(data8.length > 20){
+const err28 = {instancePath:instancePath+"/bands",schemaPath:"#/properties/bands/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -737,8 +737,8 @@ errors++;
 if(data.inputs !== undefined){
 let data20 = data.inputs;
 if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-if(Object.keys(data20).length > 500){
-const err61 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/maxProperties",keyword:"maxProperties",params:{limit: 500},message:"must NOT have more than 500 properties"};
+if(Object.keys(data20).length > 2000){
+const err61 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/maxProperties",keyword:"maxProperties",params:{limit: 2000},message:"must NOT have more than 2000 properties"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -936,8 +936,8 @@ errors++;
 if(data21.values !== undefined){
 let data25 = data21.values;
 if(Array.isArray(data25)){
-if(data25.length > 200){
-const err76 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/values",schemaPath:"#/properties/inputs/additionalProperties/properties/values/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"};
+if(data25.length > 1000){
+const err76 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/values",schemaPath:"#/properties/inputs/additionalProperties/properties/values/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1150,8 +1150,8 @@ errors++;
 if(data21.description !== undefined){
 let data32 = data21.description;
 if(typeof data32 === "string"){
-if(func3(data32) > 4000){
-const err93 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/inputs/additionalProperties/properties/description/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+if(func3(data32) > 20000){
+const err93 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/inputs/additionalProperties/properties/description/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1199,8 +1199,8 @@ errors++;
 if(data.categories !== undefined){
 let data33 = data.categories;
 if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
-if(Object.keys(data33).length > 50){
-const err97 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/maxProperties",keyword:"maxProperties",params:{limit: 50},message:"must NOT have more than 50 properties"};
+if(Object.keys(data33).length > 100){
+const err97 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/maxProperties",keyword:"maxProperties",params:{limit: 100},message:"must NOT have more than 100 properties"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1318,8 +1318,8 @@ errors++;
 if(data34.description !== undefined){
 let data36 = data34.description;
 if(typeof data36 === "string"){
-if(func3(data36) > 4000){
-const err107 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/categories/additionalProperties/properties/description/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+if(func3(data36) > 20000){
+const err107 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/categories/additionalProperties/properties/description/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1528,8 +1528,8 @@ vErrors = null;
 if(data34.bands !== undefined){
 let data41 = data34.bands;
 if(Array.isArray(data41)){
-if(data41.length > 12){
-const err123 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands",schemaPath:"#/properties/categories/additionalProperties/properties/bands/maxItems",keyword:"maxItems",params:{limit: 12},message:"must NOT have more than 12 items"};
+if(data41.length > 20){
+const err123 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands",schemaPath:"#/properties/categories/additionalProperties/properties/bands/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1745,8 +1745,8 @@ errors++;
 if(data.metrics !== undefined){
 let data47 = data.metrics;
 if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-if(Object.keys(data47).length > 500){
-const err141 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/maxProperties",keyword:"maxProperties",params:{limit: 500},message:"must NOT have more than 500 properties"};
+if(Object.keys(data47).length > 1000){
+const err141 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/maxProperties",keyword:"maxProperties",params:{limit: 1000},message:"must NOT have more than 1000 properties"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1884,8 +1884,8 @@ errors++;
 if(data48.description !== undefined){
 let data50 = data48.description;
 if(typeof data50 === "string"){
-if(func3(data50) > 4000){
-const err153 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/metrics/additionalProperties/properties/description/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+if(func3(data50) > 20000){
+const err153 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/metrics/additionalProperties/properties/description/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -1944,8 +1944,8 @@ errors++;
 if(data48.value !== undefined){
 let data52 = data48.value;
 if(typeof data52 === "string"){
-if(func3(data52) > 4000){
-const err158 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/properties/metrics/additionalProperties/properties/value/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+if(func3(data52) > 20000){
+const err158 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/properties/metrics/additionalProperties/properties/value/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -2148,8 +2148,8 @@ errors++;
 if(data53.steps !== undefined){
 let data57 = data53.steps;
 if(Array.isArray(data57)){
-if(data57.length > 50){
-const err175 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/steps",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/steps/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
+if(data57.length > 100){
+const err175 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/steps",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/steps/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2291,8 +2291,8 @@ errors++;
 if(data53.map !== undefined){
 let data61 = data53.map;
 if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
-if(Object.keys(data61).length > 200){
-const err187 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/map",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/map/maxProperties",keyword:"maxProperties",params:{limit: 200},message:"must NOT have more than 200 properties"};
+if(Object.keys(data61).length > 1000){
+const err187 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/map",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/map/maxProperties",keyword:"maxProperties",params:{limit: 1000},message:"must NOT have more than 1000 properties"};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2361,8 +2361,8 @@ errors++;
 if(data53.expr !== undefined){
 let data63 = data53.expr;
 if(typeof data63 === "string"){
-if(func3(data63) > 4000){
-const err193 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/expr",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/expr/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+if(func3(data63) > 20000){
+const err193 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/expr",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/expr/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2422,8 +2422,8 @@ vErrors = null;
 if(data48.bands !== undefined){
 let data64 = data48.bands;
 if(Array.isArray(data64)){
-if(data64.length > 12){
-const err197 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands",schemaPath:"#/properties/metrics/additionalProperties/properties/bands/maxItems",keyword:"maxItems",params:{limit: 12},message:"must NOT have more than 12 items"};
+if(data64.length > 20){
+const err197 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands",schemaPath:"#/properties/metrics/additionalProperties/properties/bands/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -3904,8 +3904,8 @@ errors++;
 if(data.benchmarks !== undefined){
 let data100 = data.benchmarks;
 if(Array.isArray(data100)){
-if(data100.length > 1000){
-const err316 = {instancePath:instancePath+"/benchmarks",schemaPath:"#/properties/benchmarks/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items"};
+if(data100.length > 10000){
+const err316 = {instancePath:instancePath+"/benchmarks",schemaPath:"#/properties/benchmarks/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items"};
 if(vErrors === null){
 vErrors = [err316];
 }
@@ -3953,8 +3953,8 @@ errors++;
 if(data101.stage !== undefined){
 let data102 = data101.stage;
 if(typeof data102 === "string"){
-if(func3(data102) < 1){
-const err320 = {instancePath:instancePath+"/benchmarks/" + i7+"/stage",schemaPath:"#/properties/benchmarks/items/properties/stage/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(func3(data102) > 200){
+const err320 = {instancePath:instancePath+"/benchmarks/" + i7+"/stage",schemaPath:"#/properties/benchmarks/items/properties/stage/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err320];
 }
@@ -3963,9 +3963,8 @@ vErrors.push(err320);
 }
 errors++;
 }
-}
-else {
-const err321 = {instancePath:instancePath+"/benchmarks/" + i7+"/stage",schemaPath:"#/properties/benchmarks/items/properties/stage/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func3(data102) < 1){
+const err321 = {instancePath:instancePath+"/benchmarks/" + i7+"/stage",schemaPath:"#/properties/benchmarks/items/properties/stage/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err321];
 }
@@ -3975,11 +3974,8 @@ vErrors.push(err321);
 errors++;
 }
 }
-if(data101.segment !== undefined){
-let data103 = data101.segment;
-if(typeof data103 === "string"){
-if(func3(data103) < 1){
-const err322 = {instancePath:instancePath+"/benchmarks/" + i7+"/segment",schemaPath:"#/properties/benchmarks/items/properties/segment/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err322 = {instancePath:instancePath+"/benchmarks/" + i7+"/stage",schemaPath:"#/properties/benchmarks/items/properties/stage/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err322];
 }
@@ -3989,8 +3985,11 @@ vErrors.push(err322);
 errors++;
 }
 }
-else {
-const err323 = {instancePath:instancePath+"/benchmarks/" + i7+"/segment",schemaPath:"#/properties/benchmarks/items/properties/segment/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data101.segment !== undefined){
+let data103 = data101.segment;
+if(typeof data103 === "string"){
+if(func3(data103) > 200){
+const err323 = {instancePath:instancePath+"/benchmarks/" + i7+"/segment",schemaPath:"#/properties/benchmarks/items/properties/segment/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err323];
 }
@@ -3999,12 +3998,8 @@ vErrors.push(err323);
 }
 errors++;
 }
-}
-if(data101.category !== undefined){
-let data104 = data101.category;
-if(typeof data104 === "string"){
-if(func3(data104) > 64){
-const err324 = {instancePath:instancePath+"/benchmarks/" + i7+"/category",schemaPath:"#/properties/benchmarks/items/properties/category/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(func3(data103) < 1){
+const err324 = {instancePath:instancePath+"/benchmarks/" + i7+"/segment",schemaPath:"#/properties/benchmarks/items/properties/segment/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err324];
 }
@@ -4013,8 +4008,9 @@ vErrors.push(err324);
 }
 errors++;
 }
-if(!pattern0.test(data104)){
-const err325 = {instancePath:instancePath+"/benchmarks/" + i7+"/category",schemaPath:"#/properties/benchmarks/items/properties/category/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
+}
+else {
+const err325 = {instancePath:instancePath+"/benchmarks/" + i7+"/segment",schemaPath:"#/properties/benchmarks/items/properties/segment/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err325];
 }
@@ -4024,8 +4020,11 @@ vErrors.push(err325);
 errors++;
 }
 }
-else {
-const err326 = {instancePath:instancePath+"/benchmarks/" + i7+"/category",schemaPath:"#/properties/benchmarks/items/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data101.category !== undefined){
+let data104 = data101.category;
+if(typeof data104 === "string"){
+if(func3(data104) > 64){
+const err326 = {instancePath:instancePath+"/benchmarks/" + i7+"/category",schemaPath:"#/properties/benchmarks/items/properties/category/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err326];
 }
@@ -4034,12 +4033,8 @@ vErrors.push(err326);
 }
 errors++;
 }
-}
-if(data101.score !== undefined){
-let data105 = data101.score;
-if((typeof data105 == "number") && (isFinite(data105))){
-if(data105 > 1000000000000000 || isNaN(data105)){
-const err327 = {instancePath:instancePath+"/benchmarks/" + i7+"/score",schemaPath:"#/properties/benchmarks/items/properties/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000"};
+if(!pattern0.test(data104)){
+const err327 = {instancePath:instancePath+"/benchmarks/" + i7+"/category",schemaPath:"#/properties/benchmarks/items/properties/category/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err327];
 }
@@ -4048,8 +4043,9 @@ vErrors.push(err327);
 }
 errors++;
 }
-if(data105 < -1000000000000000 || isNaN(data105)){
-const err328 = {instancePath:instancePath+"/benchmarks/" + i7+"/score",schemaPath:"#/properties/benchmarks/items/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000000000},message:"must be >= -1000000000000000"};
+}
+else {
+const err328 = {instancePath:instancePath+"/benchmarks/" + i7+"/category",schemaPath:"#/properties/benchmarks/items/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err328];
 }
@@ -4059,8 +4055,11 @@ vErrors.push(err328);
 errors++;
 }
 }
-else {
-const err329 = {instancePath:instancePath+"/benchmarks/" + i7+"/score",schemaPath:"#/properties/benchmarks/items/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data101.score !== undefined){
+let data105 = data101.score;
+if((typeof data105 == "number") && (isFinite(data105))){
+if(data105 > 1000000000000000 || isNaN(data105)){
+const err329 = {instancePath:instancePath+"/benchmarks/" + i7+"/score",schemaPath:"#/properties/benchmarks/items/properties/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000"};
 if(vErrors === null){
 vErrors = [err329];
 }
@@ -4069,10 +4068,8 @@ vErrors.push(err329);
 }
 errors++;
 }
-}
-}
-else {
-const err330 = {instancePath:instancePath+"/benchmarks/" + i7,schemaPath:"#/properties/benchmarks/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data105 < -1000000000000000 || isNaN(data105)){
+const err330 = {instancePath:instancePath+"/benchmarks/" + i7+"/score",schemaPath:"#/properties/benchmarks/items/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000000000},message:"must be >= -1000000000000000"};
 if(vErrors === null){
 vErrors = [err330];
 }
@@ -4082,9 +4079,8 @@ vErrors.push(err330);
 errors++;
 }
 }
-}
 else {
-const err331 = {instancePath:instancePath+"/benchmarks",schemaPath:"#/properties/benchmarks/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err331 = {instancePath:instancePath+"/benchmarks/" + i7+"/score",schemaPath:"#/properties/benchmarks/items/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err331];
 }
@@ -4094,11 +4090,9 @@ vErrors.push(err331);
 errors++;
 }
 }
-if(data.playbooks !== undefined){
-let data106 = data.playbooks;
-if(data106 && typeof data106 == "object" && !Array.isArray(data106)){
-if(Object.keys(data106).length > 200){
-const err332 = {instancePath:instancePath+"/playbooks",schemaPath:"#/properties/playbooks/maxProperties",keyword:"maxProperties",params:{limit: 200},message:"must NOT have more than 200 properties"};
+}
+else {
+const err332 = {instancePath:instancePath+"/benchmarks/" + i7,schemaPath:"#/properties/benchmarks/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err332];
 }
@@ -4107,11 +4101,10 @@ vErrors.push(err332);
 }
 errors++;
 }
-for(const key32 in data106){
-const _errs274 = errors;
-if(typeof key32 === "string"){
-if(func3(key32) > 64){
-const err333 = {instancePath:instancePath+"/playbooks",schemaPath:"#/properties/playbooks/propertyNames/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",propertyName:key32};
+}
+}
+else {
+const err333 = {instancePath:instancePath+"/benchmarks",schemaPath:"#/properties/benchmarks/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err333];
 }
@@ -4120,8 +4113,12 @@ vErrors.push(err333);
 }
 errors++;
 }
-if(!pattern0.test(key32)){
-const err334 = {instancePath:instancePath+"/playbooks",schemaPath:"#/properties/playbooks/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",propertyName:key32};
+}
+if(data.playbooks !== undefined){
+let data106 = data.playbooks;
+if(data106 && typeof data106 == "object" && !Array.isArray(data106)){
+if(Object.keys(data106).length > 1000){
+const err334 = {instancePath:instancePath+"/playbooks",schemaPath:"#/properties/playbooks/maxProperties",keyword:"maxProperties",params:{limit: 1000},message:"must NOT have more than 1000 properties"};
 if(vErrors === null){
 vErrors = [err334];
 }
@@ -4130,9 +4127,11 @@ vErrors.push(err334);
 }
 errors++;
 }
-}
-else {
-const err335 = {instancePath:instancePath+"/playbooks",schemaPath:"#/properties/playbooks/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key32};
+for(const key32 in data106){
+const _errs274 = errors;
+if(typeof key32 === "string"){
+if(func3(key32) > 64){
+const err335 = {instancePath:instancePath+"/playbooks",schemaPath:"#/properties/playbooks/propertyNames/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",propertyName:key32};
 if(vErrors === null){
 vErrors = [err335];
 }
@@ -4141,9 +4140,8 @@ vErrors.push(err335);
 }
 errors++;
 }
-var valid55 = _errs274 === errors;
-if(!valid55){
-const err336 = {instancePath:instancePath+"/playbooks",schemaPath:"#/properties/playbooks/propertyNames",keyword:"propertyNames",params:{propertyName: key32},message:"property name must be valid"};
+if(!pattern0.test(key32)){
+const err336 = {instancePath:instancePath+"/playbooks",schemaPath:"#/properties/playbooks/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",propertyName:key32};
 if(vErrors === null){
 vErrors = [err336];
 }
@@ -4153,11 +4151,8 @@ vErrors.push(err336);
 errors++;
 }
 }
-for(const key33 in data106){
-let data107 = data106[key33];
-if(data107 && typeof data107 == "object" && !Array.isArray(data107)){
-if(data107.when === undefined){
-const err337 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/playbooks/additionalProperties/required",keyword:"required",params:{missingProperty: "when"},message:"must have required property '"+"when"+"'"};
+else {
+const err337 = {instancePath:instancePath+"/playbooks",schemaPath:"#/properties/playbooks/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key32};
 if(vErrors === null){
 vErrors = [err337];
 }
@@ -4166,8 +4161,9 @@ vErrors.push(err337);
 }
 errors++;
 }
-if(data107.action === undefined){
-const err338 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/playbooks/additionalProperties/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'"};
+var valid55 = _errs274 === errors;
+if(!valid55){
+const err338 = {instancePath:instancePath+"/playbooks",schemaPath:"#/properties/playbooks/propertyNames",keyword:"propertyNames",params:{propertyName: key32},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err338];
 }
@@ -4176,9 +4172,12 @@ vErrors.push(err338);
 }
 errors++;
 }
-for(const key34 in data107){
-if(!(((((((key34 === "title") || (key34 === "description")) || (key34 === "when")) || (key34 === "priority")) || (key34 === "owner")) || (key34 === "action")) || (key34 === "cooldown"))){
-const err339 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/playbooks/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
+}
+for(const key33 in data106){
+let data107 = data106[key33];
+if(data107 && typeof data107 == "object" && !Array.isArray(data107)){
+if(data107.when === undefined){
+const err339 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/playbooks/additionalProperties/required",keyword:"required",params:{missingProperty: "when"},message:"must have required property '"+"when"+"'"};
 if(vErrors === null){
 vErrors = [err339];
 }
@@ -4187,12 +4186,8 @@ vErrors.push(err339);
 }
 errors++;
 }
-}
-if(data107.title !== undefined){
-let data108 = data107.title;
-if(typeof data108 === "string"){
-if(func3(data108) > 200){
-const err340 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/playbooks/additionalProperties/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(data107.action === undefined){
+const err340 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/playbooks/additionalProperties/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'"};
 if(vErrors === null){
 vErrors = [err340];
 }
@@ -4201,9 +4196,9 @@ vErrors.push(err340);
 }
 errors++;
 }
-}
-else {
-const err341 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/playbooks/additionalProperties/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key34 in data107){
+if(!(((((((key34 === "title") || (key34 === "description")) || (key34 === "when")) || (key34 === "priority")) || (key34 === "owner")) || (key34 === "action")) || (key34 === "cooldown"))){
+const err341 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/playbooks/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err341];
 }
@@ -4213,11 +4208,11 @@ vErrors.push(err341);
 errors++;
 }
 }
-if(data107.description !== undefined){
-let data109 = data107.description;
-if(typeof data109 === "string"){
-if(func3(data109) > 4000){
-const err342 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/playbooks/additionalProperties/properties/description/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+if(data107.title !== undefined){
+let data108 = data107.title;
+if(typeof data108 === "string"){
+if(func3(data108) > 200){
+const err342 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/playbooks/additionalProperties/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err342];
 }
@@ -4228,7 +4223,7 @@ errors++;
 }
 }
 else {
-const err343 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/playbooks/additionalProperties/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err343 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/playbooks/additionalProperties/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err343];
 }
@@ -4238,11 +4233,11 @@ vErrors.push(err343);
 errors++;
 }
 }
-if(data107.when !== undefined){
-let data110 = data107.when;
-if(typeof data110 === "string"){
-if(func3(data110) > 4000){
-const err344 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/when",schemaPath:"#/properties/playbooks/additionalProperties/properties/when/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+if(data107.description !== undefined){
+let data109 = data107.description;
+if(typeof data109 === "string"){
+if(func3(data109) > 20000){
+const err344 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/playbooks/additionalProperties/properties/description/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
 if(vErrors === null){
 vErrors = [err344];
 }
@@ -4253,7 +4248,7 @@ errors++;
 }
 }
 else {
-const err345 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/when",schemaPath:"#/properties/playbooks/additionalProperties/properties/when/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err345 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/playbooks/additionalProperties/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err345];
 }
@@ -4263,10 +4258,11 @@ vErrors.push(err345);
 errors++;
 }
 }
-if(data107.priority !== undefined){
-let data111 = data107.priority;
-if(!((((data111 === "critical") || (data111 === "high")) || (data111 === "medium")) || (data111 === "low"))){
-const err346 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/priority",schemaPath:"#/properties/playbooks/additionalProperties/properties/priority/enum",keyword:"enum",params:{allowedValues: schema11.properties.playbooks.additionalProperties.properties.priority.enum},message:"must be equal to one of the allowed values"};
+if(data107.when !== undefined){
+let data110 = data107.when;
+if(typeof data110 === "string"){
+if(func3(data110) > 20000){
+const err346 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/when",schemaPath:"#/properties/playbooks/additionalProperties/properties/when/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
 if(vErrors === null){
 vErrors = [err346];
 }
@@ -4276,11 +4272,8 @@ vErrors.push(err346);
 errors++;
 }
 }
-if(data107.owner !== undefined){
-let data112 = data107.owner;
-if(typeof data112 === "string"){
-if(func3(data112) > 200){
-const err347 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/owner",schemaPath:"#/properties/playbooks/additionalProperties/properties/owner/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+else {
+const err347 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/when",schemaPath:"#/properties/playbooks/additionalProperties/properties/when/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err347];
 }
@@ -4290,8 +4283,10 @@ vErrors.push(err347);
 errors++;
 }
 }
-else {
-const err348 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/owner",schemaPath:"#/properties/playbooks/additionalProperties/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data107.priority !== undefined){
+let data111 = data107.priority;
+if(!((((data111 === "critical") || (data111 === "high")) || (data111 === "medium")) || (data111 === "low"))){
+const err348 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/priority",schemaPath:"#/properties/playbooks/additionalProperties/properties/priority/enum",keyword:"enum",params:{allowedValues: schema11.properties.playbooks.additionalProperties.properties.priority.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err348];
 }
@@ -4301,11 +4296,11 @@ vErrors.push(err348);
 errors++;
 }
 }
-if(data107.action !== undefined){
-let data113 = data107.action;
-if(typeof data113 === "string"){
-if(func3(data113) > 4000){
-const err349 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/action",schemaPath:"#/properties/playbooks/additionalProperties/properties/action/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+if(data107.owner !== undefined){
+let data112 = data107.owner;
+if(typeof data112 === "string"){
+if(func3(data112) > 200){
+const err349 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/owner",schemaPath:"#/properties/playbooks/additionalProperties/properties/owner/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err349];
 }
@@ -4316,7 +4311,7 @@ errors++;
 }
 }
 else {
-const err350 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/action",schemaPath:"#/properties/playbooks/additionalProperties/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err350 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/owner",schemaPath:"#/properties/playbooks/additionalProperties/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err350];
 }
@@ -4326,11 +4321,11 @@ vErrors.push(err350);
 errors++;
 }
 }
-if(data107.cooldown !== undefined){
-let data114 = data107.cooldown;
-if(typeof data114 === "string"){
-if(!pattern18.test(data114)){
-const err351 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/cooldown",schemaPath:"#/properties/playbooks/additionalProperties/properties/cooldown/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,5}[dw]$"},message:"must match pattern \""+"^[0-9]{1,5}[dw]$"+"\""};
+if(data107.action !== undefined){
+let data113 = data107.action;
+if(typeof data113 === "string"){
+if(func3(data113) > 20000){
+const err351 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/action",schemaPath:"#/properties/playbooks/additionalProperties/properties/action/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
 if(vErrors === null){
 vErrors = [err351];
 }
@@ -4341,7 +4336,7 @@ errors++;
 }
 }
 else {
-const err352 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/cooldown",schemaPath:"#/properties/playbooks/additionalProperties/properties/cooldown/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err352 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/action",schemaPath:"#/properties/playbooks/additionalProperties/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err352];
 }
@@ -4351,9 +4346,11 @@ vErrors.push(err352);
 errors++;
 }
 }
-}
-else {
-const err353 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/playbooks/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data107.cooldown !== undefined){
+let data114 = data107.cooldown;
+if(typeof data114 === "string"){
+if(!pattern18.test(data114)){
+const err353 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/cooldown",schemaPath:"#/properties/playbooks/additionalProperties/properties/cooldown/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,5}[dw]$"},message:"must match pattern \""+"^[0-9]{1,5}[dw]$"+"\""};
 if(vErrors === null){
 vErrors = [err353];
 }
@@ -4363,9 +4360,8 @@ vErrors.push(err353);
 errors++;
 }
 }
-}
 else {
-const err354 = {instancePath:instancePath+"/playbooks",schemaPath:"#/properties/playbooks/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err354 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/cooldown",schemaPath:"#/properties/playbooks/additionalProperties/properties/cooldown/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err354];
 }
@@ -4377,12 +4373,36 @@ errors++;
 }
 }
 else {
-const err355 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err355 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/playbooks/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err355];
 }
 else {
 vErrors.push(err355);
+}
+errors++;
+}
+}
+}
+else {
+const err356 = {instancePath:instancePath+"/playbooks",schemaPath:"#/properties/playbooks/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err356];
+}
+else {
+vErrors.push(err356);
+}
+errors++;
+}
+}
+}
+else {
+const err357 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err357];
+}
+else {
+vErrors.push(err357);
 }
 errors++;
 }

@@ -37,6 +37,19 @@ const BILLION_LAUGHS = [
 
 export const nested = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
 
+/** The base model with the value of `seat_utilisation` replaced (double-quoted). */
+export const withValue = (expression: string) => VALID_MODEL.replace('value: active_users / purchased_seats', `value: "${expression}"`);
+/** Where that value's text starts: line 21, after `    value: "`. */
+const VALUE_LINE = 21;
+const VALUE_COLUMN = '    value: "'.length + 1;
+/** The expectation for one character of the value, `offset` characters into it. */
+const inValue = (code: string, offset: number, text?: string) =>
+  `${code} at ${VALUE_LINE}:${VALUE_COLUMN + offset}-${VALUE_LINE}:${VALUE_COLUMN + offset + (text?.length ?? 1)}${text === undefined ? '' : ` ${JSON.stringify(text)}`}`;
+/** The expectation for the whole double-quoted value of `length` characters (quotes included: the schema points at the scalar). */
+const wholeValue = (code: string, length: number) => `${code} at ${VALUE_LINE}:${VALUE_COLUMN - 1}-${VALUE_LINE}:${VALUE_COLUMN + length + 1}`;
+/** A chain of `n` operands: `active_users + active_users + …`, one level deeper per operator. */
+export const chain = (n: number, operand = 'active_users', op = ' + ') => Array.from({ length: n }, () => operand).join(op);
+
 export const GENERATED_CASES: readonly GeneratedCase[] = [
   // The file itself
   { name: 'an empty string', code: 'file-empty', source: () => '', expect: () => ['file-empty at 1:1-1:1 ""'] },
@@ -86,6 +99,54 @@ export const GENERATED_CASES: readonly GeneratedCase[] = [
     expect: () => ['yaml-too-deep at 66:66-66:67 "k"'],
   },
   { name: '65 levels of [ ] under the root (one too many)', code: 'yaml-too-deep', source: () => `description: ${nested(65)}\n`, expect: () => [`yaml-too-deep at 1:78-1:79 "["`] },
+  // Expressions: each limit has its own code, and nothing recurses past it
+  ...(
+    [
+      // what, how deep (as deep as fits in the 20,000 characters of an expression), the text, where level 33 starts
+      ['parentheses', 9_000, (n: number) => `${'('.repeat(n)}active_users${')'.repeat(n)}`, (n: number) => n - 1, '('],
+      ['calls of abs()', 3_800, (n: number) => `${'abs('.repeat(n)}active_users${')'.repeat(n)}`, (n: number) => 4 * n - 1, '('],
+      ['unary minus signs', 19_000, (n: number) => `${'-'.repeat(n)}active_users`, (n: number) => n - 1, '-'],
+      ['`not`s', 4_500, (n: number) => `${'not '.repeat(n)}active_users > 1`, (n: number) => 4 * (n - 1), 'not'],
+      ['lists in lists', 1_000, (n: number) => `${'active_users in ['.repeat(n)}1${']'.repeat(n)}`, (n: number) => 17 * n - 1, '['],
+    ] as const
+  ).map(([what, depth, build, offsetOf, text]): GeneratedCase => ({
+    name: `${what} nested ${depth.toLocaleString('en-US')} deep (the limit is 32)`,
+    code: 'expr-too-deep',
+    source: () => withValue(build(depth)),
+    expect: () => [inValue('expr-too-deep', offsetOf(33), text)],
+  })),
+  {
+    name: 'parentheses nested 100,000 deep: over the length limit before anything is parsed',
+    code: 'expr-too-long',
+    source: () => withValue(`${'('.repeat(100_000)}active_users${')'.repeat(100_000)}`),
+    expect: () => [wholeValue('expr-too-long', 200_012)],
+  },
+  {
+    name: 'a sum of 1,990 terms (the limit is 1,000 levels)',
+    code: 'expr-too-complex',
+    source: () => withValue(chain(1990, 'a', '+')),
+    expect: () => [inValue('expr-too-complex', 0, chain(1990, 'a', '+'))],
+  },
+  {
+    name: 'an `or` of 1,001 conditions',
+    code: 'expr-too-complex',
+    source: () => withValue(`if(${chain(1001, 'plan == \\"pro\\"', ' or ')}, 1, 0)`),
+    expect: () => [`expr-too-complex at ${VALUE_LINE}:${VALUE_COLUMN}-${VALUE_LINE}:${VALUE_COLUMN + `if(${chain(1001, 'plan == \\"pro\\"', ' or ')}, 1, 0)`.length}`],
+  },
+  // The model's texts and sections
+  {
+    name: 'a description of 20,001 characters',
+    code: 'text-too-long',
+    source: () => `${VALID_MODEL}description: ${'x'.repeat(20_001)}
+`,
+    expect: () => [`text-too-long at ${VALID_MODEL.split('\n').length}:14-${VALID_MODEL.split('\n').length}:20015`],
+  },
+  {
+    name: '1,001 metrics',
+    code: 'too-many-entries',
+    source: () => `${VALID_MODEL}${Array.from({ length: 998 }, (_, i) => `  extra_${i}: { category: product, value: active_users, score: identity, weight: 0 }\n`).join('')}`,
+    expect: (s) => [at(s, 'too-many-entries', 'metrics', 'support: { weight: 40 }')],
+  },
   {
     name: 'an alias that nests an anchored list below the limit',
     code: 'yaml-too-deep',

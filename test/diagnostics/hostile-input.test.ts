@@ -4,7 +4,7 @@ import { compile, compileModel, ModelError, planModel } from '@vitals/core';
 import { afterAll, describe, expect, test } from 'vitest';
 import { at, describeDiagnostic, formatExpectation, type Expectation } from './expectations.js';
 import { INVALID_FIXTURES_DIR, invalidFixtures } from './fixture-files.js';
-import { GENERATED_CASES, nested, VALID_MODEL } from './generated-cases.js';
+import { chain, GENERATED_CASES, nested, VALID_MODEL, withValue } from './generated-cases.js';
 
 /**
  * The model file is hostile input: whatever it holds, the core answers with diagnostics — never a
@@ -173,7 +173,7 @@ describe('YAML tags: model text never becomes code or objects', () => {
 
   test('the core tags are plain values', () => {
     const model = replaceOnce(VALID_MODEL, 'title: B2B SaaS health', 'title: !!str 2026');
-    expect(compileModel(model).diagnostics).toEqual([]);
+    expect(compileModel(model).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 });
 
@@ -212,5 +212,28 @@ describe('nesting', () => {
     const model = `${VALID_MODEL}x-deep: &deep ${nested(40)}\nx-deeper: [*deep, *deep, *deep, ${'['.repeat(30)}*deep${']'.repeat(30)}]\n`;
     const tooDeep = compileModel(model).diagnostics.filter((d) => d.code === 'yaml-too-deep');
     expect(tooDeep.map((d) => describeDiagnostic(d, model, true))).toEqual([formatExpectation(at(model, 'yaml-too-deep', '*deep', `*deep, ${'['.repeat(30)}`))]);
+  });
+});
+
+describe('expressions at their limits are accepted, and score on both evaluators', () => {
+  /** `if(active_users in [1000, 1000, …], 0, active_users / purchased_seats)`, padded with spaces to exactly `length` characters. */
+  const padded = (length: number) => {
+    const tail = '], 0, active_users / purchased_seats)';
+    const list = `1000${', 1000'.repeat(Math.floor((length - 20 - tail.length) / 6))}`;
+    const head = `if(active_users in [${list}`;
+    return `${head}${' '.repeat(length - head.length - tail.length)}${tail}`;
+  };
+  test.each([
+    ['parentheses 32 deep', `${'('.repeat(32)}active_users / purchased_seats${')'.repeat(32)}`, 0.5],
+    ['abs() 32 deep', `${'abs('.repeat(32)}active_users / purchased_seats${')'.repeat(32)}`, 0.5],
+    ['a chain of 1,000 terms', chain(1000), 10_000],
+    ['an expression of 20,000 characters', padded(20_000), 0.5],
+  ])('%s', (_, expression, value) => {
+    const model = withValue(expression);
+    expect(compileModel(model).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    for (const engine of ['compiled', 'reference'] as const) {
+      const result = compile(model, { engine }).evaluate({ active_users: 10, purchased_seats: 20, open_tickets: 1, plan: 'pro' });
+      expect(result.metrics['seat_utilisation']?.value).toBe(value);
+    }
   });
 });

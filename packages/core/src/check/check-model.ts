@@ -24,7 +24,7 @@ export interface CheckResult {
 
 /** Whether every part of the file reached this stage: nothing dropped by the loader or the schema, every expression parsed. */
 function isComplete(doc: SourceDocument, omitted: OmittedEntries, expressions: ModelExpressions): boolean {
-  const parsed = [expressions.metricValues, expressions.metricScores, expressions.playbooks].every((group) => Object.values(group).every((e) => e.ast !== undefined));
+  const parsed = [expressions.metricValues, expressions.metricScores, expressions.playbooks].every((group) => Object.values(group).every((e) => e.ast !== undefined && !e.recovered));
   const nothingOmitted = Object.values(omitted).every((names) => names.length === 0);
   return parsed && nothingOmitted && (doc.unreadable ?? []).length === 0 && (doc.dropped ?? []).length === 0;
 }

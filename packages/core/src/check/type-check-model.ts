@@ -2,6 +2,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DiagnosticCode, DiagnosticParams } from '../diagnostics/codes.js';
 import type { Expr } from '../expr/ast.js';
 import type { ModelExpression, ModelExpressions } from '../expr/parse-model-expressions.js';
+import { unparse } from '../expr/unparse.js';
 import type { Locator } from '../position/locator.js';
 import type { ModelSource } from '../schema/model-source.js';
 import { NODE_CHECKERS } from './check-expression.js';
@@ -32,10 +33,10 @@ export function typeCheckModel(
   const diagnostics: Diagnostic[] = [];
   const names = Object.keys(model.metrics);
   const references = new Map<string, MetricReference[]>();
+  const metricSet = new Set(names);
   for (const name of names) {
-    const metricSet = new Set(names);
-    const fromValue = referencedMetrics(expressions.metricValues[name]?.ast, metricSet, `/metrics/${name}/value`);
-    const fromScore = referencedMetrics(expressions.metricScores[name]?.ast, metricSet, `/metrics/${name}/score/expr`);
+    const fromValue = referencedMetrics(readable(expressions.metricValues[name]), metricSet, `/metrics/${name}/value`);
+    const fromScore = referencedMetrics(readable(expressions.metricScores[name]), metricSet, `/metrics/${name}/score/expr`);
     references.set(name, [...fromValue, ...fromScore]);
   }
   const { order, cycles } = orderMetrics(names, references);
@@ -72,6 +73,14 @@ export function typeCheckModel(
   }
   return { value: { metricOrder: order, metricValues, metricScores, playbooks, metricValueTypes: valueTypes, historySites: sites }, diagnostics };
 }
+
+/** The tree of an expression that parsed as written (not a guess after a syntax error). */
+function readable(expression: ModelExpression | undefined): Expr | undefined {
+  return expression?.recovered === true ? undefined : expression?.ast;
+}
+
+/** What is still worth saying about a tree recovered from a syntax error: names and values that don't exist. */
+const SAID_OF_A_GUESS: ReadonlySet<DiagnosticCode> = new Set(['unknown-name', 'unknown-member', 'unknown-function', 'unknown-enum-value']);
 
 function expectCondition(checked: CheckedExpression, locate: Locator, diagnostics: Diagnostic[]): void {
   const type = checked.expr.type;
@@ -125,5 +134,6 @@ export function checkExpression(
     nextHistorySite,
   };
   const expr = checker.check(expression.ast);
-  return { checked: { text: expression.text, pointer: expression.pointer, expr, reads, explain }, diagnostics };
+  if (expression.recovered) return { checked: undefined, diagnostics: diagnostics.filter((d) => SAID_OF_A_GUESS.has(d.code)) };
+  return { checked: { text: expression.text, canonical: unparse(expression.ast), pointer: expression.pointer, expr, reads, explain }, diagnostics };
 }

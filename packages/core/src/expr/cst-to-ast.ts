@@ -7,7 +7,10 @@ type Children = Record<string, (CstNode | IToken)[] | undefined>;
 
 const BaseVisitor = expressionParser().getBaseCstVisitorConstructor<void, Expr>();
 
-/** CST → AST. Parts that error recovery left out become `invalid` nodes (a diagnostic already says why). */
+/**
+ * CST → AST. Parts that error recovery left out become `invalid` nodes (a diagnostic already says
+ * why); what a rule cut short by recovery did parse is kept, marked as a guess by the caller.
+ */
 class CstToAst extends BaseVisitor {
   constructor() {
     super();
@@ -62,12 +65,10 @@ class CstToAst extends BaseVisitor {
 
   unary(c: Children): Expr {
     const minus = tokenAt(c['Minus']);
-    if (minus === undefined) return this.node(c['member']);
-    const operand = this.node(c['unary']);
-    return { kind: 'unary', op: '-', operand, span: join(tokenSpan(minus), operand.span) };
-  }
-
-  member(c: Children): Expr {
+    if (minus !== undefined) {
+      const operand = this.node(c['unary']);
+      return { kind: 'unary', op: '-', operand, span: join(tokenSpan(minus), operand.span) };
+    }
     const base = this.node(c['primary']);
     const members = (c['members'] ?? []) as IToken[];
     if (members.length === 0) return base;
@@ -77,24 +78,20 @@ class CstToAst extends BaseVisitor {
   }
 
   primary(c: Children): Expr {
-    const nested = nodeAt(c['nameOrCall']) ?? nodeAt(c['parenthesised']);
-    if (nested !== undefined) return this.visit(nested);
+    if (c['inner'] !== undefined) return this.node(c['inner']);
+    const name = tokenAt(c['Identifier']);
+    if (name !== undefined) return this.nameOrCall(name, c);
     const token = firstToken(c);
     if (token === undefined) return { kind: 'invalid', span: { start: NaN, end: NaN } };
     return literal(token);
   }
 
-  nameOrCall(c: Children): Expr {
-    const name = tokenAt(c['Identifier']) as IToken;
+  private nameOrCall(name: IToken, c: Children): Expr {
     const span = tokenSpan(name);
-    if (tokenAt(c['LParen']) === undefined) return { kind: 'ref', path: [name.image], segments: [span], span };
+    if (tokenAt(c['callOpen']) === undefined) return { kind: 'ref', path: [name.image], segments: [span], span };
     const args = (c['arguments'] ?? []).map((arg) => this.visit(arg as CstNode));
-    const close = tokenAt(c['RParen']);
+    const close = tokenAt(c['callClose']);
     return { kind: 'call', fn: name.image, fnSpan: span, args, span: join(span, close ? tokenSpan(close) : args.at(-1)?.span ?? span) };
-  }
-
-  parenthesised(c: Children): Expr {
-    return this.node(c['expression']);
   }
 
   private node(children: (CstNode | IToken)[] | undefined): Expr {
@@ -146,9 +143,10 @@ function tokenAt(children: (CstNode | IToken)[] | undefined): IToken | undefined
   return first !== undefined && 'image' in first && !first.isInsertedInRecovery ? first : undefined;
 }
 
+/** A rule's node, also when recovery cut it short: what it did parse is still read (its names are checked). */
 function nodeAt(children: (CstNode | IToken)[] | undefined): CstNode | undefined {
   const first = children?.[0];
-  return first !== undefined && 'children' in first && !first.recoveredNode ? first : undefined;
+  return first !== undefined && 'children' in first ? first : undefined;
 }
 
 function firstToken(c: Children): IToken | undefined {
@@ -163,10 +161,14 @@ function tokenSpan(token: IToken): OffsetRange {
   return { start: token.startOffset, end: token.startOffset + token.image.length };
 }
 
+/** The range covering both; a side that recovery left without a position (NaN) is ignored. */
 function join(a: OffsetRange, b: OffsetRange): OffsetRange {
-  const starts = [a.start, b.start].filter(Number.isFinite);
-  const ends = [a.end, b.end].filter(Number.isFinite);
-  return { start: starts.length ? Math.min(...starts) : NaN, end: ends.length ? Math.max(...ends) : NaN };
+  return { start: finiteOr(Math.min, a.start, b.start), end: finiteOr(Math.max, a.end, b.end) };
+}
+
+function finiteOr(pick: (x: number, y: number) => number, x: number, y: number): number {
+  if (!Number.isFinite(x)) return y;
+  return Number.isFinite(y) ? pick(x, y) : x;
 }
 
 let visitor: CstToAst | undefined;

@@ -11,9 +11,12 @@ import * as t from './tokens.js';
  *   comparison  := additive (compareOp additive | "not"? "in" list)?     (non-associative)
  *   additive    := multiplicative (("+" | "-") multiplicative)*
  *   multiplicative := unary (("*" | "/") unary)*
- *   unary       := "-" unary | member
- *   member      := primary ("." Identifier)*
+ *   unary       := "-" unary | primary ("." Identifier)*
  *   primary     := literal | Identifier ("(" arguments? ")")? | "(" expression ")"
+ *
+ * Member access, calls and parentheses sit in `unary` and `primary` rather than rules of their
+ * own: every operand of a long chain (`a + b + …`) passes through each rule on its way down, and
+ * each rule costs a CST node and a stack frame per nesting level.
  */
 export class ExpressionParser extends CstParser {
   constructor() {
@@ -117,16 +120,16 @@ export class ExpressionParser extends CstParser {
           this.SUBRULE(this.unary);
         },
       },
-      { ALT: () => this.SUBRULE(this.member) },
+      {
+        ALT: () => {
+          this.SUBRULE(this.primary);
+          this.MANY(() => {
+            this.CONSUME(t.Dot);
+            this.CONSUME(t.Identifier, { LABEL: 'members' });
+          });
+        },
+      },
     ]);
-  });
-
-  member = this.RULE('member', () => {
-    this.SUBRULE(this.primary);
-    this.MANY(() => {
-      this.CONSUME(t.Dot);
-      this.CONSUME(t.Identifier, { LABEL: 'members' });
-    });
   });
 
   primary = this.RULE('primary', () => {
@@ -137,24 +140,24 @@ export class ExpressionParser extends CstParser {
       { ALT: () => this.CONSUME(t.True) },
       { ALT: () => this.CONSUME(t.False) },
       { ALT: () => this.CONSUME(t.Null) },
-      { ALT: () => this.SUBRULE(this.nameOrCall) },
-      { ALT: () => this.SUBRULE(this.parenthesised) },
+      {
+        ALT: () => {
+          this.CONSUME(t.Identifier);
+          this.OPTION(() => {
+            this.CONSUME(t.LParen, { LABEL: 'callOpen' });
+            this.MANY_SEP({ SEP: t.Comma, DEF: () => this.SUBRULE(this.expression, { LABEL: 'arguments' }) });
+            this.CONSUME(t.RParen, { LABEL: 'callClose' });
+          });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME2(t.LParen);
+          this.SUBRULE2(this.expression, { LABEL: 'inner' });
+          this.CONSUME2(t.RParen);
+        },
+      },
     ]);
-  });
-
-  nameOrCall = this.RULE('nameOrCall', () => {
-    this.CONSUME(t.Identifier);
-    this.OPTION(() => {
-      this.CONSUME(t.LParen);
-      this.MANY_SEP({ SEP: t.Comma, DEF: () => this.SUBRULE(this.expression, { LABEL: 'arguments' }) });
-      this.CONSUME(t.RParen);
-    });
-  });
-
-  parenthesised = this.RULE('parenthesised', () => {
-    this.CONSUME(t.LParen);
-    this.SUBRULE(this.expression);
-    this.CONSUME(t.RParen);
   });
 }
 

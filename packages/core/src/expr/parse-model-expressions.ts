@@ -9,8 +9,13 @@ import { parseExpression } from './parse-expression.js';
 export interface ModelExpression {
   readonly pointer: string;
   readonly text: string;
-  /** Undefined when the expression has syntax errors (they are reported; type-checking skips it). */
+  /** Undefined when the expression is empty or over a limit (a diagnostic says so). */
   readonly ast: Expr | undefined;
+  /**
+   * The tree is the parser's guess after a syntax error: its names and enum values are still
+   * checked (one mistake should not hide another), but nothing is concluded from its types.
+   */
+  readonly recovered: boolean;
 }
 
 export interface ModelExpressions {
@@ -26,7 +31,7 @@ export function parseModelExpressions(model: ModelSource, doc: SourceDocument): 
   const parse = (pointer: string, text: string): ModelExpression => {
     const parsed = parseExpression(text, (range) => locate.inScalar(pointer, range));
     diagnostics.push(...parsed.diagnostics);
-    return { pointer, text, ast: parsed.diagnostics.length === 0 ? parsed.ast : undefined };
+    return { pointer, text, ast: parsed.ast, recovered: parsed.recovered };
   };
   const metricValues = record<ModelExpression>();
   const metricScores = record<ModelExpression>();

@@ -30,29 +30,10 @@ export function emitExpression(expr: TypedExpr, out: CodeBuilder, slot: SlotCode
       const a = emit(expr.operand);
       return `(${a} === null ? null : !${a})`;
     }
-    case 'arithmetic': {
-      const [a, b] = [emit(expr.left), emit(expr.right)];
-      const raw = out.fresh();
-      const operation = expr.op === '/' ? `${b} === 0 ? null : ${a} / ${b}` : `${a} ${expr.op} ${b}`;
-      out.line(`let ${raw} = ${isNull(a, b)} ? null : ${operation};`);
-      out.line(`if (${raw} !== null && ${raw} - ${raw} !== 0) ${raw} = null;`);
-      if (expr.type.kind === 'date') out.line(`if (${raw} !== null && (${raw} < ${FIRST_DAY} || ${raw} > ${LAST_DAY})) ${raw} = null;`);
-      return raw;
-    }
-    case 'compare': {
-      const [a, b] = [emit(expr.left), emit(expr.right)];
-      const op = expr.op === '==' ? '===' : expr.op === '!=' ? '!==' : expr.op;
-      if (isMeasure(expr.left.type) || isMeasure(expr.right.type)) return `(${isNull(a, b)} ? null : rt.compareNumbers(${a}, ${b}) ${op} 0)`;
-      if (expr.order === undefined) return `(${isNull(a, b)} ? null : ${a} ${op} ${b})`;
-      const table = order(expr.order);
-      return `(${isNull(a, b)} ? null : (${table}.get(${a}) ?? -1) ${op} (${table}.get(${b}) ?? -1))`;
-    }
-    case 'logic': {
-      const [a, b] = [emit(expr.left), emit(expr.right)];
-      const decisive = expr.op === 'and' ? 'false' : 'true';
-      const other = expr.op === 'and' ? 'true' : 'false';
-      return `(${a} === ${decisive} || ${b} === ${decisive} ? ${decisive} : ${isNull(a, b)} ? null : ${other})`;
-    }
+    case 'arithmetic':
+    case 'compare':
+    case 'logic':
+      return emitChain(expr, emit, out, order);
     case 'in': {
       const v = emit(expr.value);
       const items = expr.items.map(emit);
@@ -63,6 +44,53 @@ export function emitExpression(expr: TypedExpr, out: CodeBuilder, slot: SlotCode
     }
     case 'call':
       return emitCall(expr.fn, expr.args.map(emit), expr.args);
+  }
+}
+
+type BinaryExpr = Extract<TypedExpr, { kind: 'arithmetic' | 'compare' | 'logic' }>;
+
+const isBinary = (e: TypedExpr): e is BinaryExpr => e.kind === 'arithmetic' || e.kind === 'compare' || e.kind === 'logic';
+
+/**
+ * A chain (`a + b + c + …`, a long `or`) nests to the left as deep as it is long, so its left
+ * spine is walked in a loop rather than by recursion: the leftmost operand first, then each
+ * right operand and the operator that joins it, as recursion would have emitted them.
+ */
+function emitChain(expr: BinaryExpr, emit: (e: TypedExpr) => string, out: CodeBuilder, order: (values: readonly string[]) => string): string {
+  const spine: BinaryExpr[] = [];
+  let leftmost: TypedExpr = expr;
+  for (; isBinary(leftmost); leftmost = leftmost.left) spine.push(leftmost);
+  let left = emit(leftmost);
+  let code = left;
+  for (let i = spine.length - 1; i >= 0; i--) {
+    code = emitBinary(spine[i] as BinaryExpr, left, emit((spine[i] as BinaryExpr).right), out, order);
+    if (i > 0) left = out.bind(code);
+  }
+  return code;
+}
+
+function emitBinary(expr: BinaryExpr, a: string, b: string, out: CodeBuilder, order: (values: readonly string[]) => string): string {
+  switch (expr.kind) {
+    case 'arithmetic': {
+      const raw = out.fresh();
+      const operation = expr.op === '/' ? `${b} === 0 ? null : ${a} / ${b}` : `${a} ${expr.op} ${b}`;
+      out.line(`let ${raw} = ${isNull(a, b)} ? null : ${operation};`);
+      out.line(`if (${raw} !== null && ${raw} - ${raw} !== 0) ${raw} = null;`);
+      if (expr.type.kind === 'date') out.line(`if (${raw} !== null && (${raw} < ${FIRST_DAY} || ${raw} > ${LAST_DAY})) ${raw} = null;`);
+      return raw;
+    }
+    case 'compare': {
+      const op = expr.op === '==' ? '===' : expr.op === '!=' ? '!==' : expr.op;
+      if (isMeasure(expr.left.type) || isMeasure(expr.right.type)) return `(${isNull(a, b)} ? null : rt.compareNumbers(${a}, ${b}) ${op} 0)`;
+      if (expr.order === undefined) return `(${isNull(a, b)} ? null : ${a} ${op} ${b})`;
+      const table = order(expr.order);
+      return `(${isNull(a, b)} ? null : (${table}.get(${a}) ?? -1) ${op} (${table}.get(${b}) ?? -1))`;
+    }
+    case 'logic': {
+      const decisive = expr.op === 'and' ? 'false' : 'true';
+      const other = expr.op === 'and' ? 'true' : 'false';
+      return `(${a} === ${decisive} || ${b} === ${decisive} ? ${decisive} : ${isNull(a, b)} ? null : ${other})`;
+    }
   }
 }
 

@@ -237,3 +237,23 @@ describe('expressions at their limits are accepted, and score on both evaluators
     }
   });
 });
+
+describe('line ends: LF, CRLF and the old Mac CR are all YAML line breaks', () => {
+  const lineEnds = [
+    ['LF', '\n'],
+    ['CRLF', '\r\n'],
+    ['CR alone (old Mac)', '\r'],
+  ] as const;
+  const mistake = VALID_MODEL.replace('value: active_users / purchased_seats', 'value: active_user / purchased_seats');
+
+  test.each(lineEnds)('%s: the same model, the same content hash', (_, end) => {
+    const { model, diagnostics } = compileModel(VALID_MODEL.replace(/\n/g, end));
+    expect(diagnostics).toEqual([]);
+    expect(model?.plan.hash).toBe(compile(VALID_MODEL).plan.hash);
+  });
+
+  test.each(lineEnds)('%s: a mistake at the same line and column', (_, end) => {
+    const [d] = compileModel(mistake.replace(/\n/g, end)).diagnostics;
+    expect(d).toMatchObject({ code: 'unknown-name', line: 21, column: 12, endLine: 21, endColumn: 23 });
+  });
+});

@@ -7,20 +7,30 @@ export interface DecodedText {
   readonly diagnostics: Diagnostic[];
 }
 
-/** Bytes (from a file or an upload) or text → text without a byte-order mark, or a diagnostic. */
+/** Bytes (from a file or an upload) or text → text without a byte-order mark, line ends read as YAML reads them, or a diagnostic. */
 export function decodeText(source: string | Uint8Array, file: string): DecodedText {
   const size = typeof source === 'string' ? utf8Length(source) : source.byteLength;
   if (size > MAX_MODEL_BYTES) {
     return fail(diagnostic('file-too-large', { bytes: size, limit: MAX_MODEL_BYTES }, spanOf(file, [0], 0, 0)));
   }
-  if (typeof source === 'string') return { text: stripBom(source), diagnostics: [] };
+  if (typeof source === 'string') return { text: readableText(source), diagnostics: [] };
   const bad = firstInvalidUtf8(source);
   if (bad >= 0) {
     const before = new TextDecoder('utf-8').decode(source.subarray(0, bad));
     const lines = createLineIndex(before);
     return fail(diagnostic('file-not-utf8', { offset: bad }, spanOf(file, lines, before.length, before.length + 1)));
   }
-  return { text: stripBom(new TextDecoder('utf-8').decode(source)), diagnostics: [] };
+  return { text: readableText(new TextDecoder('utf-8').decode(source)), diagnostics: [] };
+}
+
+/**
+ * Without a byte-order mark, and with old Mac line ends (a lone CR) as line feeds: YAML counts a
+ * lone CR as a line break, the YAML parser only a line feed. One character for one, so every
+ * offset stays where it was, and lines are counted as the file's author sees them.
+ */
+function readableText(text: string): string {
+  const stripped = stripBom(text);
+  return stripped.includes('\r') ? stripped.replace(/\r(?!\n)/g, '\n') : stripped;
 }
 
 /** The size the text has as a UTF-8 file, so a model read as text is limited like the same file read as bytes. */

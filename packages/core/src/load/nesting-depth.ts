@@ -1,46 +1,64 @@
 import { CST, Lexer, Parser } from 'yaml';
 
-/**
- * Offset of a collection nested deeper than `limit`, or undefined. yaml's composer recurses once
- * per level: a few thousand `[` or `- ` exhaust the call stack, and V8 can then abort the whole
- * process (not throw) when it compiles a regular expression that close to the stack limit. So a
- * file is measured here, without recursion, before it is composed.
- */
-export function firstTooDeep(text: string, limit: number): number | undefined {
-  return firstTooDeepByTokens(text, limit) ?? firstTooDeepTree(text, limit);
-}
+/** yaml's concrete syntax tree of a whole file, or the offset of the first collection nested too deep. */
+export type ParsedYaml = { readonly tokens: readonly CST.Token[] } | { readonly tooDeepAt: number };
 
 /**
- * A fast lower bound from the lexer: open brackets, plus the block `- ` and `? ` indicators
- * written on the current line (each opens a level). It stops at the first token too deep, so a
- * megabyte of `[` or of `- ` costs milliseconds; the tree walk below then only sees plausible files.
+ * Lexes and parses the text once, measuring nesting on the way, without recursion. yaml's composer
+ * recurses once per level: a few thousand `[` or `- ` exhaust the call stack, and V8 can then abort
+ * the whole process (not throw) when it compiles a regular expression that close to the stack
+ * limit. So the file is measured here, before it is composed: first a lower bound from each lexeme
+ * as it is read (it stops a megabyte of `[` at the 66th, before the parser slows down on it), then
+ * the tree itself.
  */
-function firstTooDeepByTokens(text: string, limit: number): number | undefined {
-  let brackets = 0;
-  let indicators = 0;
-  let offset = 0;
-  let scalarNext = false;
-  for (const token of new Lexer().lex(text)) {
-    // The token after a scalar marker is the scalar's text, even when that text is `-`.
-    const type: string | null = scalarNext ? 'scalar-source' : CST.tokenType(token);
-    scalarNext = type === 'scalar';
-    if (type === 'flow-seq-start' || type === 'flow-map-start') brackets++;
-    else if (type === 'flow-seq-end' || type === 'flow-map-end') brackets--;
-    else if ((type === 'seq-item-ind' || type === 'explicit-key-ind') && brackets === 0) indicators++;
-    else if (type === 'newline') indicators = 0;
-    // n open collections reach depth n - 1 at least (the root is depth 0): never more than the tree walk finds.
-    if (brackets + indicators - 1 > limit) return offset;
-    if (!LEXER_CONTROL.has(type ?? '')) offset += token.length;
+export function parseWithinDepth(text: string, limit: number): ParsedYaml {
+  const bound = new NestingBound(limit);
+  const parser = new Parser();
+  const tokens: CST.Token[] = [];
+  for (const lexeme of new Lexer().lex(text)) {
+    const tooDeepAt = bound.read(lexeme);
+    if (tooDeepAt !== undefined) return { tooDeepAt };
+    for (const token of parser.next(lexeme)) tokens.push(token);
   }
-  return undefined;
+  for (const token of parser.end()) tokens.push(token);
+  const tooDeepAt = firstTooDeepTree(tokens, limit);
+  return tooDeepAt === undefined ? { tokens } : { tooDeepAt };
 }
 
 /** Lexer tokens that mark a mode or the start of a scalar and have no characters in the source. */
 const LEXER_CONTROL = new Set(['doc-mode', 'flow-error-end', 'scalar']);
 
+/**
+ * A lower bound of the depth from the lexemes: open brackets, plus the block `- ` and `? `
+ * indicators written on the current line (each opens a level). Never more than the tree has.
+ */
+class NestingBound {
+  private brackets = 0;
+  private indicators = 0;
+  private offset = 0;
+  private scalarNext = false;
+
+  constructor(private readonly limit: number) {}
+
+  /** The offset of this lexeme when it opens a level beyond the limit. */
+  read(lexeme: string): number | undefined {
+    // The token after a scalar marker is the scalar's text, even when that text is `-`.
+    const type: string | null = this.scalarNext ? 'scalar-source' : CST.tokenType(lexeme);
+    this.scalarNext = type === 'scalar';
+    if (type === 'flow-seq-start' || type === 'flow-map-start') this.brackets++;
+    else if (type === 'flow-seq-end' || type === 'flow-map-end') this.brackets--;
+    else if ((type === 'seq-item-ind' || type === 'explicit-key-ind') && this.brackets === 0) this.indicators++;
+    else if (type === 'newline') this.indicators = 0;
+    const at = this.offset;
+    if (!LEXER_CONTROL.has(type ?? '')) this.offset += lexeme.length;
+    // n open collections reach depth n - 1 at least (the root is depth 0).
+    return this.brackets + this.indicators - 1 > this.limit ? at : undefined;
+  }
+}
+
 /** Block and flow collections together, from yaml's concrete syntax tree, with an explicit stack. */
-function firstTooDeepTree(text: string, limit: number): number | undefined {
-  for (const token of new Parser().parse(text)) {
+function firstTooDeepTree(tokens: readonly CST.Token[], limit: number): number | undefined {
+  for (const token of tokens) {
     if (token.type !== 'document') continue;
     const stack: [CST.Token | null | undefined, number][] = [[token.value, 0]];
     for (let entry = stack.pop(); entry !== undefined; entry = stack.pop()) {

@@ -1,11 +1,11 @@
-import { Document, isAlias, isMap, isScalar, isSeq, parseDocument, type Node, type ParsedNode } from 'yaml';
+import { Composer, Document, isAlias, isMap, isScalar, isSeq, YAMLParseError, type CST, type Node, type ParsedNode } from 'yaml';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DiagnosticCode, DiagnosticParams } from '../diagnostics/codes.js';
 import { createLineIndex, spanOf } from '../position/line-index.js';
 import type { ScalarStyle } from '../position/scalar-source-map.js';
 import { decodeText } from './decode-text.js';
 import { MAX_ALIAS_EXPANSION, MAX_YAML_DEPTH } from '../limits.js';
-import { firstTooDeep } from './nesting-depth.js';
+import { parseWithinDepth } from './nesting-depth.js';
 import { yamlErrorToDiagnostic, type Report } from './yaml-error-to-diagnostic.js';
 import { childPointer, type NodeLocation, type SourceDocument, type YamlValue } from './source-document.js';
 
@@ -26,9 +26,9 @@ export function yamlToDocument(source: string | Uint8Array, file: string): LoadR
   const report = (code: DiagnosticCode, params: object, start: number, end: number): Diagnostic =>
     diagnostic(code, params as DiagnosticParams[typeof code], spanOf(file, lines, start, end));
 
-  const tooDeep = firstTooDeep(text, MAX_YAML_DEPTH);
-  if (tooDeep !== undefined) return { value: undefined, diagnostics: [report('yaml-too-deep', { limit: MAX_YAML_DEPTH }, tooDeep, tooDeep + 1)] };
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false, strict: true, schema: 'core', keepSourceTokens: true });
+  const parsed = parseWithinDepth(text, MAX_YAML_DEPTH);
+  if ('tooDeepAt' in parsed) return { value: undefined, diagnostics: [report('yaml-too-deep', { limit: MAX_YAML_DEPTH }, parsed.tooDeepAt, parsed.tooDeepAt + 1)] };
+  const doc = composeDocument(parsed.tokens, text.length);
   const syntaxErrors = distinct(doc.errors.map((error) => yamlErrorToDiagnostic(error, doc, text, report)));
   if (syntaxErrors.length > 0) return { value: undefined, diagnostics: syntaxErrors };
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
@@ -38,6 +38,20 @@ export function yamlToDocument(source: string | Uint8Array, file: string): LoadR
   const root = walker.convert(doc.contents, '', 0);
   const value: SourceDocument = { file, text, root, locations: walker.locations, unreadable: walker.unreadable, dropped: walker.dropped };
   return { value, diagnostics: walker.diagnostics };
+}
+
+/** The one document of the file from its syntax tree (what yaml's `parseDocument` does, without parsing the text again). */
+function composeDocument(tokens: readonly CST.Token[], length: number): Document.Parsed {
+  const composer = new Composer({ prettyErrors: false, uniqueKeys: false, strict: true, schema: 'core', keepSourceTokens: true });
+  let doc: Document.Parsed | undefined;
+  for (const next of composer.compose(tokens, true, length)) {
+    if (doc === undefined) doc = next;
+    else {
+      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
+      break;
+    }
+  }
+  return doc as Document.Parsed;
 }
 
 /** yaml repeats an error once per enclosing level (hundreds of times for runaway brackets): say it once. */

@@ -4,7 +4,8 @@
  */
 
 // Compiling models
-export { compile, compileModel, planModel, healthModel, ModelError } from './api/compile-model.js';
+export { compile, compileModel, healthModel, ModelError } from './api/compile-model.js';
+export { checkModelText, planModel } from './api/plan-model.js';
 // Evaluating records
 export { referenceEvaluator } from './evaluate/reference/reference-evaluator.js';
 export { compiledEvaluator } from './evaluate/compiled/compiled-evaluator.js';
@@ -22,9 +23,9 @@ export { nextBand } from './analyse/next-band.js';
 export { createBacktest, analyseBacktest, suggestWeights, modelWithWeights, readOutcome, outcomeMappingText, describeRefusal, wilsonRate, OUTCOME_LABELS, MIN_PER_CLASS, DEFAULT_REPLICATES, DEFAULT_SEED } from './analyse/backtest/index.js';
 export { accountTrail } from './analyse/account-trail.js';
 // Formatting models (`vitals fmt`)
-export { formatModel } from './format/format-model.js';
+export { formatModel, formatModelTests } from './format/format-model.js';
 // Model tests (`*.test.yaml`): hand-checked cases run against a compiled model
-export { parseModelTests, runModelTests, describeDifference, describeUntested, TEST_DIAGNOSTIC_TEXT } from './model-tests/index.js';
+export { parseModelTests, runModelTests, checkSuiteReferences, describeDifference, describeUntested, TEST_DIAGNOSTIC_TEXT } from './model-tests/index.js';
 // The stages, for tools that need one on its own
 export { yamlToDocument } from './load/yaml-to-document.js';
 export { utf8SequenceLength } from './load/decode-text.js';

@@ -1,34 +1,53 @@
 import { Lexer, isMap, parseDocument, visit, type Alias, type Document, type Node } from 'yaml';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { planModel } from '../api/plan-model.js';
+import { canonicalJson } from '../compile/canonical-json.js';
+import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { SourceDocument } from '../load/source-document.js';
 import { yamlToDocument } from '../load/yaml-to-document.js';
 import { protectBlockScalars, restoreBlockScalars } from './block-scalars.js';
-import { orderKeys } from './key-order.js';
+import { keepCommentColumns } from './comment-columns.js';
+import { unpadFlowLists } from './flow-padding.js';
+import { MODEL_LAYOUT, orderKeys, TEST_FILE_LAYOUT, type Layout } from './key-order.js';
+import { canonicalStrings, protectRawScalars, restoreRawScalars } from './raw-scalars.js';
 
 export interface FormatResult {
-  /** The model in the canonical layout; undefined when the file is not YAML the loader can read (see diagnostics). */
+  /** The file in the canonical layout; undefined when it is not YAML the loader accepts (see diagnostics). */
   readonly value: string | undefined;
-  /** Only what stops formatting (YAML syntax, encoding); a model's other mistakes are `check`'s business. */
+  /** Only what stops formatting (YAML syntax, encoding, the loader's limits); a model's other mistakes are `check`'s business. */
   readonly diagnostics: Diagnostic[];
 }
 
 /**
  * The canonical layout of a model file, so a pull request's diff shows only real changes:
  * keys in the order the schema lists them, two-space indentation with indented sequences, strings
- * plain where YAML allows and double-quoted otherwise, numbers in plain decimal, no line folding.
- * Every comment and blank line is kept; block scalars (`|`, `>`) keep their lines; flow or block
- * style is the author's choice per collection. Formatting is idempotent, and never changes what
- * the file means (checked on every call).
+ * plain where YAML allows and double-quoted otherwise, lists `[a, b]` and mappings `{ a: 1 }`, no
+ * line folding. Kept as written: numbers, booleans and nulls, every comment (in its column, when
+ * it follows a value), blank lines, block scalars (`|`, `>`) and each collection's flow or block
+ * style. Formatting is idempotent, and never changes what the file means nor its content hash
+ * (both checked on every call).
  */
 export function formatModel(source: string | Uint8Array, file = 'model.yaml'): FormatResult {
+  return formatYaml(source, file, MODEL_LAYOUT, true);
+}
+
+/** The same layout for a model test file (`*.test.yaml`): its own key order (`model`, `as_of`, `tolerance`, `cases`; in a case `name`, `record`, `snapshots`, `expect`). */
+export function formatModelTests(source: string | Uint8Array, file = 'model.test.yaml'): FormatResult {
+  return formatYaml(source, file, TEST_FILE_LAYOUT, false);
+}
+
+function formatYaml(source: string | Uint8Array, file: string, layout: Layout, isModel: boolean): FormatResult {
+  // The loader's guards (size, nesting, alias expansion, encoding) hold for fmt exactly as for check.
   const loaded = yamlToDocument(source, file);
   if (loaded.value === undefined) return { value: undefined, diagnostics: loaded.diagnostics };
+  if (hasErrors(loaded.diagnostics)) return { value: undefined, diagnostics: loaded.diagnostics.filter((d) => d.severity === 'error') };
   const text = loaded.value.text;
   const doc = parseDocument(text, { uniqueKeys: false, strict: true, schema: 'core' });
   const blocks = protectBlockScalars(doc, text);
-  orderKeys(doc.contents);
+  const raw = protectRawScalars(doc, text);
+  orderKeys(doc.contents, layout);
   anchorsBeforeAliases(doc);
   hoistItemComments(doc);
-  canonicalScalars(doc);
+  canonicalStrings(doc);
   const printed = doc.toString({
     indent: 2,
     indentSeq: true,
@@ -44,9 +63,10 @@ export function formatModel(source: string | Uint8Array, file = 'model.yaml'): F
   // The printer leaves indentation on blank lines between entries, and can print two blank lines
   // where a comment and a blank line meet; block scalars (whose trailing spaces and blank lines
   // are content) are put back only after this.
-  const tidy = printed.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n');
-  const formatted = `${restoreBlockScalars(tidy, blocks).replace(/^\n+/, '').trimEnd()}\n`;
-  assertNothingLost(text, formatted, file);
+  const tidy = restoreRawScalars(printed, raw).replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n');
+  const laidOut = unpadFlowLists(`${restoreBlockScalars(tidy, blocks).replace(/^\n+/, '').trimEnd()}\n`);
+  const formatted = keepCommentColumns(text, laidOut);
+  assertNothingLost(loaded.value, formatted, isModel);
   return { value: formatted, diagnostics: [] };
 }
 
@@ -110,42 +130,25 @@ function hoistItemComments(doc: Document): void {
   });
 }
 
-/** Forgets how each scalar was written, so the printer writes it the canonical way. */
-function canonicalScalars(doc: Document): void {
-  visit(doc, {
-    Scalar(_key, node) {
-      if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') return;
-      delete node.type;
-      delete node.format;
-      delete node.minFractionDigits;
-      delete (node as { source?: string }).source;
-    },
-  });
-}
-
 /**
- * A formatter that changed a value or dropped a comment would be a bug: its output is refused
- * (with an error, not a diagnostic: the user did nothing wrong) rather than written.
+ * A formatter that changed a value, the content hash or a comment would be a bug: its output is
+ * refused (with an error, not a diagnostic: the author did nothing wrong) rather than written.
+ * The data is compared as vitals reads it (a key `1.0` is the name `1.0`, not the number 1).
  */
-function assertNothingLost(before: string, after: string, file: string): void {
-  const reparsed = parseDocument(after, { uniqueKeys: false });
-  const same = reparsed.errors.length === 0 && meaning(parseDocument(before, { uniqueKeys: false })) === meaning(reparsed);
-  if (!same) throw new Error(`formatting ${file} would change its meaning; the file is left as it is (a bug in vitals fmt)`);
-  if (comments(before).join('\n') !== comments(after).join('\n')) throw new Error(`formatting ${file} would lose a comment; the file is left as it is (a bug in vitals fmt)`);
-}
-
-function meaning(doc: Document): string {
-  return JSON.stringify(doc.toJS({ maxAliasCount: -1 }), sortedKeys);
+function assertNothingLost(before: SourceDocument, after: string, isModel: boolean): void {
+  const file = before.file;
+  const reloaded = yamlToDocument(after, file);
+  const same = reloaded.value !== undefined && !hasErrors(reloaded.diagnostics) && canonicalJson(reloaded.value.root) === canonicalJson(before.root);
+  if (!same) throw new Error(`formatting ${file} would change what it says; the file is left as it is (a bug in vitals fmt)`);
+  if (comments(before.text).join('\n') !== comments(after).join('\n')) throw new Error(`formatting ${file} would lose a comment; the file is left as it is (a bug in vitals fmt)`);
+  if (!isModel) return;
+  const hash = planModel(before.text, file).plan?.hash;
+  if (hash !== undefined && planModel(after, file).plan?.hash !== hash) {
+    throw new Error(`formatting ${file} would change its content hash; the file is left as it is (a bug in vitals fmt)`);
+  }
 }
 
 /** Every comment of a YAML text (as the lexer sees them: not `#` inside strings or block scalars), sorted. */
 export function comments(text: string): string[] {
   return [...new Lexer().lex(text)].filter((token) => token.startsWith('#')).map((token) => token.trimEnd()).sort();
 }
-
-/** Compares mappings regardless of key order (the formatter reorders keys; the meaning is the same). */
-function sortedKeys(_key: string, value: unknown): unknown {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
-  return Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-}
-

@@ -1,13 +1,28 @@
 import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import { CASE_FIELDS, SNAPSHOT_FIELDS, SUITE_FIELDS } from '../model-tests/parse-model-tests.js';
 import { HEALTH_MODEL_SCHEMA } from '../schema/health-model-schema.js';
 
-/** The part of a JSON Schema the key order reads. */
-interface SchemaNode {
-  readonly properties?: Readonly<Record<string, SchemaNode>>;
-  readonly additionalProperties?: SchemaNode | boolean;
-  readonly items?: SchemaNode;
-  readonly anyOf?: readonly SchemaNode[];
+/** The part of a JSON Schema the key order reads: a model's schema, or the shape of a test file. */
+export interface Layout {
+  readonly properties?: Readonly<Record<string, Layout>>;
+  readonly additionalProperties?: Layout | boolean;
+  readonly items?: Layout;
+  readonly anyOf?: readonly Layout[];
 }
+type SchemaNode = Layout;
+
+/** A model: the schema is the one source of its key order. */
+export const MODEL_LAYOUT: Layout = HEALTH_MODEL_SCHEMA as Layout;
+
+/** Keys in the order `names` lists them; `children` lays out the values of some of them. */
+const ordered = (names: readonly string[], children: Readonly<Record<string, Layout>> = {}): Layout => ({
+  properties: Object.fromEntries(names.map((name) => [name, children[name] ?? {}])),
+});
+
+/** A model test file (docs/model-tests.md), in the order its parser lists the fields; records and expectations keep the author's order. */
+export const TEST_FILE_LAYOUT: Layout = ordered(SUITE_FIELDS, {
+  cases: { items: ordered(CASE_FIELDS, { snapshots: { items: ordered(SNAPSHOT_FIELDS) } }) },
+});
 
 /**
  * Puts the keys of every mapping in the order the schema lists its properties (`vitals`, `model`,
@@ -16,7 +31,7 @@ interface SchemaNode {
  * playbooks, map entries) keep the author's order: it is meaningful (display order, evaluation
  * order of categories). Comments and blank lines belong to their pair and move with it.
  */
-export function orderKeys(node: Node | null | undefined, schema: SchemaNode | undefined = HEALTH_MODEL_SCHEMA as SchemaNode): void {
+export function orderKeys(node: Node | null | undefined, schema: SchemaNode | undefined): void {
   const shape = objectBranch(schema);
   if (isMap(node)) {
     const order = shape?.properties === undefined ? undefined : Object.keys(shape.properties);

@@ -1,7 +1,7 @@
 import type { BandPlan, Plan } from '../compile/plan.js';
 import { suggest } from '../diagnostics/suggest.js';
 import type { Span } from '../position/span.js';
-import type { Check, TestCase } from './model-test-suite.js';
+import type { Check, ModelTestSuite, TestCase } from './model-test-suite.js';
 import { testDiagnostic, type TestFileDiagnostic } from './test-diagnostics.js';
 
 /**
@@ -29,6 +29,11 @@ export function checkReferences(testCase: TestCase, plan: Plan): TestFileDiagnos
     }
   }
   return problems;
+}
+
+/** Every name the cases of a suite use that the model does not have, without running them (what `vitals check` says of a test file). */
+export function checkSuiteReferences(suite: ModelTestSuite, plan: Plan): TestFileDiagnostic[] {
+  return suite.cases.flatMap((testCase) => checkReferences(testCase, plan));
 }
 
 function checkNames(check: Check, plan: Plan): TestFileDiagnostic[] {

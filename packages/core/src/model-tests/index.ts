@@ -1,5 +1,6 @@
 export { parseModelTests } from './parse-model-tests.js';
 export { runModelTests } from './run-model-tests.js';
+export { checkSuiteReferences } from './check-references.js';
 export { describeUntested } from './find-untested.js';
 export { describeDifference } from './describe-difference.js';
 export { TEST_DIAGNOSTIC_TEXT } from './test-diagnostics.js';

@@ -13,9 +13,10 @@ export interface ParsedModelTests {
   readonly diagnostics: TestFileDiagnostic[];
 }
 
-const SUITE_FIELDS = ['model', 'as_of', 'tolerance', 'cases'];
-const CASE_FIELDS = ['name', 'record', 'snapshots', 'expect'];
-const SNAPSHOT_FIELDS = ['record', 'expect'];
+/** The fields of a test file, of a case and of a snapshot, in the order `vitals fmt` writes them. */
+export const SUITE_FIELDS = ['model', 'as_of', 'tolerance', 'cases'];
+export const CASE_FIELDS = ['name', 'record', 'snapshots', 'expect'];
+export const SNAPSHOT_FIELDS = ['record', 'expect'];
 
 /**
  * A `*.test.yaml` text → the suite of cases, with the line of every case and expectation. Never

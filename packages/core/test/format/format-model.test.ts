@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { Document, isCollection, isMap, isScalar, parseDocument, visit, type Pair } from 'yaml';
-import { HEALTH_MODEL_SCHEMA, formatModel, planModel } from '@vitals/core';
+import { HEALTH_MODEL_SCHEMA, compile, formatModel, formatModelTests, planModel } from '@vitals/core';
 import { comments } from '../../src/format/format-model.js';
 import { modelArbitrary } from '../../../../test/support/model-arbitraries.js';
 
@@ -45,7 +45,14 @@ describe('formatModel: the canonical layout', () => {
     ['unknown keys after the known ones, in their order', 'zz: 1\nmodel: m\naa: 2\n', 'model: m\nzz: 1\naa: 2\n'],
     ['quotes only where needed; double by default', "title: 'Health'\ncolor: '#c62828'\nx: \"it's\"\n", 'title: Health\ncolor: "#c62828"\nx: it\'s\n'],
     ['a string that would read as a number or boolean stays quoted', "title: '1.0'\ndescription: 'true'\n", 'title: "1.0"\ndescription: "true"\n'],
-    ['numbers in plain decimal', 'precision: 2\nhysteresis: 1.50\nscale: { min: 0x0, max: 1e2 }\n', 'scale: { min: 0, max: 100 }\nprecision: 2\nhysteresis: 1.5\n'],
+    ['numbers, booleans and nulls as written', 'precision: 2\nhysteresis: 1.50\nscale: { min: 0x0, max: 1e2 }\nx: [True, ~, +5]\n', 'scale: { min: 0x0, max: 1e2 }\nprecision: 2\nhysteresis: 1.50\nx: [True, ~, +5]\n'],
+    ['keys that read as numbers or null stay as written: they are names', 'map: { 1.0: 90, 1e3: 80, 0x10: 70, ~: 60, default: 10 }\n', 'map: { 1.0: 90, 1e3: 80, 0x10: 70, ~: 60, default: 10 }\n'],
+    ['an empty value stays empty', 'title:\nmodel: m\n', 'model: m\ntitle:\n'],
+    ['lists without padding, mappings with', 'x: [ a, b ]\ny: {a: 1}\nz: [ {a: 1}, [ b ] ]\n', 'x: [a, b]\ny: { a: 1 }\nz: [{ a: 1 }, [b]]\n'],
+    ['a list inside a string is not touched', 'title: "[ a ]"\n', 'title: "[ a ]"\n'],
+    ['aligned comments stay aligned', 'vitals: 1      # the version\nmodel: m       # the key\n', 'vitals: 1      # the version\nmodel: m       # the key\n'],
+    ['a comment keeps its column when its line gets shorter', "vitals: 1 # v\nmodel: 'm'   # k\n", 'vitals: 1 # v\nmodel: m     # k\n'],
+    ['a comment pushed by a longer line follows one space after it', 'y: {a: 1} # c\n', 'y: { a: 1 } # c\n'],
     ['two-space indentation, indented sequences', 'bands:\n- name: red\n  below: 40\n- name: green\n', 'bands:\n  - name: red\n    below: 40\n  - name: green\n'],
     ['four-space indentation becomes two', 'data:\n    id: account\n', 'data:\n  id: account\n'],
     ['no folding of long lines', `description: ${'word '.repeat(40).trim()}\n`, `description: ${'word '.repeat(40).trim()}\n`],
@@ -58,6 +65,43 @@ describe('formatModel: the canonical layout', () => {
     ['an alias moved before its anchor swaps with it', 'inputs:\n  x: &n { min: 0, max: 1 }\n  y: *n\nscale: *n\n', 'scale: &n { min: 0, max: 1 }\ninputs:\n  x: *n\n  y: *n\n'],
   ])('%s', (_name, input, expected) => {
     expect(expectCanonical(input)).toBe(expected);
+  });
+
+  test('the issue\'s map over enum values `1` and `1.0`: formatted, it still scores each as before', () => {
+    const model = readFileSync(new URL('../../../../test/fixtures/valid/b2b-saas.yaml', import.meta.url), 'utf8')
+      .replace('plan: { type: enum, values: [basic, pro, enterprise] }', 'plan: { type: enum, values: ["1", "1.0"] }')
+      .replace('{ map: { basic: 30, pro: 70, enterprise: 100 } }', '{ map: { 1.0: 90, default: 10 } }');
+    const formatted = expectCanonical(model);
+    for (const text of [model, formatted]) {
+      const scored = compile(text);
+      expect(scored.evaluate({ active_users: 1, purchased_seats: 2, open_tickets: 0, plan: '1.0' }).metrics['plan_tier']?.score).toBe(90);
+      expect(scored.evaluate({ active_users: 1, purchased_seats: 2, open_tickets: 0, plan: '1' }).metrics['plan_tier']?.score).toBe(10);
+    }
+  });
+
+  test.each([
+    ['an alias bomb', `vitals: 1\ndescription:\n  a: &a [x, x, x, x, x, x, x, x, x, x]\n${'bcdefghi'.split('').map((n, i) => `  ${n}: &${n} [${Array(10).fill(`*${'abcdefghi'[i]}`).join(', ')}]`).join('\n')}\n`, 'yaml-alias-limit'],
+    ['nesting 100 deep', `vitals: 1\ndescription: ${'['.repeat(100)}${']'.repeat(100)}\n`, 'yaml-too-deep'],
+    ['a duplicate key', 'vitals: 1\nmodel: a\nmodel: b\n', 'yaml-duplicate-key'],
+    ['a file over 1 MB', `vitals: 1\ndescription: ${'x'.repeat(1_000_000)}\n`, 'file-too-large'],
+  ])('%s is not formatted: the loader refuses it as check does', (_, text, code) => {
+    const result = formatModel(text, 'hostile.yaml');
+    expect(result.value).toBeUndefined();
+    expect(result.diagnostics.map((d) => d.code)).toEqual([code]);
+  });
+
+  test('a test file is laid out as a test file: its own key order, records and expectations as written', () => {
+    const messy = [
+      'cases:',
+      '  - expect: { score: 50, band: amber }   # worked out by hand',
+      '    record: { z: 1, a: 2 }',
+      '    name: one',
+      'model: model.yaml',
+      '',
+    ].join('\n');
+    const once = formatModelTests(messy, 'a.test.yaml').value;
+    expect(once).toBe(['model: model.yaml', 'cases:', '  - name: one', '    record: { z: 1, a: 2 }', '    expect: { score: 50, band: amber }   # worked out by hand', ''].join('\n'));
+    expect(formatModelTests(once as string, 'a.test.yaml').value).toBe(once);
   });
 
   test('text that is not YAML is not formatted: the load stage says why', () => {

@@ -1,18 +1,13 @@
-import { checkModel } from '../check/check-model.js';
-import { modelToPlan } from '../compile/model-to-plan.js';
 import { planColumns, type ColumnUse } from '../compile/plan-columns.js';
 import type { Plan } from '../compile/plan.js';
-import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { compiledEvaluator } from '../evaluate/compiled/compiled-evaluator.js';
 import { parseDay } from '../evaluate/dates.js';
 import type { Evaluator } from '../evaluate/evaluator.js';
 import { referenceEvaluator } from '../evaluate/reference/reference-evaluator.js';
 import type { ScoreResult } from '../evaluate/result.js';
 import { createScorer, type Scorer } from '../evaluate/scorer.js';
-import { parseModelExpressions } from '../expr/parse-model-expressions.js';
-import { yamlToDocument } from '../load/yaml-to-document.js';
-import { createLocator } from '../position/locator.js';
-import { validateDocument } from '../schema/validate-document.js';
+import { planModel } from './plan-model.js';
 
 export interface CompileOptions {
   /** Shown in diagnostics; defaults to `model.yaml`. */
@@ -38,27 +33,6 @@ export interface HealthModel {
   evaluate(record: Readonly<Record<string, unknown>>, options?: EvaluateOptions): ScoreResult;
   /** A scorer for a stream of snapshots, carrying each account's history. */
   scorer(options?: EvaluateOptions): Scorer;
-}
-
-/**
- * Model text → plan (and the columns it reads, placed in the file), or every diagnostic. The
- * no-throw path of every stage before evaluation.
- */
-export function planModel(source: string | Uint8Array, file = 'model.yaml'): { plan: Plan | undefined; diagnostics: Diagnostic[]; columns: ColumnUse[] } {
-  const loaded = yamlToDocument(source, file);
-  if (loaded.value === undefined) return { plan: undefined, diagnostics: sortDiagnostics(loaded.diagnostics), columns: [] };
-  const doc = loaded.value;
-  const shaped = validateDocument(doc);
-  const diagnostics = [...loaded.diagnostics, ...shaped.diagnostics];
-  if (shaped.value === undefined) return { plan: undefined, diagnostics: sortDiagnostics(diagnostics), columns: [] };
-  const expressions = parseModelExpressions(shaped.value, doc);
-  const checked = checkModel(shaped.value, expressions.value, doc, shaped.omitted);
-  diagnostics.push(...expressions.diagnostics, ...checked.diagnostics);
-  if (checked.value === undefined || hasErrors(diagnostics)) return { plan: undefined, diagnostics: sortDiagnostics(diagnostics), columns: [] };
-  const plan = modelToPlan(checked.value);
-  const locate = createLocator(doc);
-  const columns = planColumns(plan, (pointer, part) => (part === 'key' ? locate.key(pointer) : locate.value(pointer)));
-  return { plan, diagnostics: sortDiagnostics(diagnostics), columns };
 }
 
 /** Model text → a health model, or every diagnostic. Never throws for a mistake in the model. */

@@ -37,7 +37,7 @@ export function flatSpan(span: Span): Pick<Diagnostic, 'file' | 'line' | 'column
   };
 }
 
-export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+export function hasErrors(diagnostics: readonly Pick<Diagnostic, 'severity'>[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }
 

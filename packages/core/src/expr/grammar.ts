@@ -19,8 +19,12 @@ import * as t from './tokens.js';
  * each rule costs a CST node and a stack frame per nesting level.
  */
 export class ExpressionParser extends CstParser {
-  constructor() {
-    super(t.ALL_TOKENS, { recoveryEnabled: true, errorMessageProvider: EXPRESSION_ERROR_MESSAGES, maxLookahead: 2 });
+  /**
+   * `validate` runs chevrotain's checks of the grammar itself (ambiguities, left recursion): a test
+   * does, so the shared instance can skip them and every command starts sooner.
+   */
+  constructor(options: { validate?: boolean } = {}) {
+    super(t.ALL_TOKENS, { recoveryEnabled: true, errorMessageProvider: EXPRESSION_ERROR_MESSAGES, maxLookahead: 2, skipValidations: options.validate !== true });
     this.performSelfAnalysis();
   }
 

@@ -1,4 +1,4 @@
-import { planModel } from '../../api/compile-model.js';
+import { planModel } from '../../api/plan-model.js';
 import { childPointer, type NodeLocation, type SourceDocument } from '../../load/source-document.js';
 import { yamlToDocument } from '../../load/yaml-to-document.js';
 import { HEALTH_MODEL_SCHEMA } from '../../schema/health-model-schema.js';

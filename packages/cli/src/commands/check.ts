@@ -1,6 +1,7 @@
-import { hasErrors, planModel } from '@vitals/core';
+import { checkModelText, checkSuiteReferences, hasErrors, parseModelTests, planModel } from '@vitals/core';
 import { CliError, EXIT, type ExitCode } from '../errors.js';
-import { readModelFile } from '../io/model-file.js';
+import { readModelFile, TEST_FILE } from '../io/model-file.js';
+import { readTestFile, testedModelPath } from '../model-tests/test-file-paths.js';
 import { note, writeStdout } from '../io/output.js';
 import type { CheckedFile } from '../render/check-report.js';
 import { renderCheckGithub } from '../render/check-github.js';
@@ -15,8 +16,9 @@ export interface CheckOptions {
 }
 
 /**
- * `vitals check MODEL...`: every diagnostic of every model. Only plans the model (no code is
- * generated, no evaluator built), which keeps the command fast enough for an editor's save hook.
+ * `vitals check MODEL...`: every diagnostic of every model (and of every `*.test.yaml` named). A
+ * model is only checked (no plan, no code generated, no evaluator built), which keeps the command
+ * fast enough for an editor's save hook.
  */
 export async function runCheck(paths: readonly string[], options: CheckOptions): Promise<ExitCode> {
   const files: CheckedFile[] = [];
@@ -29,12 +31,30 @@ export async function runCheck(paths: readonly string[], options: CheckOptions):
 
 async function checkFile(path: string): Promise<CheckedFile> {
   try {
+    if (TEST_FILE.test(path)) return await checkTestFile(path);
     const model = await readModelFile(path);
-    return { file: path, text: model.text, diagnostics: planModel(model.bytes, path).diagnostics };
+    return { file: path, text: model.text, diagnostics: checkModelText(model.bytes, path).diagnostics };
   } catch (error) {
     if (error instanceof CliError) return { file: path, diagnostics: [], unreadable: error.message };
     throw error;
   }
+}
+
+/**
+ * A `*.test.yaml` is checked as a test file: its own shape, and — when the model it names reads
+ * and plans — the names its cases use. Its cases are not run (that is `vitals test`), and the
+ * model's own mistakes are `vitals check MODEL`'s to report.
+ */
+async function checkTestFile(path: string): Promise<CheckedFile> {
+  const test = await readTestFile(path);
+  const parsed = parseModelTests(test.bytes, path);
+  const diagnostics = [...parsed.diagnostics];
+  if (parsed.value !== undefined) {
+    const model = await readModelFile(await testedModelPath(test, parsed.value.model)).catch(() => undefined);
+    const plan = model === undefined ? undefined : planModel(model.bytes, model.path).plan;
+    if (plan !== undefined) diagnostics.push(...checkSuiteReferences(parsed.value, plan));
+  }
+  return { file: path, text: test.text, diagnostics };
 }
 
 function render(files: readonly CheckedFile[], format: CheckFormat): string {

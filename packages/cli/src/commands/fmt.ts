@@ -1,7 +1,8 @@
-import { formatModel } from '@vitals/core';
-import { rename, writeFile } from 'node:fs/promises';
+import { formatModel, formatModelTests } from '@vitals/core';
+import { open, realpath, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { CliError, EXIT, worstExit, type ExitCode } from '../errors.js';
-import { readModelFile } from '../io/model-file.js';
+import { readModelFile, TEST_FILE } from '../io/model-file.js';
 import { describeFsError } from '@vitals/data/node';
 import { note, writeStdout } from '../io/output.js';
 import { renderDiagnostic } from '../render/check-pretty.js';
@@ -11,9 +12,10 @@ import { splitLines } from '../render/source-excerpt.js';
 import { styleFor } from '../render/style.js';
 
 /**
- * `vitals fmt [--check] MODEL...`: rewrites each model in the canonical layout (the core's
- * `formatModel`), or with --check only lists the files that are not (exit 1 for CI). A file that
- * is not readable YAML is reported and left alone.
+ * `vitals fmt [--check] MODEL...`: rewrites each model (and each `*.test.yaml`, in its own key
+ * order) in the canonical layout (the core's `formatModel`, `formatModelTests`), or with --check
+ * only lists the files that are not (exit 1 for CI). A file that is not readable YAML, is over a
+ * limit, or is not a model is reported and left alone.
  */
 export async function runFmt(paths: readonly string[], options: { check: boolean }): Promise<ExitCode> {
   let exit: ExitCode = EXIT.ok;
@@ -41,12 +43,13 @@ export async function runFmt(paths: readonly string[], options: { check: boolean
 }
 
 async function formatFile(path: string, checkOnly: boolean): Promise<'changed' | 'unchanged' | 'error'> {
-  const file = await readModelFile(path);
+  const isTestFile = TEST_FILE.test(path);
+  const file = await readModelFile(path, isTestFile ? 'tests' : 'model');
   let result;
   try {
-    result = formatModel(file.bytes, path);
+    result = isTestFile ? formatModelTests(file.bytes, path) : formatModel(file.bytes, path);
   } catch (error) {
-    // formatModel refuses output that would change the model's meaning or drop a comment.
+    // The formatter refuses output that would change what the file says, its content hash or a comment.
     throw new CliError((error as Error).message, EXIT.failed);
   }
   if (result.value === undefined) {
@@ -59,13 +62,31 @@ async function formatFile(path: string, checkOnly: boolean): Promise<'changed' |
   return 'changed';
 }
 
-/** Write beside, then rename over: an interrupted run never leaves half a model. */
+/**
+ * Writes beside the file, then renames over it: an interrupted run never leaves half a model. A
+ * symbolic link is written through (its target is replaced, the link stays a link), the file's
+ * permissions are kept, and the new text is on disk (fsync) before the rename makes it the file.
+ */
 async function replaceFile(path: string, text: string): Promise<void> {
-  const temporary = `${path}.vitals-fmt-${process.pid}.tmp`;
+  let temporary: string | undefined;
   try {
-    await writeFile(temporary, text, { flag: 'wx' });
-    await rename(temporary, path);
+    const target = await realpath(path);
+    const { mode } = await stat(target);
+    temporary = join(dirname(target), `.${basename(target)}.vitals-fmt-${process.pid}.tmp`);
+    const handle = await open(temporary, 'wx', mode & 0o7777);
+    try {
+      await handle.writeFile(text, 'utf8');
+      // The mode given to open() is narrowed by the umask; set it exactly.
+      await handle.chmod(mode & 0o7777);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, target);
+    temporary = undefined;
   } catch (error) {
     throw new CliError(`cannot write ${path}: ${describeFsError(error)}`);
+  } finally {
+    if (temporary !== undefined) await rm(temporary, { force: true });
   }
 }

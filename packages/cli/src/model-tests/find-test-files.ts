@@ -2,8 +2,8 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CliError } from '../errors.js';
 import { describeFsError } from '@vitals/data/node';
+import { TEST_FILE } from '../io/model-file.js';
 
-const TEST_FILE = /\.test\.ya?ml$/;
 const SKIPPED_DIRECTORIES = new Set(['node_modules', 'dist', 'coverage']);
 
 /** `*.test.yaml` files: the path itself, or every one under a directory (sorted, skipping node_modules and hidden folders). */

@@ -2,6 +2,7 @@ import type { Diagnostic } from '@vitals/core';
 
 /** A diagnostic of either registry: the model's, or a test file's (same shape, other codes). */
 export type DiagnosticLike = Omit<Diagnostic, 'code'> & { readonly code: string };
+import { TEST_FILE } from '../io/model-file.js';
 import { countDiagnostics, plural, type CheckedFile } from './check-report.js';
 import { safeText } from './safe-text.js';
 import { sourceExcerpt, splitLines } from './source-excerpt.js';
@@ -32,7 +33,10 @@ export function renderDiagnostic(d: DiagnosticLike, lines: readonly string[], st
 function summaryLine(files: readonly CheckedFile[], style: Style): string {
   const readable = files.filter((f) => f.unreadable === undefined);
   const { errors, warnings } = countDiagnostics(readable.flatMap((f) => f.diagnostics));
-  const what = `${plural(readable.length, 'model')} checked`;
+  const tests = readable.filter((f) => TEST_FILE.test(f.file)).length;
+  const models = readable.length - tests;
+  const counted = [models > 0 || tests === 0 ? plural(models, 'model') : '', tests > 0 ? plural(tests, 'test file') : ''];
+  const what = `${counted.filter((part) => part !== '').join(' and ')} checked`;
   if (errors === 0 && warnings === 0) return style.ok(`✓ ${what}: no problems`);
   const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
   return errors > 0 ? style.error(`✗ ${what}: ${counts}`) : style.warning(`! ${what}: ${counts}`);

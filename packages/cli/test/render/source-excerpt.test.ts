@@ -18,7 +18,36 @@ describe('sourceExcerpt: the line and a caret under the span', () => {
     expect(sourceExcerpt(lines, line as number, column as number, endLine as number, endColumn as number)).toEqual(expected);
   });
 
-  test('lines split as the core counts them: \\n ends a line, a \\r before it is dropped', () => {
-    expect(splitLines('a\r\nb\nc\rd')).toEqual(['a', 'b', 'c\rd']);
+  test('lines split as the core counts them: \\n, \\r\\n and a lone \\r (old Mac files) each end a line', () => {
+    expect(splitLines('a\r\nb\nc\rd\r\re')).toEqual(['a', 'b', 'c', 'd', '', 'e']);
+  });
+});
+
+describe('sourceExcerpt: a long line is shown as a window around the column', () => {
+  const long = `${'x'.repeat(500_000)}value: users / seets${'y'.repeat(490_000)}`;
+  const column = 500_000 + 'value: users / '.length + 1;
+
+  test('a 990 KB line with a mistake in the middle: 30 columns before it, the rest of 100 after, `…` at both cuts', () => {
+    const [source, caret] = sourceExcerpt([long], 1, column, 1, column + 5);
+    expect(source).toBe(`  1 | …${'x'.repeat(15)}value: users / seets${'y'.repeat(65)}…`);
+    expect(caret).toBe(`    | ${' '.repeat(31)}^^^^^`);
+    expect(source?.charAt(6 + 31)).toBe('s');
+  });
+
+  test.each([
+    ['at the start', 1, `  1 | ${'a'.repeat(100)}…`, '    | ^'],
+    ['at the end', 1000, `  1 | …${'a'.repeat(100)}`, `    | ${' '.repeat(100)}^`],
+  ])('a mistake %s of a long line', (_, col, source, caret) => {
+    expect(sourceExcerpt(['a'.repeat(1000)], 1, col, 1, col + 1)).toEqual([source, caret]);
+  });
+
+  test('a span longer than the window ends its caret at the window', () => {
+    const [, caret] = sourceExcerpt(['b'.repeat(1000)], 1, 500, 1, 900);
+    expect(caret).toBe(`    | ${' '.repeat(31)}${'^'.repeat(70)}`);
+  });
+
+  test('a window never cuts a surrogate pair in half', () => {
+    const [source] = sourceExcerpt([`${'😀'.repeat(200)}`], 1, 201, 1, 203);
+    expect(source?.slice(7, -1)).toMatch(/^(?:😀)+$/u);
   });
 });

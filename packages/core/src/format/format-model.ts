@@ -1,4 +1,4 @@
-import { Lexer, isMap, parseDocument, visit, type Alias, type Document, type Node } from 'yaml';
+import { Lexer, isCollection, isMap, parseDocument, visit, type Alias, type Document, type Node } from 'yaml';
 import { planModel } from '../api/plan-model.js';
 import { canonicalJson } from '../compile/canonical-json.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -44,6 +44,7 @@ function formatYaml(source: string | Uint8Array, file: string, layout: Layout, i
   const doc = parseDocument(text, { uniqueKeys: false, strict: true, schema: 'core' });
   const blocks = protectBlockScalars(doc, text);
   const raw = protectRawScalars(doc, text);
+  keepKeyLineComments(doc, text);
   orderKeys(doc.contents, layout);
   anchorsBeforeAliases(doc);
   hoistItemComments(doc);
@@ -107,6 +108,26 @@ function anchorsBeforeAliases(doc: Document): void {
       // which becomes the alias.
       entry.sightings++;
       return entry.sightings === 1 ? undefined : entry.alias;
+    },
+  });
+}
+
+/**
+ * `bands:   # worst first` — a comment on the line of a key whose value is a block below it. The
+ * parser files it before the value, where the printer would put it on a line of its own; it is
+ * moved to the key, which prints it on the key's line again.
+ */
+function keepKeyLineComments(doc: Document, text: string): void {
+  visit(doc, {
+    Pair(_key, pair) {
+      const key = pair.key as Node | null;
+      const value = pair.value as Node | null;
+      if (!isCollection(value) || value.flow === true || !value.commentBefore || key?.range === undefined || key.range === null) return;
+      const hash = text.indexOf('#', key.range[1]);
+      if (hash < 0 || text.slice(key.range[1], hash).includes('\n')) return;
+      const [first, ...rest] = value.commentBefore.split('\n');
+      (key as { comment?: string }).comment = first;
+      value.commentBefore = rest.length > 0 ? rest.join('\n') : undefined;
     },
   });
 }

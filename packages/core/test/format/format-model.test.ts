@@ -37,6 +37,13 @@ describe('formatModel on the example models', () => {
   });
 });
 
+test('the README\'s tour model is in the canonical layout, as people write YAML by hand', () => {
+  const readme = readFileSync(new URL('../../../../README.md', import.meta.url), 'utf8');
+  const tour = /## A tour of the model format[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme)?.[1] as string;
+  expect(tour).toContain('bands:                         # worst first');
+  expect(format(tour)).toBe(tour);
+});
+
 describe('formatModel: the canonical layout', () => {
   test.each([
     ['keys in schema order at the top', 'model: m\nvitals: 1\n', 'vitals: 1\nmodel: m\n'],
@@ -50,6 +57,8 @@ describe('formatModel: the canonical layout', () => {
     ['an empty value stays empty', 'title:\nmodel: m\n', 'model: m\ntitle:\n'],
     ['lists without padding, mappings with', 'x: [ a, b ]\ny: {a: 1}\nz: [ {a: 1}, [ b ] ]\n', 'x: [a, b]\ny: { a: 1 }\nz: [{ a: 1 }, [b]]\n'],
     ['a list inside a string is not touched', 'title: "[ a ]"\n', 'title: "[ a ]"\n'],
+    ['a comment on the line of a key whose block follows stays on that line', 'bands:   # worst first\n  - { name: red }\n', 'bands:   # worst first\n  - { name: red }\n'],
+    ['a comment on a line of its own below the key stays there', 'bands:\n  # worst first\n  - { name: red }\n', 'bands:\n  # worst first\n  - { name: red }\n'],
     ['aligned comments stay aligned', 'vitals: 1      # the version\nmodel: m       # the key\n', 'vitals: 1      # the version\nmodel: m       # the key\n'],
     ['a comment keeps its column when its line gets shorter', "vitals: 1 # v\nmodel: 'm'   # k\n", 'vitals: 1 # v\nmodel: m     # k\n'],
     ['a comment pushed by a longer line follows one space after it', 'y: {a: 1} # c\n', 'y: { a: 1 } # c\n'],

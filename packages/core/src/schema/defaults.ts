@@ -3,6 +3,8 @@ import type { PulseLevelSource } from './model-source.js';
 /** What a model gets for each optional setting it leaves out. Documented in the README's format tour. */
 export const DEFAULT_SCALE = { min: 1, max: 100 } as const;
 export const DEFAULT_PRECISION = 2;
+/** Decimals a score can be rounded to (`precision`). */
+export const MAX_PRECISION = 6;
 export const DEFAULT_MIN_COVERAGE = 0.5;
 export const DEFAULT_WEIGHT = 1;
 export const DEFAULT_WEAKEST_LINK_MARGIN = 10;

@@ -4,6 +4,7 @@
  * test keeps in step. `errorHint` is our own annotation: the wording used when a value matches
  * none of the alternatives of an `anyOf`. Its limits are the ones in `limits.ts`.
  */
+import { MAX_PRECISION } from './defaults.js';
 import { MAX_ENTRIES, MAX_EXPRESSION_LENGTH, MAX_LONG_TEXT_LENGTH, MAX_NAME_LENGTH, MAX_SHORT_TEXT_LENGTH } from '../limits.js';
 
 export const IDENTIFIER_SCHEMA = {
@@ -246,7 +247,7 @@ export const HEALTH_MODEL_SCHEMA = {
       additionalProperties: false,
       properties: { min: finite, max: finite },
     },
-    precision: { type: 'integer', minimum: 0, maximum: 6, description: 'Decimals scores are rounded to before banding.' },
+    precision: { type: 'integer', minimum: 0, maximum: MAX_PRECISION, description: 'Decimals scores are rounded to before banding.' },
     bands,
     hysteresis: { type: 'number', minimum: 0, maximum: 1e6, description: 'Points an account must cross a band boundary by to change its overall band.' },
     data: {

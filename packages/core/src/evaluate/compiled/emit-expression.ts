@@ -2,7 +2,7 @@ import type { Slot, TypedExpr } from '../../check/typed-expr.js';
 import { FIRST_DAY, LAST_DAY } from '../dates.js';
 import { isMeasure } from '../measure.js';
 import type { CodeBuilder } from './code-builder.js';
-import { jsNumber, jsValue } from './js-literal.js';
+import { jsChoice, jsInteger, jsNumber, jsValue, PlanError } from './js-literal.js';
 
 /** How generated code reads each slot: the name of a local, or an expression over locals. */
 export type SlotCode = (slot: Slot) => string;
@@ -21,7 +21,7 @@ export function emitExpression(expr: TypedExpr, out: CodeBuilder, slot: SlotCode
     case 'slot':
       return slot(expr.slot);
     case 'prev':
-      return `(ps[${expr.site}] ?? null)`;
+      return `(ps[${jsInteger(expr.site, 'a history site')}] ?? null)`;
     case 'negate': {
       const a = emit(expr.operand);
       return `(${a} === null ? null : -${a})`;
@@ -40,10 +40,14 @@ export function emitExpression(expr: TypedExpr, out: CodeBuilder, slot: SlotCode
       const equal = isMeasure(expr.value.type) ? (i: string) => `(${i} !== null && rt.compareNumbers(${v}, ${i}) === 0)` : (i: string) => `${v} === ${i}`;
       const hit = items.map(equal).join(' || ') || 'false';
       const anyNull = items.map((i) => `${i} === null`).join(' || ') || 'false';
-      return `(${v} === null ? null : (${hit}) ? ${!expr.negated} : (${anyNull}) ? null : ${expr.negated})`;
+      if (typeof expr.negated !== 'boolean') throw new PlanError('the `not` of `in`', 'true or false', expr.negated);
+      const negated = expr.negated;
+      return `(${v} === null ? null : (${hit}) ? ${!negated} : (${anyNull}) ? null : ${negated})`;
     }
     case 'call':
       return emitCall(expr.fn, expr.args.map(emit), expr.args);
+    default:
+      throw new PlanError('an expression', 'a typed expression of the language', (expr as { kind?: unknown }).kind);
   }
 }
 
@@ -73,26 +77,32 @@ function emitBinary(expr: BinaryExpr, a: string, b: string, out: CodeBuilder, or
   switch (expr.kind) {
     case 'arithmetic': {
       const raw = out.fresh();
-      const operation = expr.op === '/' ? `${b} === 0 ? null : ${a} / ${b}` : `${a} ${expr.op} ${b}`;
+      const op = jsChoice(expr.op, 'an arithmetic operator', ARITHMETIC);
+      const operation = op === '/' ? `${b} === 0 ? null : ${a} / ${b}` : `${a} ${op} ${b}`;
       out.line(`let ${raw} = ${isNull(a, b)} ? null : ${operation};`);
       out.line(`if (${raw} !== null && ${raw} - ${raw} !== 0) ${raw} = null;`);
       if (expr.type.kind === 'date') out.line(`if (${raw} !== null && (${raw} < ${FIRST_DAY} || ${raw} > ${LAST_DAY})) ${raw} = null;`);
       return raw;
     }
     case 'compare': {
-      const op = expr.op === '==' ? '===' : expr.op === '!=' ? '!==' : expr.op;
+      const op = jsChoice(expr.op, 'a comparison', COMPARISON);
       if (isMeasure(expr.left.type) || isMeasure(expr.right.type)) return `(${isNull(a, b)} ? null : rt.compareNumbers(${a}, ${b}) ${op} 0)`;
       if (expr.order === undefined) return `(${isNull(a, b)} ? null : ${a} ${op} ${b})`;
       const table = order(expr.order);
       return `(${isNull(a, b)} ? null : (${table}.get(${a}) ?? -1) ${op} (${table}.get(${b}) ?? -1))`;
     }
     case 'logic': {
-      const decisive = expr.op === 'and' ? 'false' : 'true';
+      const decisive = jsChoice(expr.op, 'a logical operator', LOGIC);
       const other = expr.op === 'and' ? 'true' : 'false';
       return `(${a} === ${decisive} || ${b} === ${decisive} ? ${decisive} : ${isNull(a, b)} ? null : ${other})`;
     }
   }
 }
+
+const ARITHMETIC: Readonly<Record<string, string>> = { '+': '+', '-': '-', '*': '*', '/': '/' };
+const COMPARISON: Readonly<Record<string, string>> = { '==': '===', '!=': '!==', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
+/** For `and` and `or`: the value of either side that decides the result alone. */
+const LOGIC: Readonly<Record<string, string>> = { and: 'false', or: 'true' };
 
 function emitCall(fn: string, args: readonly string[], typed: readonly TypedExpr[]): string {
   const [a = 'null', b = 'null', c = 'null'] = args;
@@ -124,6 +134,6 @@ function emitCall(fn: string, args: readonly string[], typed: readonly TypedExpr
     case 'pct_change':
       return `(${anyNull} ? null : ${b} === 0 ? null : rt.finite((${a} - ${b}) / Math.abs(${b}) * 100))`;
     default:
-      throw new Error(`bug: no code for function ${fn}`);
+      throw new PlanError('a function', 'one the language has', fn);
   }
 }

@@ -3,9 +3,11 @@ import type { BandPlan, MetricPlan, Plan, RollupPlan } from '../../compile/plan.
 import { COVERAGE_DECIMALS, WEIGHT_DECIMALS, roundTo } from '../numbers.js';
 import { historySites, planNeedsAsOf } from '../plan-facts.js';
 import { isPadded } from '../../schema/enum-key.js';
+import { READERS } from '../read-value.js';
 import { CodeBuilder } from './code-builder.js';
 import { emitExpression, type SlotCode } from './emit-expression.js';
-import { jsNumber, jsString } from './js-literal.js';
+import { MAX_PRECISION } from '../../schema/defaults.js';
+import { jsChoice, jsInteger, jsNumber, jsString, PlanError } from './js-literal.js';
 
 /**
  * Plan → the source of one JavaScript function body that scores a snapshot the way the reference
@@ -14,6 +16,8 @@ import { jsNumber, jsString } from './js-literal.js';
  * helpers and the plan); model text enters only through `jsString`/`jsNumber`.
  */
 export function planToJs(plan: Plan, options: { instrument?: boolean } = {}): string {
+  // The one number of the plan the code uses as written, in many places: checked once here.
+  jsInteger(plan.precision, 'precision', 0, MAX_PRECISION);
   const names = new Names(plan);
   const head = new CodeBuilder();
   const body = new CodeBuilder();
@@ -51,14 +55,24 @@ class Names {
     this.categoryIndex = new Map(plan.categories.map((c, i) => [c.key, i]));
   }
   metric(key: string): number {
-    return this.metricIndex.get(key) as number;
+    return indexOf(this.metricIndex, key, 'a metric');
   }
   category(key: string): number {
-    return this.categoryIndex.get(key) as number;
+    return indexOf(this.categoryIndex, key, 'a category');
   }
 }
 
-const input = (plan: Plan, name: string): string => `i${plan.inputs.findIndex((i) => i.name === name)}`;
+function indexOf(index: ReadonlyMap<string, number>, key: string, what: string): number {
+  const found = index.get(key);
+  if (found === undefined) throw new PlanError(`${what} an expression reads`, 'one the plan has', key);
+  return found;
+}
+
+function input(plan: Plan, name: string): string {
+  const i = plan.inputs.findIndex((declared) => declared.name === name);
+  if (i < 0) throw new PlanError('an input the plan reads', 'one of its inputs', name);
+  return `i${i}`;
+}
 const num = jsNumber;
 const clampCode = (plan: Plan, x: string) => `(${x} < ${num(plan.scale.min)} ? ${num(plan.scale.min)} : ${x} > ${num(plan.scale.max)} ? ${num(plan.scale.max)} : ${x})`;
 
@@ -72,7 +86,7 @@ function emitInputs(plan: Plan, out: CodeBuilder): void {
   plan.inputs.forEach((declared, i) => {
     const v = `i${i}`;
     out.line(`let ${v} = ${fieldOf('r', declared.column)};`);
-    out.line(`if (!(${fastPath(declared, v)})) ${v} = readers[${jsString(declared.type)}](${v}, inputs[${i}], issues);`);
+    out.line(`if (!(${fastPath(declared, v)})) ${v} = readers[${jsChoice(declared.type, 'an input type', INPUT_TYPES)}](${v}, inputs[${i}], issues);`);
   });
   const asOf = plan.data.asOf === null ? '(options === undefined || options.asOf === undefined ? null : options.asOf)' : input(plan, plan.data.asOf);
   out.line(`const asOf = ${asOf};`);
@@ -136,16 +150,31 @@ function slotCode(plan: Plan, names: Names): (own: string) => SlotCode {
         return slot.field === 'value' ? `mv${m}` : slot.field === 'score' ? `ms${m}` : `mb${m}`;
       }
       case 'pulse':
-        return slot.field === 'stale' ? '(pulse === null ? false : pulse.stale)' : `(pulse === null ? null : pulse.${slot.field})`;
+        return jsChoice(slot.field, 'a field of the pulse', PULSE_FIELDS);
       case 'category': {
         const c = names.category(slot.category);
-        return { score: `cs${c}`, band: `cb${c}`, benchmark: `cbm${c}`, gap: `cg${c}` }[slot.field];
+        return jsChoice(slot.field, 'a field of a category', { score: `cs${c}`, band: `cb${c}`, benchmark: `cbm${c}`, gap: `cg${c}` });
       }
       case 'result':
-        return { score: 'score', band: 'band', coverage: 'coverage', benchmark: 'benchmark', gap: 'gap', band_changed: 'bandChanged', score_change: 'scoreChange', as_of: 'asOf' }[slot.field];
+        return jsChoice(slot.field, 'a field of the result', RESULT_FIELDS);
+      default:
+        throw new PlanError('what an expression reads', 'an input, metric, category, pulse or result field', (slot as { kind?: unknown }).kind);
     }
   };
 }
+
+const PULSE_FIELDS: Readonly<Record<string, string>> = {
+  value: '(pulse === null ? null : pulse.value)',
+  score: '(pulse === null ? null : pulse.score)',
+  age_days: '(pulse === null ? null : pulse.age_days)',
+  stale: '(pulse === null ? false : pulse.stale)',
+};
+const RESULT_FIELDS: Readonly<Record<string, string>> = {
+  score: 'score', band: 'band', coverage: 'coverage', benchmark: 'benchmark', gap: 'gap', band_changed: 'bandChanged', score_change: 'scoreChange', as_of: 'asOf',
+};
+
+/** Each input type, as the code that names its reader. */
+const INPUT_TYPES: Readonly<Record<string, string>> = Object.fromEntries(Object.keys(READERS).map((type) => [type, jsString(type)]));
 
 type Order = (values: readonly string[]) => string;
 
@@ -309,7 +338,8 @@ function emitState(plan: Plan, names: Names, out: CodeBuilder, order: Order): vo
   for (const site of sites) {
     const own = site.ownMetric === null ? 'null' : `mv${names.metric(site.ownMetric)}`;
     const value = emitExpression(site.operand, out, slotCode(plan, names)(own), order);
-    out.line(`sites[${site.site}] = ${site.followsBand ? `band === null ? (ps[${site.site}] ?? null) : ` : ''}${value};`);
+    const at = jsInteger(site.site, 'a history site');
+    out.line(`sites[${at}] = ${site.followsBand ? `band === null ? (ps[${at}] ?? null) : ` : ''}${value};`);
   }
   out.line('if (asOf === null) return { result, state: undefined };');
   out.line('const carried = rt.carriedHistory(previous, asOf, { score, band }, computedBand);');

@@ -60,11 +60,11 @@ describe('vitals check', () => {
     expect(run.stderr).toBe('vitals: cannot read no/such/model.yaml: no such file\n');
   });
 
-  test('a data file passed as a model is a model error, not a crash', () => {
+  test('a data file passed as a model is refused as not a model, and nothing of it is shown (exit 2)', () => {
     const run = vitals(['check', 'models/saas-seven-metrics/sample.csv']);
-    expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/^models\/saas-seven-metrics\/sample\.csv:1:1 error /);
-    expect(run.stderr).toBe('');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('vitals: models/saas-seven-metrics/sample.csv is not a vitals model: it has no `vitals:` key (nothing of it is shown; a model starts with `vitals: 1`)\n');
+    expect(run.stdout).not.toContain('account_id');
   });
 });
 

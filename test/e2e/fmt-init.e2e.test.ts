@@ -17,7 +17,7 @@ describe('vitals fmt', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(`formatted: ${model}\n`);
     const formatted = readFileSync(model, 'utf8');
-    expect(formatted).toBe('vitals: 1\nmodel: tiny\nbands:\n  - { name: red, below: 50 }\n  - name: green\ninputs: { x: { type: number } } # the only input\ncategories: { c: { weight: 1 } }\nmetrics:\n  m: { category: c, value: x, score: identity }\n');
+    expect(formatted).toBe('vitals: 1\nmodel: tiny\nbands:\n  - { name: red, below: 50 }\n  - name: green\ninputs: { x: { type: number } }  # the only input\ncategories: { c: { weight: 1 } }\nmetrics:\n  m: { category: c, value: x, score: identity }\n');
     const check = vitals(['fmt', '--check', model]);
     expect(check.code).toBe(0);
     expect(check.stdout).toBe('');
@@ -38,11 +38,11 @@ describe('vitals fmt', () => {
   test('a file that is not YAML: its diagnostic, the file untouched, exit 1; a missing file: exit 2', () => {
     const dir = scratch();
     const model = join(dir, 'bad.yaml');
-    writeFileSync(model, 'model: [unclosed\n');
+    writeFileSync(model, 'vitals: 1\nmodel: [unclosed\n');
     const run = vitals(['fmt', model]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain(`${model}:2:1 error yaml-syntax`);
-    expect(readFileSync(model, 'utf8')).toBe('model: [unclosed\n');
+    expect(run.stderr).toContain(`${model}:3:1 error yaml-syntax`);
+    expect(readFileSync(model, 'utf8')).toBe('vitals: 1\nmodel: [unclosed\n');
     expect(vitals(['fmt', join(dir, 'missing.yaml')]).code).toBe(2);
   });
 });

@@ -52,11 +52,14 @@ describe('vitals test', () => {
     expect(run.stdout).toContain('::notice file=models/saas-seven-metrics/model.yaml,title=untested by the cases::no case reaches the overall band `amber`');
   });
 
-  test('a test file with mistakes: its diagnostics, the cases do not run, exit 1; a missing path: exit 2', () => {
-    const broken = vitals(['test', `${FIXTURES}/broken-model.yaml`]);
+  test('a test file with mistakes: its diagnostics, the cases do not run, exit 1; a model or a missing path: exit 2', () => {
+    const broken = vitals(['test', `${FIXTURES}/mistaken.test.yaml`]);
     expect(broken.code).toBe(1);
-    expect(broken.stdout).toMatch(/error test-unknown-field unknown field `vitals`/);
+    expect(broken.stdout).toMatch(/error test-unknown-field unknown field `modle`/);
     expect(broken.stdout).toContain('✗ the cases did not run');
+    const model = vitals(['test', `${FIXTURES}/broken-model.yaml`]);
+    expect(model.code).toBe(2);
+    expect(model.stdout).toContain(`${FIXTURES}/broken-model.yaml is not a vitals test file: it has no \`cases:\` key`);
     const missing = vitals(['test', 'no/such/dir']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe('vitals: cannot read no/such/dir: no such file\n');

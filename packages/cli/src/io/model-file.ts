@@ -36,7 +36,8 @@ export async function readModelFile(path: string, kind: 'model' | 'tests' = 'mod
   const text = decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
   if (!MARKER[kind].test(text)) {
     const what = kind === 'model' ? 'a vitals model: it has no `vitals:` key' : 'a vitals test file: it has no `cases:` key';
-    throw new CliError(`${path} is not ${what} (so nothing of it is shown)`);
+    const start = kind === 'model' ? 'a model starts with `vitals: 1`' : 'a test file lists its `cases:`';
+    throw new CliError(`${path} is not ${what} (nothing of it is shown; ${start})`);
   }
   return { path, bytes, text };
 }

@@ -169,6 +169,46 @@ function messUp(text: string, seed: number): string {
   return doc.toString({ indent: next() < 0.5 ? 2 : 4, indentSeq: next() < 0.5, lineWidth: 0 });
 }
 
+/** The same text with every expression spaced another way and every number in another notation; comments and order kept. */
+function rewriteNotation(text: string, seed: number): string {
+  const next = random(seed ^ 0x5bd1e995);
+  const doc = parseDocument(text);
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value === 'string' && isExpression(node.value)) node.value = respaced(node.value, next);
+      if (typeof node.value === 'number') writeNumberAnotherWay(node, next);
+    },
+  });
+  return doc.toString({ lineWidth: 0 });
+}
+
+/** The generator's expressions (formulas and conditions), as opposed to names and enum values. */
+const isExpression = (text: string) => /[ ()]/.test(text) && !text.startsWith('act');
+
+/**
+ * The same expression laid out another way: spaces around operators and after commas dropped or
+ * doubled, the whole wrapped in parentheses. The generator's string literals hold no spaces or
+ * operators, so the meaning stays.
+ */
+function respaced(expression: string, next: () => number): string {
+  const spaced = expression.replace(/ ?(\+|-|\*|\/|==|!=|<=|>=|<|>|,) ?/g, (match, op: string) => {
+    const roll = next();
+    if (op === ',') return roll < 0.5 ? ',' : ',  ';
+    if (op === '-' && !match.startsWith(' ')) return match;
+    return roll < 0.4 ? op : roll < 0.7 ? `  ${op}  ` : ` ${op} `;
+  });
+  return next() < 0.3 ? `(${spaced})` : spaced;
+}
+
+/** `10` as `1e1` or `0xa`, `2.5` as `2.50`: the same number in another notation. */
+function writeNumberAnotherWay(node: { value: unknown; format?: string; minFractionDigits?: number }, next: () => number): void {
+  const value = node.value as number;
+  const roll = next();
+  if (Number.isInteger(value) && value > 0 && roll < 0.2) node.format = 'HEX';
+  else if (value !== 0 && roll < 0.4) node.format = 'EXP';
+  else if (roll < 0.6) node.minFractionDigits = (String(value).split('.')[1]?.length ?? 0) + 1;
+}
+
 /** Comments cannot live inside a flow collection's lines; only collections without them switch style. */
 function hasComments(node: unknown): boolean {
   let found = false;
@@ -185,6 +225,7 @@ describe('formatModel on generated models', () => {
     fc.assert(
       fc.property(modelArbitrary(), fc.integer(), (model, seed) => {
         const messy = messUp(model.text, seed);
+        // Layout — inside expressions too — and the notation of numbers never change the content hash.
         const once = expectCanonical(messy);
         const parsed = parseDocument(once).toJS() as Record<string, Record<string, Record<string, unknown>>>;
         expect(Object.keys(parsed)).toEqual(schemaOrder(HEALTH_MODEL_SCHEMA, parsed));
@@ -192,6 +233,30 @@ describe('formatModel on generated models', () => {
         return once.endsWith('\n');
       }),
       { numRuns: 60 },
+    );
+  });
+});
+
+describe('formatModel on names and numbers that read as other types', () => {
+  /** Enum values a YAML reader would take for a number, null or boolean if they were written plain. */
+  const TRICKY = ['1', '1.0', '1e3', '0x10', '010', '~', 'null', 'true', 'yes', '.5', '+1'];
+  const BASE = readFileSync(new URL('../../../../test/fixtures/valid/b2b-saas.yaml', import.meta.url), 'utf8');
+
+  test('map keys stay as written, formatting is idempotent, the hash and every score stay the same', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.constantFrom(...TRICKY), { minLength: 2, maxLength: 6 }), fc.array(fc.integer({ min: 1, max: 100 }), { minLength: 6, maxLength: 6 }), (values, scores) => {
+        const keys = values.map((value, i) => `${value}: ${scores[i] as number}`).join(', ');
+        const model = BASE.replace('plan: { type: enum, values: [basic, pro, enterprise] }', `plan: { type: enum, values: [${values.map((v) => JSON.stringify(v)).join(', ')}] }`)
+          .replace('{ map: { basic: 30, pro: 70, enterprise: 100 } }', `{ map: { ${keys} } }`);
+        const once = expectCanonical(model);
+        for (const text of [model, once]) {
+          const scored = compile(text);
+          values.forEach((value, i) => {
+            expect(scored.evaluate({ active_users: 1, purchased_seats: 2, open_tickets: 0, plan: value }).metrics['plan_tier']?.score).toBe(scores[i]);
+          });
+        }
+      }),
+      { numRuns: 40 },
     );
   });
 });

@@ -14,6 +14,7 @@ import { measureCompileTime } from './measure/compile-time.js';
 import { scoreLoop } from './measure/score-loop.js';
 import { measureThroughput, type Contender, type Throughput, type ThroughputOptions } from './measure/throughput.js';
 import { largeModel } from './models/large-model.js';
+import { sizeLimitModel } from './models/size-limit-model.js';
 import type { BenchResults } from './report/bench-results.js';
 import { withKeptSections } from './report/kept-sections.js';
 import { describeMachine } from './report/machine.js';
@@ -146,6 +147,9 @@ async function measureCli(): Promise<BenchResults['cli']> {
     ],
     15,
   );
+  log('vitals check of a model at the size limit…');
+  const sizeLimit = sizeLimitModel();
+  runs.push(...withTempFile(sizeLimit, (file) => measureProcesses([{ label: `vitals check: a ${Math.round(sizeLimit.length / 1000)} KB model, 240 metrics of 1,990 terms`, args: [CLI, 'check', file], okCodes: [0, 1] }], quick ? 1 : 3)));
   log(`streaming memory: ${SIZES.streaming.map((n) => n.toLocaleString()).join(' and ')} rows…`);
   let streaming: StreamingRun[] = [];
   let skipped: string | null = null;

@@ -224,8 +224,10 @@ describe('formatModel on generated models', () => {
   test('any layout of a valid model formats to a fixed point, with the same meaning, plan and comments', () => {
     fc.assert(
       fc.property(modelArbitrary(), fc.integer(), (model, seed) => {
-        const messy = messUp(model.text, seed);
+        const shuffled = messUp(model.text, seed);
+        const messy = rewriteNotation(shuffled, seed);
         // Layout — inside expressions too — and the notation of numbers never change the content hash.
+        expect(planModel(messy).plan?.hash, 'expressions spaced and numbers written another way').toBe(planModel(shuffled).plan?.hash);
         const once = expectCanonical(messy);
         const parsed = parseDocument(once).toJS() as Record<string, Record<string, Record<string, unknown>>>;
         expect(Object.keys(parsed)).toEqual(schemaOrder(HEALTH_MODEL_SCHEMA, parsed));

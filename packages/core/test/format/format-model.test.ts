@@ -174,21 +174,24 @@ function rewriteNotation(text: string, seed: number): string {
   const next = random(seed ^ 0x5bd1e995);
   const doc = parseDocument(text);
   visit(doc, {
+    Pair(_key, pair) {
+      const value = pair.value;
+      if (isScalar(pair.key) && EXPRESSION_KEYS.has(String(pair.key.value)) && isScalar(value) && typeof value.value === 'string') value.value = respaced(value.value, next);
+    },
     Scalar(_key, node) {
-      if (typeof node.value === 'string' && isExpression(node.value)) node.value = respaced(node.value, next);
       if (typeof node.value === 'number') writeNumberAnotherWay(node, next);
     },
   });
   return doc.toString({ lineWidth: 0 });
 }
 
-/** The generator's expressions (formulas and conditions), as opposed to names and enum values. */
-const isExpression = (text: string) => /[ ()]/.test(text) && !text.startsWith('act');
+/** The keys whose values are expressions (formulas and conditions). */
+const EXPRESSION_KEYS = new Set(['value', 'when', 'expr']);
 
 /**
  * The same expression laid out another way: spaces around operators and after commas dropped or
- * doubled, the whole wrapped in parentheses. The generator's string literals hold no spaces or
- * operators, so the meaning stays.
+ * doubled, the whole wrapped in parentheses. Operators and commas inside the generator's string
+ * literals (`"PRO-PLUS"`) have no spaces around them and are left alone, so the meaning stays.
  */
 function respaced(expression: string, next: () => number): string {
   const spaced = expression.replace(/ ?(\+|-|\*|\/|==|!=|<=|>=|<|>|,) ?/g, (match, op: string) => {

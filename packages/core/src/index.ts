@@ -16,6 +16,9 @@ export { parseDay, formatDay } from './evaluate/dates.js';
 export { recordByColumn } from './evaluate/record-by-column.js';
 export { isDecimalText } from './evaluate/read-value.js';
 export { roundTo, compareNumbers } from './evaluate/numbers.js';
+// SQL: the plan as one query per dialect (DuckDB, PostgreSQL, BigQuery, Snowflake), and as a dbt model
+export { planToSql, SQL_DIALECTS } from './sql/plan-to-sql.js';
+export { SqlTranslationError } from './sql/dialects/literal-text.js';
 // Analysing results
 export { createDistribution, DOMINANT_BAND_SHARE } from './analyse/distribution.js';
 export { nextBand } from './analyse/next-band.js';
@@ -50,6 +53,10 @@ export type { CompileOptions, EvaluateOptions, HealthModel } from './api/compile
 export type { Evaluator, StepOptions, StepOutput } from './evaluate/evaluator.js';
 export type { CompiledEvaluator } from './evaluate/compiled/compiled-evaluator.js';
 export type { Scorer } from './evaluate/scorer.js';
+export type { SqlQuery } from './sql/plan-to-sql.js';
+export type { PlanToSqlOptions, ColumnKind } from './sql/query.js';
+export type { SqlColumn, SqlColumnField } from './sql/output-columns.js';
+export type { SqlDialect, SqlDialectName } from './sql/dialect.js';
 export type * from './evaluate/result.js';
 export type { DistributionSummary, DistributionAccumulator, BandShare, HistogramBin, ScoreStats } from './analyse/distribution.js';
 export type { NextBand, MetricChange } from './analyse/next-band.js';

@@ -36,11 +36,20 @@ export function roundTo(value: number, decimals: number): number {
  * nearest double, and whether that double lies below the exact decimal (then a distance equal to
  * it is still inside). Computed once, exactly, from the decimal expansion of each double.
  */
-const HALF_UNITS = Array.from({ length: 10 }, (_, i) => {
-  const exponent = i - 1 - 15;
-  const unit = Number(`5e${exponent}`);
-  return { unit, inclusive: unit.toPrecision(30).startsWith('4') };
-});
+const HALF_UNITS = halfUnits(10);
+
+/**
+ * For the halves of each decade 10^e, e = −1, 0, 1, …: half a unit of the 15th significant digit
+ * as the nearest double, and whether that double lies below the exact decimal (then a distance
+ * equal to it is still within). The SQL back end spells the same rule out for more decades.
+ */
+export function halfUnits(decades: number): { unit: number; inclusive: boolean }[] {
+  return Array.from({ length: decades }, (_, i) => {
+    const exponent = i - 1 - 15;
+    const unit = Number(`5e${exponent}`);
+    return { unit, inclusive: unit.toPrecision(30).startsWith('4') };
+  });
+}
 
 function readsAsHalf(half: number, distance: number): boolean {
   let decade = 0;

@@ -10,8 +10,8 @@ import type { RecordIssue, RecordIssueCode } from './result.js';
  */
 export type ReadValue = (raw: unknown, input: InputDeclaration, issues: RecordIssue[]) => number | string | boolean | null;
 
-const TRUE_WORDS = new Set(['true', 'yes', 'y', '1']);
-const FALSE_WORDS = new Set(['false', 'no', 'n', '0']);
+export const TRUE_WORDS: ReadonlySet<string> = new Set(['true', 'yes', 'y', '1']);
+export const FALSE_WORDS: ReadonlySet<string> = new Set(['false', 'no', 'n', '0']);
 
 /** Whether a character code is a space, tab or line end: what CSV leaves around a field. */
 function isPadding(code: number): boolean {

@@ -57,14 +57,16 @@ function fieldIssues(plan: Plan, record: Readonly<Record<string, unknown>>): Rec
 }
 
 function outOfOrder(plan: Plan, where: { id: string; asOf: number; segment: string | null; stage: string | null }, previous: AccountState, field: string, issues: readonly RecordIssue[]): ScoreResult {
-  const { id, asOf } = where;
-  const duplicate = asOf === previous.asOf;
-  const issue: RecordIssue = {
+  return invalidResult(plan, where, [...issues, snapshotIssue(field, where.id, where.asOf === previous.asOf)]);
+}
+
+/** The issue of a snapshot dated on (duplicate) or before the account's last accepted one. */
+export function snapshotIssue(field: string, id: string, duplicate: boolean): RecordIssue {
+  return {
     field,
     code: duplicate ? 'snapshot-duplicate' : 'snapshot-out-of-order',
     message: duplicate
       ? `account ${id} already has a snapshot for this date`
       : `account ${id} has a later snapshot already; snapshots of an account must be in date order`,
   };
-  return invalidResult(plan, where, [...issues, issue]);
 }

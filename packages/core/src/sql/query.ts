@@ -1,0 +1,81 @@
+import type { Plan } from '../compile/plan.js';
+import { ColumnNames } from './column-names.js';
+import type { SqlDialect } from './dialect.js';
+import { literal, type Sql } from './sql-value.js';
+import { Stage, type Cte } from './stage.js';
+
+/** How a source column arrives: as text to read like a CSV field, or already of the input's SQL type. */
+export type ColumnKind = 'text' | 'typed';
+
+export interface PlanToSqlOptions {
+  /** The table or view of snapshots; a dotted name (`analytics.snapshots`) is quoted part by part. */
+  readonly table?: string;
+  /** A FROM source written as is instead of `table` (a dbt `{{ ref(…) }}`): never model text. */
+  readonly fromClause?: string;
+  /** Per input name: `text` (the default) reads the column's text as the CSV reader does; `typed` takes a numeric, boolean or date column as it is. */
+  readonly columnKinds?: Readonly<Record<string, ColumnKind>>;
+  /**
+   * A column holding each row's position in its file. Snapshots of an account are then accepted in
+   * that order, as a stream is (a later row dated on or before an accepted one is refused), and the
+   * output is ordered by it. Without it, rows of one account sharing a date are all refused.
+   */
+  readonly orderBy?: string;
+  /** For a model without an as-of field: the as-of date of the run (YYYY-MM-DD). */
+  readonly asOf?: string;
+  /** Adds, per input, the raw value of a field whose reading failed (`<input>__raw`), to describe bad rows. */
+  readonly rawValues?: boolean;
+}
+
+/** The query being written: its CTEs so far, the names in use, and the dialect. */
+export class Query {
+  readonly names: ColumnNames;
+  readonly ctes: Cte[] = [];
+  private last = '';
+  /** How many CTEs precede the next: the step at which every column so far exists. */
+  private level = 0;
+
+  constructor(
+    readonly plan: Plan,
+    readonly dialect: SqlDialect,
+    readonly options: PlanToSqlOptions,
+  ) {
+    this.names = new ColumnNames(dialect.maxIdentifierBytes);
+  }
+
+  /** The CTE the next one reads from. */
+  get from(): string {
+    return this.last;
+  }
+
+  /** Adds a CTE written by hand; its columns exist from the next step on. */
+  add(cte: Cte): void {
+    this.ctes.push(cte);
+    this.last = cte.name;
+    this.level++;
+  }
+
+  stage(name: string, comment?: string): Stage {
+    return new Stage(name, this.dialect, this.names, this.level, comment);
+  }
+
+  /** Writes a stage's CTEs after the current one. */
+  close(stage: Stage): void {
+    const { ctes, last } = stage.ctes(this.last);
+    this.ctes.push(...ctes);
+    this.last = last;
+    this.level = stage.base + stage.depth;
+  }
+
+  /** A column that exists at this point of the query. */
+  column(name: string): Sql {
+    return { text: this.dialect.identifier(name), step: this.level, atomic: true };
+  }
+
+  string(text: string): Sql {
+    return literal(this.dialect.string(text));
+  }
+
+  double(value: number): Sql {
+    return literal(this.dialect.double(value));
+  }
+}

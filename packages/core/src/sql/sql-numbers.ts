@@ -1,0 +1,99 @@
+import { COMPARISON_PRECISION, halfUnits } from '../evaluate/numbers.js';
+import type { SqlDialect } from './dialect.js';
+import { finiteArithmetic } from './finite-arithmetic.js';
+import { call, cheap, join, sql, type Sql } from './sql-value.js';
+import type { Stage } from './stage.js';
+
+/** Where SQL for numbers is written: the dialect, and the stage that binds repeated operands. */
+export interface NumberScope {
+  readonly dialect: SqlDialect;
+  readonly stage: Stage;
+}
+
+export function double(scope: NumberScope, value: number): Sql {
+  return { text: scope.dialect.double(value), step: 0, atomic: true };
+}
+
+export function arithmetic(scope: NumberScope, op: '+' | '-' | '*' | '/', a: Sql, b: Sql): Sql {
+  return finiteArithmetic(scope.dialect, op, scope.stage.once(a, '_t'), scope.stage.once(b, '_t'));
+}
+
+export type ComparisonOperator = '==' | '!=' | '<' | '<=' | '>' | '>=';
+
+/**
+ * `compareNumbers(a, b) <op> 0`: two numbers are equal when they differ by at most 1e-12 of the
+ * larger. Numbers of opposite signs are never equal (and their difference could overflow), so
+ * the difference is taken only for the same sign. Below 1e-311 the tolerance underflows (and
+ * PostgreSQL would fail on it): there equal means identical. Null in, null out.
+ */
+export function compareMeasures(scope: NumberScope, op: ComparisonOperator, left: Sql, right: Sql): Sql {
+  const a = scope.stage.once(left, '_t');
+  const b = scope.stage.once(right, '_t');
+  const n = (x: number) => double(scope, x);
+  const larger = sql`greatest(abs(${a}), abs(${b}))`;
+  const tolerance = sql`(CASE WHEN ${larger} < ${n(1e-311)} THEN ${n(0)} ELSE ${larger} * ${n(COMPARISON_PRECISION)} END)`;
+  const equal = sql`(${a} = ${b} OR (sign(${a}) = sign(${b}) AND abs(${a} - ${b}) <= ${tolerance}))`;
+  switch (op) {
+    case '==':
+      return equal;
+    case '!=':
+      return sql`(NOT ${equal})`;
+    case '<':
+      return sql`(NOT ${equal} AND ${a} < ${b})`;
+    case '<=':
+      return sql`(${equal} OR ${a} < ${b})`;
+    case '>':
+      return sql`(NOT ${equal} AND ${a} > ${b})`;
+    case '>=':
+      return sql`(${equal} OR ${a} > ${b})`;
+  }
+}
+
+/**
+ * Half a unit of the 15th digit for the halves of each decade up to 10^14, as the largest double
+ * a distance may be below: the next double up when the unit itself counts (numbers.ts).
+ */
+const UNITS = halfUnits(15).map(({ unit, inclusive }) => (inclusive ? nextUp(unit) : unit));
+
+function nextUp(x: number): number {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  view.setBigUint64(0, view.getBigUint64(0) + 1n);
+  return view.getFloat64(0);
+}
+
+/**
+ * `roundTo(x, decimals)` in SQL: half away from zero, on the value read at 15 significant digits.
+ * With m = |x|·10^d and n = floor(m), the reading is the half n + 0.5 exactly when m lies within
+ * half a unit of the 15th digit of n + 0.5 (the rule numbers.ts uses below 10^9, spelt out for
+ * every decade below 10^14; from there the reading has no decimals and a half rounds up). The
+ * distance m − (n + 0.5) is exact below 10^15; above, the dialect reads m at 15 digits.
+ * `largest` bounds |x| when it is known (a score on its scale): only the decades it reaches are
+ * written. No engine's `round` does this: PostgreSQL's rounds doubles half to even, and every
+ * engine rounds the binary value (27.435 is 27.434999… in binary and would round down).
+ */
+export function roundTo(scope: NumberScope, value: Sql, decimals: number, largest: number | null, hint = '_t'): Sql {
+  const { stage } = scope;
+  const n = (x: number) => double(scope, x);
+  const power = n(10 ** decimals);
+  const x = stage.once(value, hint);
+  const magnitude = decimals === 0 ? cheap(sql`abs(${x})`, [x]) : arithmetic(scope, '*', cheap(sql`abs(${x})`, [x]), power);
+  const m = stage.bind(magnitude, `${hint}_magnitude`);
+  const floor = cheap(sql`floor(${m})`, [m]);
+  const distance = cheap(sql`(${m} - (${floor} + ${n(0.5)}))`, [m]);
+  const reach = largest === null ? Infinity : largest * 10 ** decimals + 1;
+  const decades = UNITS.findIndex((_, i) => 10 ** i > reach);
+  const arms = (decades < 0 ? UNITS : UNITS.slice(0, decades)).map((unit, i) => sql`WHEN ${floor} + ${n(0.5)} < ${n(10 ** i)} THEN ${n(unit)}`);
+  const last = decades < 0 ? n(Number.MIN_VALUE) : n(UNITS[decades] as number);
+  const unit = arms.length === 0 ? last : sql`(CASE ${join(arms, ' ')} ELSE ${last} END)`;
+  const rounded = sql`(${floor} + CASE WHEN ${distance} > ${n(0)} OR abs(${distance}) < ${unit} THEN ${n(1)} ELSE ${n(0)} END)`;
+  const bounded = largest !== null && largest * 10 ** decimals < 1e15;
+  const absolute = bounded ? rounded : sql`(CASE WHEN ${m} < ${n(1e15)} THEN ${rounded} ELSE ${call(scope.dialect.fifteenDigits, m)} END)`;
+  const signed = sql`(CASE WHEN ${x} < ${n(0)} THEN ${n(-1)} ELSE ${n(1)} END) * ${absolute}`;
+  return decimals === 0 ? sql`(${signed})` : sql`(${signed} / ${power})`;
+}
+
+/** `Math.min(max, Math.max(min, x))` for a non-null x (GREATEST(1, NULL) is 1 in DuckDB and PostgreSQL). */
+export function clamp(scope: NumberScope, x: Sql, min: number, max: number): Sql {
+  return cheap(sql`least(${double(scope, max)}, greatest(${double(scope, min)}, ${x}))`, [x]);
+}

@@ -61,6 +61,12 @@ export interface SqlDialect {
    * above 0 only, joined with ';' ('' when none).
    */
   keysByWeight(items: readonly { key: string; weight: string }[]): string;
+  /**
+   * `AS` or `AS MATERIALIZED` for a CTE. PostgreSQL inlines a CTE read once and then substitutes
+   * each column's expression wherever it is read: a column read twice doubles its expression, and
+   * a chain of CTEs grows exponentially (planning never ends). Materialised, each is computed once.
+   */
+  readonly cteAs: string;
   /** A non-negative double of at least 10^15 read at 15 significant digits (JavaScript's `toPrecision(15)`). */
   fifteenDigits(magnitude: string): string;
   /** A whole-number text (ids read as integers) from a DOUBLE that holds a whole number. */

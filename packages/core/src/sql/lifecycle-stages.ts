@@ -48,23 +48,24 @@ export function hysteresisBand(q: Query, rows: RowColumns, banded: Sql): Sql {
     `WHERE ${rows.accepted.text} AND ${banded.text}`,
   ].join('\n');
   const main = q.from;
-  q.add({ name: 'hysteresis_rows', body: rowsBody, comment: 'Snapshots that have a band, numbered along each account.' });
+  const [rowsCte, walkCte] = [q.cteName('hysteresis_rows'), q.cteName('hysteresis_walk')];
+  q.add({ name: rowsCte, body: rowsBody, comment: 'Snapshots that have a band, numbered along each account.' });
   const keep = (previous: string, r: string) =>
     `CASE WHEN ${holdNames.map((name, k) => `(${previous} = ${k} AND ${r}.${id(name)})`).join(' OR ')} THEN ${previous} ELSE ${r}.${id('plain')} END`;
   const walkBody = [
     `SELECT r.${id('account')}, r.${id('day')}, r.${id('seq')}, ${keep(`r.${id('previous_plain')}`, 'r')} AS ${id('band')}`,
-    `FROM ${id('hysteresis_rows')} r`,
+    `FROM ${id(rowsCte)} r`,
     `WHERE r.${id('dependent')} AND NOT coalesce(r.${id('previous_dependent')}, FALSE)`,
     'UNION ALL',
     `SELECT r.${id('account')}, r.${id('day')}, r.${id('seq')}, ${keep(`w.${id('band')}`, 'r')}`,
-    `FROM ${id('hysteresis_walk')} w JOIN ${id('hysteresis_rows')} r ON r.${id('account')} = w.${id('account')} AND r.${id('seq')} = w.${id('seq')} + 1`,
+    `FROM ${id(walkCte)} w JOIN ${id(rowsCte)} r ON r.${id('account')} = w.${id('account')} AND r.${id('seq')} = w.${id('seq')} + 1`,
     `WHERE r.${id('dependent')}`,
   ].join('\n');
-  q.add({ name: 'hysteresis_walk', body: walkBody, recursive: true, comment: 'The walk along each run of dependent snapshots: a band held stays while the score is within its widened range.' });
+  q.add({ name: walkCte, body: walkBody, recursive: true, comment: 'The walk along each run of dependent snapshots: a band held stays while the score is within its widened range.' });
   const band = q.names.claim('_computed_band_held');
   const joinBody = [
     `SELECT m.*, coalesce(w.${id('band')}, m.${overall.bandIndex.text}) AS ${id(band)}`,
-    `FROM ${id(main)} m LEFT JOIN ${id('hysteresis_walk')} w ON w.${id('account')} = m.${rows.id.text} AND w.${id('day')} = m.${rows.day.text} AND m.${rows.accepted.text}`,
+    `FROM ${id(main)} m LEFT JOIN ${id(walkCte)} w ON w.${id('account')} = m.${rows.id.text} AND w.${id('day')} = m.${rows.day.text} AND m.${rows.accepted.text}`,
   ].join('\n');
   q.add({ name: 'hysteresis', body: joinBody, comment: 'Each snapshot with its band after hysteresis.' });
   return q.column(band);

@@ -179,5 +179,5 @@ function renderCte(d: SqlDialect, cte: Cte): string {
     .split('\n')
     .map((line) => `  ${line}`)
     .join('\n');
-  return `${comment}${d.identifier(cte.name)} AS (\n${body}\n)`;
+  return `${comment}${d.identifier(cte.name)} ${d.cteAs} (\n${body}\n)`;
 }

@@ -47,15 +47,25 @@ export class Query {
     return this.last;
   }
 
+  /**
+   * A CTE's name, never the source table's: in a WITH RECURSIVE list a name refers to the CTE
+   * wherever it stands, so a CTE named like the table would read itself.
+   */
+  cteName(preferred: string): string {
+    const table = (this.options.table ?? 'snapshots').split('.').pop() as string;
+    return this.dialect.identifier(preferred) === this.dialect.identifier(table) ? `${preferred}_cte` : preferred;
+  }
+
   /** Adds a CTE written by hand; its columns exist from the next step on. */
   add(cte: Cte): void {
-    this.ctes.push(cte);
-    this.last = cte.name;
+    const named = { ...cte, name: this.cteName(cte.name) };
+    this.ctes.push(named);
+    this.last = named.name;
     this.level++;
   }
 
   stage(name: string, comment?: string): Stage {
-    return new Stage(name, this.dialect, this.names, this.level, comment);
+    return new Stage(this.cteName(name), this.dialect, this.names, this.level, comment);
   }
 
   /** Writes a stage's CTEs after the current one. */

@@ -151,28 +151,29 @@ function cooldown(q: Query, rows: RowColumns, playbook: PlaybookPlan, holds: Sql
   const days = d.double(playbook.cooldownDays as number);
   const window = `OVER (PARTITION BY ${rows.id.text} ORDER BY ${rows.day.text})`;
   const main = q.from;
+  const [rowsCte, walkCte] = [q.cteName(`${base}_rows`), q.cteName(`${base}_walk`)];
   const rowsBody = [
     `SELECT ${rows.id.text} AS ${id('account')}, ${rows.day.text} AS ${id('day')}, row_number() ${window} AS ${id('seq')},`,
     `  ${rows.day.text} - LAG(${rows.day.text}) ${window} AS ${id('gap')}`,
     `FROM ${id(main)}`,
     `WHERE ${rows.accepted.text} AND ${holds.text}`,
   ].join('\n');
-  q.add({ name: `${base}_rows`, body: rowsBody, comment: `The snapshots where \`${playbook.key}\` holds, numbered along each account.` });
+  q.add({ name: rowsCte, body: rowsBody, comment: `The snapshots where \`${playbook.key}\` holds, numbered along each account.` });
   const fires = (last: string) => `r.${id('day')} - ${last} >= ${days}`;
   const walkBody = [
     `SELECT r.${id('account')}, r.${id('day')}, r.${id('seq')}, r.${id('day')} AS ${id('last_fired')}, TRUE AS ${id('fired')}`,
-    `FROM ${id(`${base}_rows`)} r`,
+    `FROM ${id(rowsCte)} r`,
     `WHERE r.${id('gap')} IS NULL OR r.${id('gap')} >= ${days}`,
     'UNION ALL',
     `SELECT r.${id('account')}, r.${id('day')}, r.${id('seq')}, CASE WHEN ${fires(`w.${id('last_fired')}`)} THEN r.${id('day')} ELSE w.${id('last_fired')} END, ${fires(`w.${id('last_fired')}`)}`,
-    `FROM ${id(`${base}_walk`)} w JOIN ${id(`${base}_rows`)} r ON r.${id('account')} = w.${id('account')} AND r.${id('seq')} = w.${id('seq')} + 1`,
+    `FROM ${id(walkCte)} w JOIN ${id(rowsCte)} r ON r.${id('account')} = w.${id('account')} AND r.${id('seq')} = w.${id('seq')} + 1`,
     `WHERE r.${id('gap')} < ${days}`,
   ].join('\n');
-  q.add({ name: `${base}_walk`, body: walkBody, recursive: true, comment: `When \`${playbook.key}\` last fired: it fires again once its cooldown has passed.` });
+  q.add({ name: walkCte, body: walkBody, recursive: true, comment: `When \`${playbook.key}\` last fired: it fires again once its cooldown has passed.` });
   const fired = q.names.claim(`_${playbook.key}_fired`);
   const joinBody = [
     `SELECT m.*, coalesce(w.${id('fired')}, FALSE) AS ${id(fired)}`,
-    `FROM ${id(main)} m LEFT JOIN ${id(`${base}_walk`)} w ON w.${id('account')} = m.${rows.id.text} AND w.${id('day')} = m.${rows.day.text} AND m.${rows.accepted.text}`,
+    `FROM ${id(main)} m LEFT JOIN ${id(walkCte)} w ON w.${id('account')} = m.${rows.id.text} AND w.${id('day')} = m.${rows.day.text} AND m.${rows.accepted.text}`,
   ].join('\n');
   q.add({ name: `${base}`, body: joinBody, comment: `Whether \`${playbook.key}\` fires, its cooldown allowing.` });
   return q.column(fired);

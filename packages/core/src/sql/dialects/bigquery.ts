@@ -41,6 +41,7 @@ export const bigquery: SqlDialect = {
   cast: (expression, type) => `CAST(${expression} AS ${TYPES[type]})`,
   numberFromText: (t) => `SAFE_CAST(${t} AS FLOAT64)`,
   tryCast: (expression, type) => `SAFE_CAST(${expression} AS ${TYPES[type]})`,
+  cteAs: 'AS',
   overflowIsNull: false,
   regexMatches: (text, pattern) => `REGEXP_CONTAINS(${text}, ${pattern})`,
   regexReplaceAll: (text, pattern, replacement) => `REGEXP_REPLACE(${text}, ${pattern}, ${replacement})`,

@@ -29,6 +29,7 @@ export const duckdb: SqlDialect = {
   cast: (expression, type) => `CAST(${expression} AS ${TYPES[type]})`,
   numberFromText: (t) => `TRY_CAST(${t} AS DOUBLE)`,
   tryCast: (expression, type) => `TRY_CAST(${expression} AS ${TYPES[type]})`,
+  cteAs: 'AS',
   overflowIsNull: true,
   regexMatches: (text, pattern) => `regexp_matches(${text}, ${pattern})`,
   regexReplaceAll: (text, pattern, replacement) => `regexp_replace(${text}, ${pattern}, ${replacement}, 'g')`,

@@ -40,6 +40,7 @@ export const postgres: SqlDialect = {
     ` WHEN abs(CAST(${t} AS numeric)) <= 2.470328229206232720882843964e-324 THEN 0::float8` +
     ` ELSE CAST(${t} AS double precision) END)`,
   tryCast: (expression, type) => `CAST(${expression} AS ${TYPES[type]})`,
+  cteAs: 'AS MATERIALIZED',
   overflowIsNull: false,
   regexMatches: (text, pattern) => `(${text} ~ ${pattern})`,
   regexReplaceAll: (text, pattern, replacement) => `regexp_replace(${text}, ${pattern}, ${replacement}, 'g')`,

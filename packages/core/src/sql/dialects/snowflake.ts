@@ -40,6 +40,7 @@ export const snowflake: SqlDialect = {
   cast: (expression, type) => `CAST(${expression} AS ${TYPES[type]})`,
   numberFromText: (t) => `TRY_CAST(${t} AS DOUBLE)`,
   tryCast: (expression, type) => `TRY_CAST(${expression} AS ${TYPES[type]})`,
+  cteAs: 'AS',
   overflowIsNull: false,
   regexMatches: (text, pattern) => `REGEXP_LIKE(${text}, ${pattern})`,
   regexReplaceAll: (text, pattern, replacement) => `REGEXP_REPLACE(${text}, ${pattern}, ${replacement})`,

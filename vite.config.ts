@@ -19,6 +19,7 @@ export default defineConfig({
       { find: /^@vitals\/core$/, replacement: source('./packages/core/src/index.ts') },
       { find: /^@vitals\/data\/node$/, replacement: source('./packages/data/src/node/index.ts') },
       { find: /^@vitals\/data$/, replacement: source('./packages/data/src/index.ts') },
+      { find: /^@vitals\/engines$/, replacement: source('./packages/engines/src/index.ts') },
       { find: /^@vitals\/cli$/, replacement: source('./packages/cli/src/index.ts') },
     ],
   },
@@ -37,6 +38,7 @@ export default defineConfig({
     root: source('.'),
     include: ['test/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'playground/test/**/*.test.ts'],
     env: { TZ: 'UTC' },
+    globalSetup: ['./test/support/global-setup.ts'],
     testTimeout: 30_000,
   },
 });

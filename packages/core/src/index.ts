@@ -19,6 +19,7 @@ export { roundTo, compareNumbers } from './evaluate/numbers.js';
 // SQL: the plan as one query per dialect (DuckDB, PostgreSQL, BigQuery, Snowflake), and as a dbt model
 export { planToSql, SQL_DIALECTS } from './sql/plan-to-sql.js';
 export { SqlTranslationError } from './sql/dialects/literal-text.js';
+export { describeIssue } from './evaluate/record-issue.js';
 // Analysing results
 export { createDistribution, DOMINANT_BAND_SHARE } from './analyse/distribution.js';
 export { nextBand } from './analyse/next-band.js';

@@ -30,10 +30,13 @@ export interface SqlDialect {
   /** A cast that gives NULL instead of failing. Only used where every value already passed a check. */
   tryCast(expression: string, type: SqlType): string;
   /**
-   * Overflowing double arithmetic gives NULL (DuckDB); elsewhere it fails or gives ±infinity, and
-   * the compiler guards each operation instead.
+   * Double arithmetic follows IEEE without failing (DuckDB: overflow is ±infinity, x / 0 is
+   * ±infinity, 0 / 0 NaN), so a result is made finite-or-NULL after the fact; elsewhere an
+   * operation can fail (PostgreSQL) and each is guarded before it runs.
    */
-  readonly overflowIsNull: boolean;
+  readonly ieeeArithmetic: boolean;
+  /** A +infinity DOUBLE literal. */
+  readonly infinity: string;
   /** True when `pattern` (anchored, POSIX-compatible) matches `text`. */
   regexMatches(text: string, pattern: string): string;
   /** Replaces every match of `pattern` in `text`. */
@@ -54,6 +57,11 @@ export interface SqlDialect {
   dateOfDay(day: string): string;
   /** A DATE-typed text value (YYYY-MM-DD) as a DATE, for typed source columns holding timestamps. */
   dateOf(expression: string): string;
+  /**
+   * The passed-through part of a select list: every column of the CTE read (`alias.` when it is
+   * joined) except the dead ones — `* EXCLUDE (…)` where the engine has it, else a list.
+   */
+  passThrough(alias: string | undefined, all: readonly string[], dead: readonly string[]): string;
   /** Joins the non-null texts with a separator ('' when all are null). */
   joinNonNull(parts: readonly string[], separator: string): string;
   /**
@@ -67,6 +75,8 @@ export interface SqlDialect {
    * a chain of CTEs grows exponentially (planning never ends). Materialised, each is computed once.
    */
   readonly cteAs: string;
+  /** `AS` for a CTE several CTEs read: DuckDB would otherwise inline (and compute) it once per reader. */
+  readonly sharedCteAs: string;
   /** A non-negative double of at least 10^15 read at 15 significant digits (JavaScript's `toPrecision(15)`). */
   fifteenDigits(magnitude: string): string;
   /** A whole-number text (ids read as integers) from a DOUBLE that holds a whole number. */

@@ -1,12 +1,13 @@
 import type { SqlDialect } from './dialect.js';
-import { cheap, sql, type Sql } from './sql-value.js';
+import { cheap, raw, sql, type Sql } from './sql-value.js';
 
 /**
  * The language's arithmetic on doubles in SQL: IEEE results, except that a result that
- * overflows is NULL (never ±infinity, never an error) and `x / 0` is NULL. DuckDB does exactly
- * that natively. PostgreSQL raises an error on overflow, and on a product or quotient that
- * underflows to zero (JavaScript gives 0); BigQuery and Snowflake give ±infinity or an error.
- * For them each operation is guarded. The guards sort each operand into low (< 2^-511), middle
+ * overflows is NULL (never ±infinity, never an error) and `x / 0` is NULL. DuckDB follows IEEE
+ * (±infinity) and never fails, so its results are made finite-or-NULL after the fact.
+ * PostgreSQL raises an error on overflow, and on a product or quotient that underflows to zero
+ * (JavaScript gives 0); BigQuery and Snowflake may give ±infinity or an error. For them each
+ * operation is guarded before it runs. The guards sort each operand into low (< 2^-511), middle
  * and high (≥ 2^512): only a few combinations can overflow or underflow, and for those the check
  * multiplies or divides copies scaled by 2^±600 (exact), which stay in the normal range, so the
  * check can neither fail nor round differently from the real operation.
@@ -14,9 +15,11 @@ import { cheap, sql, type Sql } from './sql-value.js';
  */
 export function finiteArithmetic(dialect: SqlDialect, op: '+' | '-' | '*' | '/', a: Sql, b: Sql): Sql {
   const n = (x: number): Sql => ({ text: dialect.double(x), step: 0, atomic: true });
-  if (dialect.overflowIsNull) {
-    if (op === '/') return cheap(sql`(${a} / NULLIF(${b}, ${n(0)}))`, [a, b]);
-    return cheap(op === '+' ? sql`(${a} + ${b})` : op === '-' ? sql`(${a} - ${b})` : sql`(${a} * ${b})`, [a, b]);
+  if (dialect.ieeeArithmetic) {
+    // Finite operands give a finite result or ±infinity (never NaN: x / 0 is NULL first).
+    const result = op === '/' ? sql`${a} / NULLIF(${b}, ${n(0)})` : op === '+' ? sql`${a} + ${b}` : op === '-' ? sql`${a} - ${b}` : sql`${a} * ${b}`;
+    const infinity = raw(dialect.infinity);
+    return cheap(sql`nullif(nullif(${result}, ${infinity}), -${infinity})`, [a, b]);
   }
   const scale = new Scale(n);
   switch (op) {

@@ -47,7 +47,7 @@ export function hysteresisBand(q: Query, rows: RowColumns, banded: Sql): Sql {
     `FROM ${id(q.from)}`,
     `WHERE ${rows.accepted.text} AND ${banded.text}`,
   ].join('\n');
-  const main = q.from;
+  const main = q.share();
   const [rowsCte, walkCte] = [q.cteName('hysteresis_rows'), q.cteName('hysteresis_walk')];
   q.add({ name: rowsCte, body: rowsBody, comment: 'Snapshots that have a band, numbered along each account.' });
   const keep = (previous: string, r: string) =>
@@ -63,11 +63,9 @@ export function hysteresisBand(q: Query, rows: RowColumns, banded: Sql): Sql {
   ].join('\n');
   q.add({ name: walkCte, body: walkBody, recursive: true, comment: 'The walk along each run of dependent snapshots: a band held stays while the score is within its widened range.' });
   const band = q.names.claim('_computed_band_held');
-  const joinBody = [
-    `SELECT m.*, coalesce(w.${id('band')}, m.${overall.bandIndex.text}) AS ${id(band)}`,
-    `FROM ${id(main)} m LEFT JOIN ${id(walkCte)} w ON w.${id('account')} = m.${rows.id.text} AND w.${id('day')} = m.${rows.day.text} AND m.${rows.accepted.text}`,
-  ].join('\n');
-  q.add({ name: 'hysteresis', body: joinBody, comment: 'Each snapshot with its band after hysteresis.' });
+  const held = `coalesce(w.${id('band')}, m.${overall.bandIndex.text})`;
+  const tail = `FROM ${id(main)} m LEFT JOIN ${id(walkCte)} w ON w.${id('account')} = m.${rows.id.text} AND w.${id('day')} = m.${rows.day.text} AND m.${rows.accepted.text}`;
+  q.add({ name: 'hysteresis', select: { from: main, alias: 'm', columns: [{ name: band, sql: held }], tail }, comment: 'Each snapshot with its band after hysteresis.' });
   return q.column(band);
 }
 

@@ -21,13 +21,13 @@ export interface SqlColumn {
  * are the CSV's; a name two entries would share (a metric and a category with one key) gets a
  * numbered variant, as `ColumnNames` gives.
  */
-export function outputFields(plan: Plan, options: { rowNumbers: boolean; rawValues: boolean }): SqlColumnField[] {
+export function outputFields(plan: Plan, options: { rowNumbers: boolean; rawValues: boolean; metrics: boolean }): SqlColumnField[] {
   const fields: SqlColumnField[] = [];
   if (options.rowNumbers) fields.push({ kind: 'row' });
   fields.push(...(['id', 'as_of', 'status', 'reason', 'score', 'band', 'coverage'] as const).map((kind) => ({ kind })));
   for (const c of plan.categories) fields.push({ kind: 'category_score', category: c.key }, { kind: 'category_band', category: c.key });
   fields.push(...(['stage', 'segment', 'benchmark', 'gap', 'below_benchmark', 'playbooks', 'issues'] as const).map((kind) => ({ kind })));
-  for (const m of plan.metrics) fields.push({ kind: 'metric_value', metric: m.key }, { kind: 'metric_score', metric: m.key }, { kind: 'metric_band', metric: m.key });
+  if (options.metrics) for (const m of plan.metrics) fields.push({ kind: 'metric_value', metric: m.key }, { kind: 'metric_score', metric: m.key }, { kind: 'metric_band', metric: m.key });
   if (plan.pulse !== null) fields.push({ kind: 'pulse_age_days' });
   if (options.rawValues) for (const input of plan.inputs) fields.push({ kind: 'raw', input: input.name });
   return fields;

@@ -24,6 +24,10 @@ export interface PlanToSqlOptions {
   readonly asOf?: string;
   /** Adds, per input, the raw value of a field whose reading failed (`<input>__raw`), to describe bad rows. */
   readonly rawValues?: boolean;
+  /** The table's columns, when known: an input without a column is missing on every row (as a record without the field). */
+  readonly availableColumns?: readonly string[];
+  /** Each metric's value, score and band as columns (default true). */
+  readonly metricColumns?: boolean;
 }
 
 /** The query being written: its CTEs so far, the names in use, and the dialect. */
@@ -54,6 +58,13 @@ export class Query {
   cteName(preferred: string): string {
     const table = (this.options.table ?? 'snapshots').split('.').pop() as string;
     return this.dialect.identifier(preferred) === this.dialect.identifier(table) ? `${preferred}_cte` : preferred;
+  }
+
+  /** Marks the current last CTE as read by several later ones (so it is computed once). */
+  share(): string {
+    const last = this.ctes[this.ctes.length - 1] as Cte;
+    this.ctes[this.ctes.length - 1] = { ...last, shared: true };
+    return last.name;
   }
 
   /** Adds a CTE written by hand; its columns exist from the next step on. */

@@ -29,14 +29,15 @@ export function sourceCte(q: Query): { order: Sql; raw: Map<string, Sql> } {
   const order = q.options.orderBy === undefined ? d.cast('NULL', 'integer') : d.identifier(q.options.orderBy);
   const raw = new Map<string, Sql>();
   const columns = q.plan.inputs.map((input) => {
-    const column = d.identifier(input.name);
+    const available = q.options.availableColumns?.includes(input.name) ?? true;
+    const column = available ? d.identifier(input.name) : 'NULL';
     const name = q.names.claim(`${input.name}__raw`);
     raw.set(input.name, q.column(name));
-    return `${kindOf(q, input) === 'typed' ? column : d.cast(column, 'text')} AS ${d.identifier(name)}`;
+    return { name, sql: kindOf(q, input) === 'typed' && available ? column : d.cast(column, 'text') };
   });
   const from = q.options.fromClause ?? tableName(q);
-  const body = `SELECT\n  ${order} AS ${d.identifier(orderName)},\n${columns.map((c) => `  ${c}`).join(',\n')}\nFROM ${from}`;
-  q.add({ name: 'source', body, comment: 'The snapshots: each input under its own name, as text unless its column is typed.' });
+  const select = { from: null, columns: [{ name: orderName, sql: order }, ...columns], tail: `FROM ${from}` };
+  q.add({ name: 'source', select, comment: 'The snapshots: each input under its own name, as text unless its column is typed.' });
   return { order: q.column(orderName), raw };
 }
 
@@ -115,7 +116,8 @@ function readTyped(q: Query, stage: Stage, input: InputDeclaration, raw: Sql): I
 
 function readNumber(q: Query, stage: Stage, input: InputDeclaration, blank: Sql, number: Sql, raw: Sql): InputColumns {
   const value = stage.once(number, `${input.name}__number`);
-  const checks: [Sql, string][] = [[sql`${value} IS NULL`, 'not-a-number']];
+  // DuckDB reads 1e400 as infinity; the reader finds it is not a number.
+  const checks: [Sql, string][] = [[sql`(${value} IS NULL OR NOT ${call(q.dialect.isFinite, value)})`, 'not-a-number']];
   if (input.type === 'integer') checks.push([sql`${value} <> floor(${value})`, 'not-an-integer']);
   if (input.min !== undefined) checks.push([sql`${value} < ${q.double(input.min)}`, 'below-minimum']);
   if (input.max !== undefined) checks.push([sql`${value} > ${q.double(input.max)}`, 'above-maximum']);

@@ -150,7 +150,7 @@ function cooldown(q: Query, rows: RowColumns, playbook: PlaybookPlan, holds: Sql
   const base = `cooldown_${playbook.key.length <= 40 ? playbook.key : String(index + 1)}`;
   const days = d.double(playbook.cooldownDays as number);
   const window = `OVER (PARTITION BY ${rows.id.text} ORDER BY ${rows.day.text})`;
-  const main = q.from;
+  const main = q.share();
   const [rowsCte, walkCte] = [q.cteName(`${base}_rows`), q.cteName(`${base}_walk`)];
   const rowsBody = [
     `SELECT ${rows.id.text} AS ${id('account')}, ${rows.day.text} AS ${id('day')}, row_number() ${window} AS ${id('seq')},`,
@@ -171,11 +171,8 @@ function cooldown(q: Query, rows: RowColumns, playbook: PlaybookPlan, holds: Sql
   ].join('\n');
   q.add({ name: walkCte, body: walkBody, recursive: true, comment: `When \`${playbook.key}\` last fired: it fires again once its cooldown has passed.` });
   const fired = q.names.claim(`_${playbook.key}_fired`);
-  const joinBody = [
-    `SELECT m.*, coalesce(w.${id('fired')}, FALSE) AS ${id(fired)}`,
-    `FROM ${id(main)} m LEFT JOIN ${id(walkCte)} w ON w.${id('account')} = m.${rows.id.text} AND w.${id('day')} = m.${rows.day.text} AND m.${rows.accepted.text}`,
-  ].join('\n');
-  q.add({ name: `${base}`, body: joinBody, comment: `Whether \`${playbook.key}\` fires, its cooldown allowing.` });
+  const tail = `FROM ${id(main)} m LEFT JOIN ${id(walkCte)} w ON w.${id('account')} = m.${rows.id.text} AND w.${id('day')} = m.${rows.day.text} AND m.${rows.accepted.text}`;
+  q.add({ name: base, select: { from: main, alias: 'm', columns: [{ name: fired, sql: `coalesce(w.${id('fired')}, FALSE)` }], tail }, comment: `Whether \`${playbook.key}\` fires, its cooldown allowing.` });
   return q.column(fired);
 }
 

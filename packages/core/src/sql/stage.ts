@@ -2,11 +2,24 @@ import type { ColumnNames } from './column-names.js';
 import type { SqlDialect } from './dialect.js';
 import type { Sql } from './sql-value.js';
 
-/** One common table expression of the query. */
+/** A column a CTE adds: its name and the SQL computing it. */
+export interface NewColumn {
+  readonly name: string;
+  readonly sql: string;
+}
+
+/**
+ * One common table expression of the query: a projection (`select`) that passes the columns of
+ * `from` through and adds new ones, which `prune-columns.ts` trims to those still read later; or
+ * a body written out whole (the recursive walks), which passes nothing through.
+ */
 export interface Cte {
   readonly name: string;
-  readonly body: string;
+  readonly select?: { readonly from: string | null; readonly alias?: string; readonly columns: readonly NewColumn[]; readonly tail: string };
+  readonly body?: string;
   readonly recursive?: boolean;
+  /** Read by more than one later CTE: computed once (`AS MATERIALIZED`) where the engine would otherwise compute it per reader. */
+  readonly shared?: boolean;
   /** Shown above the CTE: what it computes. */
   readonly comment?: string;
 }
@@ -59,9 +72,9 @@ export class Stage {
     let previous = from;
     this.steps.forEach((bindings, i) => {
       const name = i === this.steps.length - 1 ? this.name : `${this.name}_${i + 1}`;
-      const columns = bindings.map((b) => `${b.value.text} AS ${this.dialect.identifier(b.name)}`);
-      const body = `SELECT *,\n${columns.map((c) => `  ${c}`).join(',\n')}\nFROM ${this.dialect.identifier(previous)}`;
-      ctes.push({ name, body, ...(i === 0 && this.comment !== undefined ? { comment: this.comment } : {}) });
+      const columns = bindings.map((b) => ({ name: b.name, sql: b.value.text }));
+      const select = { from: previous, columns, tail: `FROM ${this.dialect.identifier(previous)}` };
+      ctes.push({ name, select, ...(i === 0 && this.comment !== undefined ? { comment: this.comment } : {}) });
       previous = name;
     });
     return { ctes, last: previous };

@@ -42,7 +42,9 @@ export const bigquery: SqlDialect = {
   numberFromText: (t) => `SAFE_CAST(${t} AS FLOAT64)`,
   tryCast: (expression, type) => `SAFE_CAST(${expression} AS ${TYPES[type]})`,
   cteAs: 'AS',
-  overflowIsNull: false,
+  sharedCteAs: 'AS',
+  infinity: "CAST('inf' AS FLOAT64)",
+  ieeeArithmetic: false,
   regexMatches: (text, pattern) => `REGEXP_CONTAINS(${text}, ${pattern})`,
   regexReplaceAll: (text, pattern, replacement) => `REGEXP_REPLACE(${text}, ${pattern}, ${replacement})`,
   regexExtract: (text, pattern) => `REGEXP_EXTRACT(${text}, ${pattern})`,
@@ -53,6 +55,7 @@ export const bigquery: SqlDialect = {
   dayOfDate: (date) => `UNIX_DATE(${date})`,
   dateOfDay: (day) => `DATE_FROM_UNIX_DATE(CAST(${day} AS INT64))`,
   dateOf: (expression) => `CAST(${expression} AS DATE)`,
+  passThrough: (alias, _all, dead) => `${alias === undefined ? '' : `${alias}.`}*${dead.length === 0 ? '' : ` EXCEPT (${dead.map((n) => bigquery.identifier(n)).join(', ')})`}`,
   joinNonNull: (parts, separator) => `ARRAY_TO_STRING([${parts.join(', ')}], ${separator})`,
   keysByWeight(items) {
     if (items.length === 0) return "''";

@@ -4,8 +4,8 @@ import { assertEncodable, numberText, quotedWithChr, wholeNumberText } from './l
 const TYPES: Record<SqlType, string> = { double: 'DOUBLE', text: 'VARCHAR', boolean: 'BOOLEAN', integer: 'BIGINT', date: 'DATE' };
 
 /**
- * DuckDB: standard quoting (no backslash escapes in string literals), double arithmetic that
- * overflows or divides by zero gives NULL, `0.1` is an exact DECIMAL (so every literal is cast to
+ * DuckDB: standard quoting (no backslash escapes in string literals), double arithmetic follows IEEE
+ * (overflow is infinity, x / 0 too), `0.1` is an exact DECIMAL (so every literal is cast to
  * DOUBLE), and list functions sort the shortfall ranking without a subquery.
  */
 export const duckdb: SqlDialect = {
@@ -30,7 +30,9 @@ export const duckdb: SqlDialect = {
   numberFromText: (t) => `TRY_CAST(${t} AS DOUBLE)`,
   tryCast: (expression, type) => `TRY_CAST(${expression} AS ${TYPES[type]})`,
   cteAs: 'AS',
-  overflowIsNull: true,
+  sharedCteAs: 'AS MATERIALIZED',
+  infinity: "'inf'::DOUBLE",
+  ieeeArithmetic: true,
   regexMatches: (text, pattern) => `regexp_matches(${text}, ${pattern})`,
   regexReplaceAll: (text, pattern, replacement) => `regexp_replace(${text}, ${pattern}, ${replacement}, 'g')`,
   regexExtract: (text, pattern) => `NULLIF(regexp_extract(${text}, ${pattern}, 1), '')`,
@@ -41,6 +43,7 @@ export const duckdb: SqlDialect = {
   dayOfDate: (date) => `(${date} - DATE '1970-01-01')`,
   dateOfDay: (day) => `(DATE '1970-01-01' + CAST(${day} AS INTEGER))`,
   dateOf: (expression) => `CAST(${expression} AS DATE)`,
+  passThrough: (alias, _all, dead) => `${alias === undefined ? '' : `${alias}.`}*${dead.length === 0 ? '' : ` EXCLUDE (${dead.map((n) => duckdb.identifier(n)).join(', ')})`}`,
   joinNonNull: (parts, separator) => `concat_ws(${separator}, ${parts.join(', ')})`,
   keysByWeight(items) {
     if (items.length === 0) return "''";

@@ -41,7 +41,9 @@ export const postgres: SqlDialect = {
     ` ELSE CAST(${t} AS double precision) END)`,
   tryCast: (expression, type) => `CAST(${expression} AS ${TYPES[type]})`,
   cteAs: 'AS MATERIALIZED',
-  overflowIsNull: false,
+  sharedCteAs: 'AS MATERIALIZED',
+  infinity: "'Infinity'::float8",
+  ieeeArithmetic: false,
   regexMatches: (text, pattern) => `(${text} ~ ${pattern})`,
   regexReplaceAll: (text, pattern, replacement) => `regexp_replace(${text}, ${pattern}, ${replacement}, 'g')`,
   regexExtract: (text, pattern) => `substring(${text} from ${pattern})`,
@@ -52,6 +54,7 @@ export const postgres: SqlDialect = {
   dayOfDate: (date) => `(${date} - DATE '1970-01-01')`,
   dateOfDay: (day) => `(DATE '1970-01-01' + CAST(${day} AS integer))`,
   dateOf: (expression) => `CAST(${expression} AS date)`,
+  passThrough: (alias, all, dead) => all.filter((n) => !dead.includes(n)).map((n) => `${alias === undefined ? '' : `${alias}.`}${postgres.identifier(n)}`).join(', '),
   joinNonNull: (parts, separator) => `concat_ws(${separator}, ${parts.join(', ')})`,
   keysByWeight(items) {
     if (items.length === 0) return "''";

@@ -41,7 +41,9 @@ export const snowflake: SqlDialect = {
   numberFromText: (t) => `TRY_CAST(${t} AS DOUBLE)`,
   tryCast: (expression, type) => `TRY_CAST(${expression} AS ${TYPES[type]})`,
   cteAs: 'AS',
-  overflowIsNull: false,
+  sharedCteAs: 'AS',
+  infinity: "'inf'::DOUBLE",
+  ieeeArithmetic: false,
   regexMatches: (text, pattern) => `REGEXP_LIKE(${text}, ${pattern})`,
   regexReplaceAll: (text, pattern, replacement) => `REGEXP_REPLACE(${text}, ${pattern}, ${replacement})`,
   regexExtract: (text, pattern) => `REGEXP_SUBSTR(${text}, ${pattern}, 1, 1, 'e', 1)`,
@@ -52,6 +54,7 @@ export const snowflake: SqlDialect = {
   dayOfDate: (date) => `DATEDIFF(day, DATE '1970-01-01', ${date})`,
   dateOfDay: (day) => `DATEADD(day, CAST(${day} AS INTEGER), DATE '1970-01-01')`,
   dateOf: (expression) => `CAST(${expression} AS DATE)`,
+  passThrough: (alias, _all, dead) => `${alias === undefined ? '' : `${alias}.`}*${dead.length === 0 ? '' : ` EXCLUDE (${dead.map((n) => snowflake.identifier(n)).join(', ')})`}`,
   joinNonNull: (parts, separator) => `ARRAY_TO_STRING(ARRAY_CONSTRUCT_COMPACT(${parts.join(', ')}), ${separator})`,
   keysByWeight(items) {
     if (items.length === 0) return "''";

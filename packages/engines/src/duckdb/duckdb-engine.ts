@@ -1,0 +1,166 @@
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { SQL_DIALECTS, planToSql, type ColumnKind, type Plan } from '@vitals/core';
+import { rowReader, unreadableRow, type EngineRow } from '../engine-row.js';
+import { csvLayout, UnsupportedCsv, type CsvLayout } from './csv-layout.js';
+
+/** A data file DuckDB reads directly. */
+export type DuckDbFormat = 'csv' | 'parquet';
+
+export interface DuckDbOptions {
+  /** For a model without an as-of field: the as-of date of the run (YYYY-MM-DD). */
+  readonly asOf?: string;
+  /** Each metric's value, score and band in the rows (default true). */
+  readonly metricColumns?: boolean;
+  /** Threads DuckDB may use (default: its own choice, one per core). */
+  readonly threads?: number;
+  /** DuckDB's memory limit (e.g. `1GB`); past it, sorts spill to a temporary directory. */
+  readonly memoryLimit?: string;
+}
+
+/** The file cannot be scored by DuckDB as the JavaScript reader would read it (the message says why, with its place). */
+export class DataFileError extends Error {}
+
+/** A file DuckDB should not read, where the JavaScript engine can (a layout only its reader handles). */
+export class UnsupportedFileError extends Error {}
+
+const dialect = SQL_DIALECTS.duckdb;
+
+/**
+ * Scores a CSV or Parquet file with embedded DuckDB: the model's query (`planToSql`) runs over
+ * the file directly and its rows stream out in file order, one per input row, numbered as the
+ * JavaScript engine numbers them, with the same issues for a bad row. CSV is read by DuckDB
+ * with every record kept (padded when short), so a record DuckDB and the JavaScript reader would
+ * see differently cannot shift the others; a first pass over the bytes (`csvLayout`) finds the
+ * rows, lines and bad records as the JavaScript reader does.
+ */
+export async function* scoreWithDuckDb(plan: Plan, path: string, format: DuckDbFormat, options: DuckDbOptions = {}): AsyncGenerator<EngineRow, void, undefined> {
+  const layout = format === 'csv' ? await readLayout(path) : undefined;
+  const instance = await DuckDBInstance.create(':memory:', settings(options));
+  const connection = await instance.connect();
+  try {
+    const columns = layout === undefined ? await parquetView(connection, path) : await csvView(connection, path, layout);
+    const query = planToSql(plan, 'duckdb', {
+      table: 'snapshots',
+      orderBy: '_record',
+      rawValues: true,
+      availableColumns: columns.names,
+      columnKinds: columnKinds(plan, columns.types),
+      metricColumns: options.metricColumns !== false,
+      ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
+    });
+    const read = rowReader(plan, query.columns);
+    const place = layout === undefined ? (record: number) => ({ row: record, line: null }) : placeInCsv(layout);
+    const odd = [...(layout?.odd ?? [])];
+    let seen = 0;
+    const result = await connection.stream(query.sql);
+    for await (const chunk of result.yieldRowsJs()) {
+      for (const values of chunk) {
+        const record = Number(values[0]);
+        while (odd.length > 0 && (odd[0] as { record: number }).record < record) yield* oddRow(odd.shift(), layout as CsvLayout);
+        seen++;
+        yield read(values, place(record));
+      }
+    }
+    for (const rest of odd) yield* oddRow(rest, layout as CsvLayout);
+    const expected = layout === undefined ? seen : layout.records - layout.odd.length;
+    if (seen !== expected) throw new UnsupportedFileError(`DuckDB read ${seen} records where the CSV reader finds ${expected}`);
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+function settings(options: DuckDbOptions): Record<string, string> {
+  const out: Record<string, string> = { preserve_insertion_order: 'true' };
+  if (options.threads !== undefined) out['threads'] = String(options.threads);
+  if (options.memoryLimit !== undefined) out['memory_limit'] = options.memoryLimit;
+  return out;
+}
+
+async function readLayout(path: string): Promise<CsvLayout> {
+  let layout: CsvLayout;
+  try {
+    layout = await csvLayout(path);
+  } catch (error) {
+    if (error instanceof UnsupportedCsv) throw new UnsupportedFileError(`${path}: ${error.message}`);
+    throw error;
+  }
+  if (layout.unclosedQuoteLine !== undefined) throw new DataFileError(`${path}:${layout.unclosedQuoteLine}: not valid CSV: a quoted field that starts on this line or later is never closed`);
+  const seen = new Map<string, number>();
+  layout.header.forEach((name, i) => {
+    const first = seen.get(name);
+    if (first !== undefined) throw new DataFileError(`${path}:${layout.headerLine}: column \`${name}\` appears twice in the header (columns ${first + 1} and ${i + 1})`);
+    seen.set(name, i);
+  });
+  return layout;
+}
+
+interface Columns {
+  readonly names: readonly string[];
+  readonly types: ReadonlyMap<string, string>;
+}
+
+/**
+ * Every record of the file as a row of text columns named by the header, numbered in file order
+ * (`_record`); the records the reader does not score (wrong field count, whitespace only) left out.
+ */
+async function csvView(connection: DuckDBConnection, path: string, layout: CsvLayout): Promise<Columns> {
+  const columns = layout.header.map((_, i) => `${dialect.string(`column${i}`)}: 'VARCHAR'`).join(', ');
+  const renamed = layout.header.map((name, i) => `${dialect.identifier(`column${i}`)} AS ${dialect.identifier(name)}`).join(', ');
+  const reader = `read_csv(${dialect.string(path)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', new_line = ${layout.newline === '\r\n' ? String.raw`'\r\n'` : String.raw`'\n'`}, columns = {${columns}}, null_padding = true, strict_mode = false)`;
+  const skipped = layout.odd.map((r) => r.record);
+  await connection.run(`CREATE TEMP TABLE skipped_records (record BIGINT)`);
+  if (skipped.length > 0) {
+    const appender = await connection.createAppender('skipped_records', 'temp');
+    for (const record of skipped) {
+      appender.appendBigInt(BigInt(record));
+      appender.endRow();
+    }
+    appender.closeSync();
+  }
+  await connection.run(
+    `CREATE TEMP VIEW snapshots AS SELECT ordinality AS _record, ${renamed} FROM ${reader} WITH ORDINALITY WHERE ordinality NOT IN (SELECT record FROM skipped_records)`,
+  );
+  return { names: layout.header, types: new Map(layout.header.map((name) => [name, 'VARCHAR'])) };
+}
+
+/** The Parquet file's rows, numbered from 1 in file order; its columns keep their types. */
+async function parquetView(connection: DuckDBConnection, path: string): Promise<Columns> {
+  await connection.run(`CREATE TEMP VIEW snapshots AS SELECT file_row_number + 1 AS _record, * EXCLUDE (file_row_number) FROM read_parquet(${dialect.string(path)}, file_row_number = true)`);
+  const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM snapshots`);
+  const types = new Map<string, string>();
+  for (const [name, type] of described.getRowsJS() as [string, string][]) if (name !== '_record') types.set(name, type);
+  return { names: [...types.keys()], types };
+}
+
+const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL.*)$/;
+
+/** Typed columns whose type fits the input are taken as they are; everything else is read as text. */
+function columnKinds(plan: Plan, types: ReadonlyMap<string, string>): Record<string, ColumnKind> {
+  const kinds: Record<string, ColumnKind> = {};
+  for (const input of plan.inputs) {
+    const type = types.get(input.name) ?? 'VARCHAR';
+    const fits =
+      ((input.type === 'number' || input.type === 'integer') && NUMERIC.test(type)) ||
+      (input.type === 'boolean' && type === 'BOOLEAN') ||
+      (input.type === 'date' && (type === 'DATE' || type.startsWith('TIMESTAMP')));
+    kinds[input.name] = fits ? 'typed' : 'text';
+  }
+  return kinds;
+}
+
+/** A record's row and line from the layout's offsets (they change only at blank lines, quoted line breaks and skipped records). */
+function placeInCsv(layout: CsvLayout): (record: number) => { row: number; line: number } {
+  let i = 0;
+  return (record) => {
+    while (i + 1 < layout.offsets.length && (layout.offsets[i + 1] as { record: number }).record <= record) i++;
+    const offset = layout.offsets[i] as { rowOffset: number; lineOffset: number };
+    return { row: record + offset.rowOffset, line: record + offset.lineOffset };
+  };
+}
+
+function* oddRow(odd: CsvLayout['odd'][number] | undefined, layout: CsvLayout): Generator<EngineRow> {
+  if (odd === undefined || odd.kind === 'skipped') return;
+  const message = `has ${odd.fields} field${odd.fields === 1 ? '' : 's'}; the header has ${layout.header.length}`;
+  yield unreadableRow(odd.row, odd.line, { field: null, code: 'wrong-field-count', message });
+}

@@ -1,16 +1,17 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { stringify } from 'yaml';
-import { compiledEvaluator, healthModel, planModel } from '@vitals/core';
-import { ENGINES, planOf } from '../support/evaluators.js';
+import { SqlTranslationError, compiledEvaluator, planModel, planToSql, type ScoreResult } from '@vitals/core';
+import { ENGINES, carried, pick, planOf } from '../support/evaluators.js';
 
 /**
  * Model text arrives in pull requests and in a browser: it must never run. Every free-text place of
  * a model (titles, descriptions, enum values, map keys, string literals in expressions, pulse
  * levels, playbook owners and actions, benchmark stages and segments) gets a payload that would
- * run code if it reached the generated JavaScript unescaped; none may, and each must come back as
- * the same text.
+ * run code if it reached the generated JavaScript or SQL unescaped; none may, and each must come
+ * back as the same text. The SQL payloads try each dialect's way out of a literal or a name
+ * (a doubled quote, a backslash escape, a dollar quote, a comment, a line break, dbt's Jinja).
  */
-const PAYLOADS = [
+export const PAYLOADS = [
   '"); globalThis.__pwned = "double-quote"; ("',
   "'); globalThis.__pwned = 'single-quote'; ('",
   '`${globalThis.__pwned = "template"}`',
@@ -21,7 +22,18 @@ const PAYLOADS = [
   '\ud800 lone surrogate \udfff',
   'constructor',
   '__proto__',
+  "'); DROP TABLE canary; --",
+  "' OR '1' = '1",
+  "\\'; DROP TABLE canary; --",
+  '"; DROP TABLE canary; --',
+  '`; DROP TABLE canary; --',
+  '$$; DROP TABLE canary; $$',
+  "x\n; DROP TABLE canary; -- \r\n'y",
+  "{{ run_query('DROP TABLE canary') }}{% endraw %}{# #}",
 ];
+
+/** SQL cannot carry a lone surrogate (its text is UTF-8): the query is refused, never written with U+FFFD. */
+const UNENCODABLE = (payload: string) => /[\ud800-\udfff]/.test(payload);
 
 declare global {
   // eslint-disable-next-line no-var
@@ -60,21 +72,45 @@ afterEach(() => {
   delete globalThis.__pwned;
 });
 
-describe.each(ENGINES)('no model text runs as code on the $name evaluator', ({ make }) => {
-  test.each(PAYLOADS)('payload %j', (payload) => {
+describe.each(ENGINES)('no model text runs as code on the $name engine', (engine) => {
+  const sql = engine.name === 'duckdb' || engine.name === 'postgres';
+  test.skipIf(engine.unavailable !== undefined).each(PAYLOADS)('payload %j', async (payload) => {
     const plan = planOf(hostileModel(payload));
-    const scorer = healthModel(plan, make(plan)).scorer();
-    const result = scorer.score({ account: payload, day: '2026-03-01', tier: payload, stage: payload, segment: payload, note: payload, pulse: payload, pulse_day: '2026-02-20' });
+    if (sql && UNENCODABLE(payload)) {
+      expect(() => planToSql(plan, engine.name as 'duckdb')).toThrow(SqlTranslationError);
+      return;
+    }
+    const other = `${payload} (other)`;
+    const records = [
+      { account: payload, day: '2026-03-01', tier: payload, stage: payload, segment: payload, note: payload, pulse: payload, pulse_day: '2026-02-20' },
+      { account: other, day: '2026-03-01', tier: other, stage: other, segment: other, note: other, pulse: other, pulse_day: '2026-02-20' },
+    ];
+    const [result, contrast] = (await engine.score(plan, records)) as [ScoreResult, ScoreResult];
     expect(globalThis.__pwned).toBeUndefined();
+    const expectCarried = (r: ScoreResult, path: string, value: unknown) => {
+      const wanted = carried(engine, path, value);
+      if (wanted === undefined) return;
+      if (typeof wanted === 'object' && wanted !== null && !Array.isArray(wanted)) expect(pick(r, path), path).toMatchObject(wanted);
+      else expect(pick(r, path), path).toEqual(wanted);
+    };
     expect(result.status).toBe('scored');
     expect(result.id).toBe(payload);
-    expect(result.metrics['tiered']).toMatchObject({ value: payload, score: 90 });
-    expect(result.metrics['noted']).toMatchObject({ score: 80 });
-    expect(result.pulse).toMatchObject({ value: payload, title: payload });
+    expectCarried(result, 'metrics.tiered', { value: payload, score: 90 });
+    expectCarried(result, 'metrics.noted', { score: 80 });
+    expectCarried(result, 'pulse', { value: payload, title: payload });
     expect(result.benchmark).toBe(50);
-    expect(result.playbooks).toEqual([
-      { key: 'fires', title: payload, priority: 'medium', owner: payload, action: payload, why: [{ ref: 'tier', value: payload }, { ref: 'pulse.value', value: payload }] },
-    ]);
+    expect(result.playbooks.map((p) => p.key)).toEqual(['fires']);
+    if (engine.carries('playbooks.why')) {
+      expect(result.playbooks).toEqual([
+        { key: 'fires', title: payload, priority: 'medium', owner: payload, action: payload, why: [{ ref: 'tier', value: payload }, { ref: 'pulse.value', value: payload }] },
+      ]);
+    }
+    // The other value reads as itself: no comparison was turned into one that always holds.
+    expect(contrast.id).toBe(other);
+    expectCarried(contrast, 'metrics.tiered', { value: other, score: 10 });
+    expectCarried(contrast, 'metrics.noted', { score: 20 });
+    expect(contrast.benchmark).toBe(60);
+    expect(contrast.playbooks).toEqual([]);
     expect(Object.prototype).not.toHaveProperty('__pwned');
   });
 });

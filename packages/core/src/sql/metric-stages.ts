@@ -75,7 +75,7 @@ export class MetricCompiler {
       dialect: this.q.dialect,
       stage: this.stage,
       own,
-      slot: (slot) => this.slot(slot),
+      slot: (slot) => (slot.kind === 'own-value' ? (own as Sql) : this.slot(slot)),
       previous: (column) => this.stage.bind(sql`LAG(${column}) ${raw(this.rows.history)}`, '_previous'),
     };
   }

@@ -37,6 +37,8 @@ const { metafile } = await build({
   legalComments: 'none',
   logLevel: 'warning',
   metafile: true,
+  // DuckDB is a native module, an optional peer: loaded from node_modules at run time, only by --engine duckdb.
+  external: ['@duckdb/node-api'],
 });
 
 // Chart.js's exports map does not expose the UMD file; its main entry sits beside it in dist/.

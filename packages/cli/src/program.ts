@@ -37,11 +37,17 @@ export function buildProgram(setExit: (code: ExitCode) => void): Command {
       .summary('score account snapshots with a model')
       .description(
         'Score every account snapshot in a data file (CSV, NDJSON or a JSON array), one output row per input row.\n' +
-          'Bad rows are reported on stderr with their row number and field and the rest are still scored; --strict stops at the first.',
+          'Bad rows are reported on stderr with their row number and field and the rest are still scored; --strict stops at the first.\n' +
+          'A Parquet file (.parquet) is scored by embedded DuckDB, and so is a large CSV file unless --engine js says otherwise.',
       )
       .argument('<model>', 'model file (YAML)')
       .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'ndjson', 'json']).default('table'))
       .option('--csv-raw', "with --format csv: write text cells as they are, even those a spreadsheet would run as a formula (by default a cell starting with =, +, -, @, tab or CR gets a leading ')")
+      .addOption(
+        new Option('--engine <engine>', 'js (streams any format), duckdb (embedded DuckDB over a CSV or Parquet file), or auto: DuckDB for Parquet and for large CSV files')
+          .choices(['auto', 'js', 'duckdb'])
+          .default('auto'),
+      )
       .option('--explain <account>', 'print the drill-down for one account instead: each metric, why each playbook fired, and what would move it to the next band'),
   )
     .addHelpText(
@@ -50,6 +56,7 @@ export function buildProgram(setExit: (code: ExitCode) => void): Command {
         'vitals score model.yaml --data accounts.csv',
         'vitals score model.yaml --data snapshots.ndjson --format ndjson > scores.ndjson',
         'vitals score model.yaml --data accounts.csv --explain acme-42',
+        'vitals score model.yaml --data snapshots.parquet --format csv > scores.csv   # embedded DuckDB',
       ),
     )
     .action(async (model: string, options: Record<string, unknown>) => {
@@ -112,6 +119,40 @@ export function buildProgram(setExit: (code: ExitCode) => void): Command {
     .action(async (model: string, options: Record<string, unknown>) => {
       const { runBacktest } = await import('./commands/backtest.js');
       setExit(await runBacktest(model, backtestOptions(options)));
+    });
+
+  program
+    .command('sql')
+    .summary('the model as one SQL query, or a dbt model, to score where the data lives')
+    .description(
+      'Print one SQL query that scores every row of a table of snapshots as `vitals score --format csv` does, to the row:\n' +
+        'the same columns (and each metric\'s value, score and band), CTEs named after the model\'s stages.\n' +
+        'DuckDB and PostgreSQL are tested against the JavaScript engine; BigQuery and Snowflake are checked by a parser only\n' +
+        '(untested against a live warehouse). With --dbt, write a dbt model (<model>.sql and its <model>.yml) instead.',
+    )
+    .argument('<model>', 'model file (YAML)')
+    .addOption(new Option('--dialect <dialect>', 'SQL dialect').choices(['duckdb', 'postgres', 'bigquery', 'snowflake']).makeOptionMandatory())
+    .option('--table <name>', 'the table or view of snapshots (schema.table; with --dbt, the upstream dbt model)', 'snapshots')
+    .option('--order-by <column>', 'a column giving the rows\' order (a load sequence): snapshots of an account are accepted in that order, as a file is read')
+    .option('--typed', 'numeric, boolean and date inputs are columns of those SQL types (default: every column read as text, as from a CSV)')
+    .option('--as-of <date>', 'as-of date (YYYY-MM-DD) for models without an as-of field')
+    .option('--dbt <dir>', 'write a dbt model into this folder instead of printing the query')
+    .addHelpText(
+      'after',
+      examples('vitals sql model.yaml --dialect postgres --table analytics.account_snapshots --typed > score.sql', 'vitals sql model.yaml --dialect snowflake --dbt models/health --table stg_account_snapshots'),
+    )
+    .action(async (model: string, options: Record<string, unknown>) => {
+      const { runSql } = await import('./commands/sql.js');
+      setExit(
+        await runSql(model, {
+          dialect: options.dialect as 'duckdb',
+          table: options.table as string,
+          orderBy: options.orderBy as string | undefined,
+          asOf: asOfOption(options.asOf as string | undefined),
+          typed: options.typed === true,
+          dbt: options.dbt as string | undefined,
+        }),
+      );
     });
 
   program
@@ -184,6 +225,7 @@ export interface DataOptions {
 
 export interface ScoreCommandOptions extends DataOptions {
   readonly format: 'table' | 'csv' | 'ndjson' | 'json';
+  readonly engine: 'auto' | 'js' | 'duckdb';
   readonly explain: string | undefined;
   /** `--csv-raw`: CSV text cells as they are, formulas included. */
   readonly csvRaw: boolean;
@@ -193,7 +235,8 @@ function scoreOptions(options: Record<string, unknown>): ScoreCommandOptions {
   const format = options.format as ScoreCommandOptions['format'];
   const csvRaw = options.csvRaw === true;
   if (csvRaw && (format !== 'csv' || options.explain !== undefined)) throw new CliError('--csv-raw applies only to --format csv');
-  return { ...dataOptions(options), format, explain: options.explain as string | undefined, csvRaw };
+  const engine = (options.engine as ScoreCommandOptions['engine'] | undefined) ?? 'auto';
+  return { ...dataOptions(options), format, engine, explain: options.explain as string | undefined, csvRaw };
 }
 
 function dataOptions(options: Record<string, unknown>): DataOptions {
@@ -225,7 +268,7 @@ export interface BacktestCommandOptions extends DataOptions {
 }
 
 function backtestOptions(options: Record<string, unknown>): BacktestCommandOptions {
-  const { format: _format, explain: _explain, ...data } = scoreOptions(options);
+  const { format: _format, engine: _engine, explain: _explain, ...data } = scoreOptions(options);
   return {
     ...data,
     outcome: options.outcome as string,

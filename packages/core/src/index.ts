@@ -18,6 +18,7 @@ export { isDecimalText } from './evaluate/read-value.js';
 export { roundTo, compareNumbers } from './evaluate/numbers.js';
 // SQL: the plan as one query per dialect (DuckDB, PostgreSQL, BigQuery, Snowflake), and as a dbt model
 export { planToSql, SQL_DIALECTS } from './sql/plan-to-sql.js';
+export { planToDbt } from './sql/plan-to-dbt.js';
 export { SqlTranslationError } from './sql/dialects/literal-text.js';
 export { describeIssue } from './evaluate/record-issue.js';
 // Analysing results
@@ -55,6 +56,7 @@ export type { Evaluator, StepOptions, StepOutput } from './evaluate/evaluator.js
 export type { CompiledEvaluator } from './evaluate/compiled/compiled-evaluator.js';
 export type { Scorer } from './evaluate/scorer.js';
 export type { SqlQuery } from './sql/plan-to-sql.js';
+export type { DbtModel } from './sql/plan-to-dbt.js';
 export type { PlanToSqlOptions, ColumnKind } from './sql/query.js';
 export type { SqlColumn, SqlColumnField } from './sql/output-columns.js';
 export type { SqlDialect, SqlDialectName } from './sql/dialect.js';

@@ -1,11 +1,14 @@
+import { statSync } from 'node:fs';
+import type { HealthModel } from '@vitals/core';
+import { formatOfName } from '@vitals/data';
 import { openData } from '../data/open-data.js';
-import { EXIT, type ExitCode } from '../errors.js';
+import { CliError, EXIT, type ExitCode } from '../errors.js';
 import { BufferedOutput, note } from '../io/output.js';
 import type { ScoreCommandOptions } from '../program.js';
-import { toScoreRow } from '../render/score-row.js';
+import { toScoreRow, type ScoreRow } from '../render/score-row.js';
 import { rowWriter } from '../render/score-writers.js';
 import { loadModel } from '../run/load-model.js';
-import { countsLine, dataErrorExit, scoreStream } from '../run/score-stream.js';
+import { countsLine, dataErrorExit, scoreStream, type ScoreStreamOutcome } from '../run/score-stream.js';
 
 /** Errors found before any row is read (the file's kind, its header): nothing goes to stdout. */
 const BEFORE_ROWS = new Set(['not-text', 'spreadsheet', 'no-header', 'missing-columns', 'duplicate-column', 'not-a-json-array']);
@@ -21,15 +24,15 @@ export async function runScore(modelPath: string, options: ScoreCommandOptions):
     return runExplain(modelPath, options.explain, options);
   }
   const model = await loadModel(modelPath);
-  const source = await openData(options, model.columns);
   const writer = rowWriter(options.format, model.plan, { csvRaw: options.csvRaw });
   const out = new BufferedOutput(process.stdout);
   let begun = false;
-  const outcome = await scoreStream(model, source, options, async (scored) => {
+  const write = async (row: ScoreRow) => {
     if (!begun) await out.write(writer.begin());
     begun = true;
-    await out.write(writer.row(toScoreRow(scored)));
-  });
+    await out.write(writer.row(row));
+  };
+  const { path, outcome } = await runEngine(model, options, write);
   if (begun || outcome.dataError === null || !BEFORE_ROWS.has(outcome.dataError.code)) {
     if (!begun) await out.write(writer.begin());
     await out.write(writer.end(outcome.counts, outcome.dataError));
@@ -41,7 +44,58 @@ export async function runScore(modelPath: string, options: ScoreCommandOptions):
     note(`vitals: stopped at row ${outcome.stoppedAt} (--strict)`);
     return EXIT.failed;
   }
-  dataErrorExit(source.path, outcome.dataError);
-  note(countsLine(source.path, outcome.counts));
+  dataErrorExit(path, outcome.dataError);
+  note(countsLine(path, outcome.counts));
   return EXIT.ok;
+}
+
+/**
+ * Scores with the engine `--engine` picks. DuckDB hands back `fallback` (before any row) for a
+ * file only the JavaScript reader reads as the format says (see duckdb-score.ts): then the
+ * JavaScript engine scores it, so the output is the same either way.
+ */
+async function runEngine(model: HealthModel, options: ScoreCommandOptions, write: (row: ScoreRow) => Promise<void>): Promise<{ path: string; outcome: ScoreStreamOutcome }> {
+  const engine = chooseEngine(options);
+  if (engine !== 'js') {
+    const { duckdbScoreStream } = await import('../run/duckdb-score.js');
+    const outcome = await duckdbScoreStream(model, options, engine.format, write);
+    if (outcome !== 'fallback') return { path: options.data, outcome };
+  }
+  const source = await openData(options, model.columns);
+  return { path: source.path, outcome: await scoreStream(model, source, options, (scored) => write(toScoreRow(scored))) };
+}
+
+/**
+ * Above this size a CSV file is scored faster by DuckDB than by the JavaScript engine, output
+ * included (measured end to end on the lifecycle model: docs/bench.md, "Which engine").
+ */
+export const DUCKDB_FROM_BYTES = 64 * 1024 * 1024;
+
+/**
+ * `--engine auto` (the default): Parquet files go to DuckDB (the JavaScript engine does not read
+ * them), large CSV files too; everything else (small CSV, NDJSON, JSON, stdin) to JavaScript.
+ */
+function chooseEngine(options: ScoreCommandOptions): 'js' | { format: 'csv' | 'parquet' } {
+  const format = /\.parquet$/i.test(options.data) ? 'parquet' : options.inputFormat === 'tsv' ? 'csv' : (options.inputFormat ?? formatOfName(options.data)?.format);
+  const duckdbReads = options.data !== '-' && (format === 'csv' || format === 'parquet');
+  if (options.engine === 'js') {
+    if (format === 'parquet') throw new CliError('the JavaScript engine reads CSV, NDJSON and JSON: score a Parquet file with --engine duckdb (or auto)');
+    return 'js';
+  }
+  if (options.engine === 'duckdb') {
+    if (!duckdbReads) throw new CliError(`--engine duckdb reads CSV and Parquet files (not ${options.data === '-' ? 'stdin' : 'this format'}): use --engine js`);
+    return { format: format as 'csv' | 'parquet' };
+  }
+  if (format === 'parquet' && options.data !== '-') return { format };
+  if (!duckdbReads) return 'js';
+  return fileSize(options.data) >= DUCKDB_FROM_BYTES ? { format: 'csv' } : 'js';
+}
+
+/** The file's size; 0 when it cannot be read (the JavaScript engine then says why). */
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
 }

@@ -7,8 +7,8 @@ import type { RowIssue } from './score-row.js';
  * the file line the row starts on; `row` counts data rows from 1 (the CSV header is not a row).
  * The file name, the message and the value are `safeText`: a newline in a cell cannot forge a line.
  */
-export function rowIssueLine(file: string, data: DataRow, issue: RowIssue): string {
-  const place = `${safeText(file)}:${data.line}: row ${data.row}`;
+export function rowIssueLine(file: string, data: Pick<DataRow, 'row' | 'line'>, issue: RowIssue): string {
+  const place = data.line === null ? `${safeText(file)}: row ${data.row}` : `${safeText(file)}:${data.line}: row ${data.row}`;
   const field = issue.field === null ? '' : ` field ${safeText(issue.field)}:`;
   const got = issue.value === undefined ? '' : ` (got ${quoted(issue.value)})`;
   return `${place}:${field} ${safeText(issue.message)}${got} [${issue.code}]`;

@@ -1,5 +1,5 @@
 import type { HealthModel, ScoreResult } from '@vitals/core';
-import type { DataError } from '@vitals/data';
+import type { DataError, DataRow } from '@vitals/data';
 import type { DataSource } from '@vitals/data/node';
 import { dataError } from '../data/open-data.js';
 import { CliError } from '../errors.js';
@@ -7,7 +7,7 @@ import { note } from '../io/output.js';
 import { createProgress, type Progress } from '../io/progress.js';
 import { plural } from '../render/check-report.js';
 import { rowIssueLine } from '../render/row-issue-line.js';
-import { rowIssues, type ScoredRow } from '../render/score-row.js';
+import { rowIssues, type RowIssue, type ScoredRow } from '../render/score-row.js';
 import type { RunCounts } from '../render/score-writers.js';
 
 export interface ScoreStreamOptions {
@@ -40,34 +40,60 @@ export async function scoreStream(
   warnAboutAsOf(model, options.asOf);
   const scorer = model.scorer(options.asOf === undefined ? {} : { asOf: options.asOf });
   const progress = await createProgress(options.progress, source.size);
-  const counts = { rows: 0, scored: 0, unscored: 0, invalid: 0 };
-  let described = 0;
+  const tally = new RowTally(source.path, options, progress);
   try {
     for await (const batch of source.batches) {
       for (const data of batch) {
         const result = data.record === null ? null : scorer.score(data.record);
         if (result !== null && model.plan.data.asOf === null) failWithoutAsOf(result);
         const scored: ScoredRow = { data, result };
-        counts.rows++;
-        const status = result?.status ?? 'invalid';
-        counts[status]++;
-        if (status === 'invalid') {
-          if (options.maxIssues === 0 || described < options.maxIssues) describe(source.path, scored, progress);
-          described++;
-        }
+        const stop = tally.add(result?.status ?? 'invalid', data, () => rowIssues(scored));
         await onRow(scored);
-        if (status === 'invalid' && options.strict) return { counts, stoppedAt: data.row, dataError: null };
+        if (stop) return { counts: tally.counts, stoppedAt: data.row, dataError: null };
       }
-      progress.update(source.bytesRead(), counts.rows);
+      progress.update(source.bytesRead(), tally.counts.rows);
     }
   } finally {
     progress.stop();
   }
-  if (options.maxIssues > 0 && described > options.maxIssues) {
-    note(`${source.path}: … and ${plural(described - options.maxIssues, 'more bad row')} not described (--max-issues 0 describes all)`);
-  }
+  tally.finish();
   for (const warning of source.warnings()) note(`vitals: warning: ${warning.message}`);
-  return { counts, stoppedAt: undefined, dataError: source.error() };
+  return { counts: tally.counts, stoppedAt: undefined, dataError: source.error() };
+}
+
+/**
+ * Counts rows by status and describes bad ones on stderr (up to --max-issues), whichever engine
+ * scored them; says when --strict must stop.
+ */
+export class RowTally {
+  readonly counts = { rows: 0, scored: 0, unscored: 0, invalid: 0 };
+  private described = 0;
+
+  constructor(
+    private readonly file: string,
+    private readonly options: Pick<ScoreStreamOptions, 'strict' | 'maxIssues'>,
+    private readonly progress: Progress,
+  ) {}
+
+  /** Counts a row; true when it is bad and --strict says stop. */
+  add(status: ScoreResult['status'], where: Pick<DataRow, 'row' | 'line'>, issues: () => readonly RowIssue[]): boolean {
+    this.counts.rows++;
+    this.counts[status]++;
+    if (status !== 'invalid') return false;
+    if (this.options.maxIssues === 0 || this.described < this.options.maxIssues) {
+      for (const issue of issues()) this.progress.note(rowIssueLine(this.file, where, issue));
+    }
+    this.described++;
+    return this.options.strict;
+  }
+
+  /** Says how many bad rows went undescribed. */
+  finish(): void {
+    const { maxIssues } = this.options;
+    if (maxIssues > 0 && this.described > maxIssues) {
+      note(`${this.file}: … and ${plural(this.described - maxIssues, 'more bad row')} not described (--max-issues 0 describes all)`);
+    }
+  }
 }
 
 /** A data error that stopped the reading: the rows before it are scored and written; then it is said, exit 2. */
@@ -75,11 +101,7 @@ export function dataErrorExit(path: string, error: DataError | null): void {
   if (error !== null) throw dataError(path, error);
 }
 
-function describe(file: string, scored: ScoredRow, progress: Progress): void {
-  for (const issue of rowIssues(scored)) progress.note(rowIssueLine(file, scored.data, issue));
-}
-
-function warnAboutAsOf(model: HealthModel, asOf: string | undefined): void {
+export function warnAboutAsOf(model: HealthModel, asOf: string | undefined): void {
   const field = model.plan.data.asOf;
   if (asOf !== undefined && field !== null) note(`vitals: --as-of is ignored: the model reads each snapshot's date from \`${field}\``);
 }

@@ -39,7 +39,7 @@ export interface SqlQuery {
  * date it neither has nor is given.
  */
 export function planToSql(plan: Plan, dialectName: SqlDialectName, options: PlanToSqlOptions = {}): SqlQuery {
-  const dialect = SQL_DIALECTS[dialectName];
+  const dialect = options.dialectOverride ?? SQL_DIALECTS[dialectName];
   if (plan.data.asOf === null && options.asOf === undefined && planNeedsAsOf(plan)) {
     throw new SqlTranslationError('this model needs an as-of date (for pulse age, overrides, history or cooldowns) and has no as-of field: give the as-of date of the run');
   }

@@ -28,6 +28,8 @@ export interface PlanToSqlOptions {
   readonly availableColumns?: readonly string[];
   /** Each metric's value, score and band as columns (default true). */
   readonly metricColumns?: boolean;
+  /** The dialect with a constraint of its own (dbt's Jinja-safe literals); it must keep the named dialect's SQL. */
+  readonly dialectOverride?: SqlDialect;
 }
 
 /** The query being written: its CTEs so far, the names in use, and the dialect. */

@@ -91,7 +91,7 @@ function readText(q: Query, stage: Stage, input: InputDeclaration, raw: Sql): In
     case 'string':
       return read(text, null, '');
     case 'date': {
-      const day = stage.bind(dayFromText({ dialect: d, stage }, raw), `${input.name}__day`);
+      const day = stage.bind(dayFromText({ dialect: d, stage }, raw, `_${input.name}`), `${input.name}__day`);
       return read(day, sql`${day} IS NULL`, 'not-a-date');
     }
   }

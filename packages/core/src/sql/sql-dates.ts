@@ -15,38 +15,38 @@ const DATETIME_PATTERN = '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9
  * (the civil-from-days algorithm), so no engine's date parser or session time zone is involved,
  * and nothing fails: text that is not such a date gives NULL. `text` must be atomic.
  */
-export function dayFromText(scope: NumberScope, text: Sql): Sql {
+export function dayFromText(scope: NumberScope, text: Sql, hint: string): Sql {
   const { stage, dialect } = scope;
   const n = (x: number) => double(scope, x);
   const str = (s: string) => literal(dialect.string(s));
-  const t = stage.bind(call(dialect.trim, text, str(JS_WHITESPACE)), '_date_text');
-  const isDate = stage.bind(call(dialect.regexMatches, t, str(DATE_PATTERN)), '_is_date');
-  const isDateTime = stage.bind(call(dialect.regexMatches, t, str(DATETIME_PATTERN)), '_is_datetime');
-  const part = (from: number, length: number, hint: string) =>
-    stage.bind(sql`(CASE WHEN ${isDate} OR ${isDateTime} THEN ${call((s) => dialect.cast(s, 'double'), sql`substr(${t}, ${literal(String(from))}, ${literal(String(length))})`)} END)`, hint);
+  const t = stage.bind(call(dialect.trim, text, str(JS_WHITESPACE)), `${hint}_date_text`);
+  const isDate = stage.bind(call(dialect.regexMatches, t, str(DATE_PATTERN)), `${hint}_is_date`);
+  const isDateTime = stage.bind(call(dialect.regexMatches, t, str(DATETIME_PATTERN)), `${hint}_is_datetime`);
+  const part = (from: number, length: number, name: string) =>
+    stage.bind(sql`(CASE WHEN ${isDate} OR ${isDateTime} THEN ${call((s) => dialect.cast(s, 'double'), sql`substr(${t}, ${literal(String(from))}, ${literal(String(length))})`)} END)`, `${hint}${name}`);
   const [y, m, d] = [part(1, 4, '_year'), part(6, 2, '_month'), part(9, 2, '_day')];
   const dateDay = sql`(CASE WHEN ${y} >= ${n(100)} AND ${m} BETWEEN ${n(1)} AND ${n(12)} AND ${d} BETWEEN ${n(1)} AND ${daysInMonth(y, m, n)} THEN ${daysFromCivil(y, m, n)} + ${d} - ${n(1)} END)`;
-  const time = datetimeMilliseconds(scope, t, isDateTime);
+  const time = datetimeMilliseconds(scope, t, isDateTime, hint);
   const datetimeDay = sql`(CASE WHEN ${time} IS NOT NULL AND ${m} BETWEEN ${n(1)} AND ${n(12)} AND ${d} BETWEEN ${n(1)} AND ${n(31)} THEN floor((${daysFromCivil(y, m, n)} + ${d} - ${n(1)}) + ${time} / ${n(86_400_000)}) END)`;
   return sql`(CASE WHEN ${isDate} THEN ${dateDay} WHEN ${isDateTime} THEN ${datetimeDay} END)`;
 }
 
 /** The time of day in milliseconds, less the offset; NULL when a field is out of range (as Date.parse). */
-function datetimeMilliseconds(scope: NumberScope, t: Sql, isDateTime: Sql): Sql {
+function datetimeMilliseconds(scope: NumberScope, t: Sql, isDateTime: Sql, hint: string): Sql {
   const { stage, dialect } = scope;
   const n = (x: number) => double(scope, x);
   const str = (s: string) => literal(dialect.string(s));
   const number = (s: Sql) => call((x) => dialect.cast(x, 'double'), s);
-  const guard = (value: Sql, hint: string) => stage.bind(sql`(CASE WHEN ${isDateTime} THEN ${value} END)`, hint);
-  const hour = guard(number(sql`substr(${t}, 12, 2)`), '_hour');
-  const minute = guard(number(sql`substr(${t}, 15, 2)`), '_minute');
-  const tail = guard(sql`substr(${t}, 17)`, '_time_tail');
-  const seconds = stage.bind(sql`coalesce(${number(call(dialect.regexExtract, tail, str('^:([0-9]{2})')))}, ${n(0)})`, '_second');
+  const guard = (value: Sql, name: string) => stage.bind(sql`(CASE WHEN ${isDateTime} THEN ${value} END)`, name);
+  const hour = guard(number(sql`substr(${t}, 12, 2)`), `${hint}_hour`);
+  const minute = guard(number(sql`substr(${t}, 15, 2)`), `${hint}_minute`);
+  const tail = guard(sql`substr(${t}, 17)`, `${hint}_time_tail`);
+  const seconds = stage.bind(sql`coalesce(${number(call(dialect.regexExtract, tail, str('^:([0-9]{2})')))}, ${n(0)})`, `${hint}_second`);
   const fraction = call(dialect.regexExtract, tail, str('^:[0-9]{2}[.]([0-9]+)'));
-  const millis = stage.bind(sql`coalesce(${number(sql`substr(rpad(${fraction}, 3, '0'), 1, 3)`)}, ${n(0)})`, '_millisecond');
-  const offset = stage.bind(call(dialect.regexExtract, tail, str('([+-][0-9]{2}:?[0-9]{2})$')), '_offset');
-  const offsetHours = stage.bind(number(sql`substr(${offset}, 2, 2)`), '_offset_hours');
-  const offsetMinutes = stage.bind(number(sql`substr(${offset}, ${call(dialect.length, offset)} - 1, 2)`), '_offset_minutes');
+  const millis = stage.bind(sql`coalesce(${number(sql`substr(rpad(${fraction}, 3, '0'), 1, 3)`)}, ${n(0)})`, `${hint}_millisecond`);
+  const offset = stage.bind(call(dialect.regexExtract, tail, str('([+-][0-9]{2}:?[0-9]{2})$')), `${hint}_offset`);
+  const offsetHours = stage.bind(number(sql`substr(${offset}, 2, 2)`), `${hint}_offset_hours`);
+  const offsetMinutes = stage.bind(number(sql`substr(${offset}, ${call(dialect.length, offset)} - 1, 2)`), `${hint}_offset_minutes`);
   const sign = sql`(CASE WHEN substr(${offset}, 1, 1) = '-' THEN ${n(-1)} ELSE ${n(1)} END)`;
   const offsetMs = sql`(CASE WHEN ${offset} IS NULL THEN ${n(0)} ELSE ${sign} * (${offsetHours} * ${n(3_600_000)} + ${offsetMinutes} * ${n(60_000)}) END)`;
   const valid = join(
@@ -59,7 +59,7 @@ function datetimeMilliseconds(scope: NumberScope, t: Sql, isDateTime: Sql): Sql 
     ' AND ',
   );
   const ms = sql`${hour} * ${n(3_600_000)} + ${minute} * ${n(60_000)} + ${seconds} * ${n(1000)} + ${millis} - ${offsetMs}`;
-  return stage.bind(sql`(CASE WHEN ${isDateTime} AND ${valid} THEN ${ms} END)`, '_time_ms');
+  return stage.bind(sql`(CASE WHEN ${isDateTime} AND ${valid} THEN ${ms} END)`, `${hint}_time_ms`);
 }
 
 /** Days from 1970-01-01 to the first of month m of year y (y ≥ 0), by the days-from-civil algorithm. */

@@ -109,9 +109,9 @@ async function csvView(connection: DuckDBConnection, path: string, layout: CsvLa
   const renamed = layout.header.map((name, i) => `${dialect.identifier(`column${i}`)} AS ${dialect.identifier(name)}`).join(', ');
   const reader = `read_csv(${dialect.string(path)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', new_line = ${layout.newline === '\r\n' ? String.raw`'\r\n'` : String.raw`'\n'`}, columns = {${columns}}, null_padding = true, strict_mode = false)`;
   const skipped = layout.odd.map((r) => r.record);
-  await connection.run(`CREATE TEMP TABLE skipped_records (record BIGINT)`);
+  await connection.run('CREATE TABLE skipped_records (record BIGINT)');
   if (skipped.length > 0) {
-    const appender = await connection.createAppender('skipped_records', 'temp');
+    const appender = await connection.createAppender('skipped_records');
     for (const record of skipped) {
       appender.appendBigInt(BigInt(record));
       appender.endRow();

@@ -34,8 +34,11 @@ export class SqlTranslationError extends Error {
 /** Identifiers a dialect would resolve without quotes: the ones warehouse users write bare. */
 export const PLAIN_IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
+/** Characters a reader cannot see (spaces other than ' ', line and paragraph separators, the BOM). */
+const INVISIBLE = /[\p{Zs}\p{Zl}\p{Zp}\ufeff\u200b]/u;
+
 /**
- * A string literal whose control characters are spelt with `chr(n)` between quoted pieces: a
+ * A string literal whose control and invisible characters are spelt with `chr(n)` between quoted pieces: a
  * query never holds a raw line break inside a literal (so it can be re-indented and read), and
  * the NUL that PostgreSQL text cannot hold is caught by the caller first.
  */
@@ -44,7 +47,7 @@ export function quotedWithChr(text: string, quote: (piece: string) => string): s
   let current = '';
   for (const char of text) {
     const code = char.codePointAt(0) as number;
-    if (code < 0x20 || code === 0x7f) {
+    if (code < 0x20 || code === 0x7f || (char !== ' ' && INVISIBLE.test(char))) {
       if (current !== '') pieces.push(quote(current));
       pieces.push(`chr(${code})`);
       current = '';

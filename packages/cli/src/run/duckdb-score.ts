@@ -1,0 +1,92 @@
+import { SqlTranslationError, type HealthModel } from '@vitals/core';
+import type { EngineRow } from '@vitals/engines';
+import { openData } from '../data/open-data.js';
+import { CliError } from '../errors.js';
+import { createProgress } from '../io/progress.js';
+import { note } from '../io/output.js';
+import type { ScoreCommandOptions } from '../program.js';
+import type { ScoreRow } from '../render/score-row.js';
+import { RowTally, warnAboutAsOf, type ScoreStreamOutcome } from './score-stream.js';
+
+type Engines = typeof import('@vitals/engines');
+
+/**
+ * Scores a CSV or Parquet file with embedded DuckDB (`@vitals/engines`): the same rows, row
+ * numbers, lines and bad-row reports as the JavaScript engine, streamed in file order. A CSV file
+ * is first opened by the one data reader (@vitals/data), which checks its kind, its header against
+ * the model's columns and finds its delimiter, exactly as for the JavaScript engine. `fallback`
+ * (before any row is written) means the JavaScript engine should score the file: DuckDB is not
+ * installed (it is an optional peer of the packed CLI), or the file has something only the
+ * JavaScript reader reads as it should (bytes that are not UTF-8, a quote never closed, …).
+ * DuckDB is loaded only here, so other commands never load the native module.
+ */
+export async function duckdbScoreStream(
+  model: HealthModel,
+  options: ScoreCommandOptions,
+  format: 'csv' | 'parquet',
+  onRow: (row: ScoreRow) => Promise<void> | void,
+): Promise<ScoreStreamOutcome | 'fallback'> {
+  const engines = await loadEngines(options, format);
+  if (engines === undefined) return 'fallback';
+  let delimiter = ',';
+  if (format === 'csv') {
+    const checked = await checkCsv(model, options);
+    if (checked === 'fallback' || typeof checked !== 'string') return checked;
+    delimiter = checked;
+  }
+  warnAboutAsOf(model, options.asOf);
+  const tally = new RowTally(options.data, options, await createProgress(false, undefined));
+  try {
+    const asOf = options.asOf === undefined ? {} : { asOf: options.asOf };
+    const rows = engines.scoreWithDuckDb(model.plan, options.data, format, { metricColumns: false, delimiter, ...asOf });
+    for await (const row of rows) {
+      const stop = tally.add(row.status, row, () => row.issues);
+      await onRow(scoreRow(row));
+      if (stop) return { counts: tally.counts, stoppedAt: row.row, dataError: null };
+    }
+  } catch (error) {
+    if (error instanceof engines.UnsupportedFileError && tally.counts.rows === 0) {
+      if (options.engine === 'duckdb') note(`vitals: ${error.message}; scored by the JavaScript engine instead`);
+      return 'fallback';
+    }
+    if (error instanceof engines.DataFileError) throw new CliError(error.message);
+    if (error instanceof SqlTranslationError) throw new CliError(`${error.message}: pass --as-of YYYY-MM-DD`.replace(/: give the as-of date of the run: pass/, ': pass'));
+    throw error;
+  }
+  tally.finish();
+  return { counts: tally.counts, stoppedAt: undefined, dataError: null };
+}
+
+/** @vitals/engines with DuckDB, or undefined when DuckDB is not installed and the JavaScript engine can read the file. */
+async function loadEngines(options: ScoreCommandOptions, format: 'csv' | 'parquet'): Promise<Engines | undefined> {
+  try {
+    return await import('@vitals/engines');
+  } catch (error) {
+    if (!/@duckdb\/node-api/.test(String((error as Error).message))) throw error;
+    const why = 'DuckDB is not installed (the optional package @duckdb/node-api: `npm install -g @duckdb/node-api` beside a global vitals)';
+    if (format === 'parquet' || options.engine === 'duckdb') throw new CliError(`--engine duckdb needs embedded DuckDB: ${why}`);
+    return undefined;
+  }
+}
+
+/**
+ * The data reader's checks of a CSV file (its kind, its header, its delimiter), from its first
+ * rows: the delimiter when DuckDB may read the file, the error that stops it before any row, or
+ * `fallback` when the reader stopped within those rows (the JavaScript engine keeps the rows before).
+ */
+async function checkCsv(model: HealthModel, options: ScoreCommandOptions): Promise<string | ScoreStreamOutcome | 'fallback'> {
+  const source = await openData(options, model.columns);
+  const batches = source.batches[Symbol.asyncIterator]();
+  const first = await batches.next();
+  const dataError = source.error();
+  if (!first.done) await batches.return?.();
+  if (dataError !== null && first.done === true) return { counts: { rows: 0, scored: 0, unscored: 0, invalid: 0 }, stoppedAt: undefined, dataError };
+  if (dataError !== null || first.done === true) return 'fallback';
+  return source.delimiter() ?? ',';
+}
+
+/** The columns `score` writes (the metric columns and the pulse age are the engine's extras). */
+function scoreRow(row: EngineRow): ScoreRow {
+  const { metrics: _metrics, pulse_age_days: _pulse, ...rest } = row;
+  return rest;
+}

@@ -48,7 +48,7 @@ export function planToSql(plan: Plan, dialectName: SqlDialectName, options: Plan
   const inputsStage = q.stage('inputs', 'Each field read as its input type; a field that is not a value of its type is an issue.');
   const inputs = readInputs(q, inputsStage, source.raw);
   q.close(inputsStage);
-  const snapshots = q.stage('snapshots', 'Which snapshots join their account history: read without an issue, and in date order.');
+  const snapshots = q.stage('history', 'Which snapshots join their account history: read without an issue, and in date order.');
   const rows: RowColumns = { order: source.order, inputs, ...snapshotColumns(q, snapshots, { order: source.order, inputs }), metricValues: new Map(), metricScores: new Map(), categories: new Map() };
   q.close(snapshots);
   if (plan.pulse !== null) {

@@ -25,9 +25,10 @@ export function dayFromText(scope: NumberScope, text: Sql, hint: string): Sql {
   const part = (from: number, length: number, name: string) =>
     stage.bind(sql`(CASE WHEN ${isDate} OR ${isDateTime} THEN ${call((s) => dialect.cast(s, 'double'), sql`substr(${t}, ${literal(String(from))}, ${literal(String(length))})`)} END)`, `${hint}${name}`);
   const [y, m, d] = [part(1, 4, '_year'), part(6, 2, '_month'), part(9, 2, '_day')];
-  const dateDay = sql`(CASE WHEN ${y} >= ${n(100)} AND ${m} BETWEEN ${n(1)} AND ${n(12)} AND ${d} BETWEEN ${n(1)} AND ${daysInMonth(y, m, n)} THEN ${daysFromCivil(y, m, n)} + ${d} - ${n(1)} END)`;
+  const month = stage.bind(sql`(CASE WHEN ${m} BETWEEN ${n(1)} AND ${n(12)} THEN ${daysFromCivil(y, m, n)} END)`, `${hint}_month_start`);
+  const dateDay = sql`(CASE WHEN ${y} >= ${n(100)} AND ${d} BETWEEN ${n(1)} AND ${daysInMonth(y, m, n)} THEN ${month} + ${d} - ${n(1)} END)`;
   const time = datetimeMilliseconds(scope, t, isDateTime, hint);
-  const datetimeDay = sql`(CASE WHEN ${time} IS NOT NULL AND ${m} BETWEEN ${n(1)} AND ${n(12)} AND ${d} BETWEEN ${n(1)} AND ${n(31)} THEN floor((${daysFromCivil(y, m, n)} + ${d} - ${n(1)}) + ${time} / ${n(86_400_000)}) END)`;
+  const datetimeDay = sql`(CASE WHEN ${time} IS NOT NULL AND ${d} BETWEEN ${n(1)} AND ${n(31)} THEN floor((${month} + ${d} - ${n(1)}) + ${time} / ${n(86_400_000)}) END)`;
   return sql`(CASE WHEN ${isDate} THEN ${dateDay} WHEN ${isDateTime} THEN ${datetimeDay} END)`;
 }
 

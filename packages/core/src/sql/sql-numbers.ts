@@ -77,16 +77,17 @@ export function roundTo(scope: NumberScope, value: Sql, decimals: number, larges
   const n = (x: number) => double(scope, x);
   const power = n(10 ** decimals);
   const x = stage.once(value, hint);
-  const magnitude = decimals === 0 ? cheap(sql`abs(${x})`, [x]) : arithmetic(scope, '*', cheap(sql`abs(${x})`, [x]), power);
-  const m = stage.bind(magnitude, `${hint}_magnitude`);
-  const floor = cheap(sql`floor(${m})`, [m]);
-  const distance = cheap(sql`(${m} - (${floor} + ${n(0.5)}))`, [m]);
+  // m is |x|·10^d; a known bound keeps it finite and above zero-underflow, so no guard is needed.
+  const scaled = largest !== null && largest * 10 ** decimals < 1e300 ? cheap(sql`abs(${x}) * ${power}`, [x]) : arithmetic(scope, '*', cheap(sql`abs(${x})`, [x]), power);
+  const m = stage.bind(decimals === 0 ? cheap(sql`abs(${x})`, [x]) : scaled, `${hint}_magnitude`);
+  const half = stage.bind(sql`floor(${m}) + ${n(0.5)}`, `${hint}_half`);
+  const distance = cheap(sql`(${m} - ${half})`, [m, half]);
   const reach = largest === null ? Infinity : largest * 10 ** decimals + 1;
   const decades = UNITS.findIndex((_, i) => 10 ** i > reach);
-  const arms = (decades < 0 ? UNITS : UNITS.slice(0, decades)).map((unit, i) => sql`WHEN ${floor} + ${n(0.5)} < ${n(10 ** i)} THEN ${n(unit)}`);
+  const arms = (decades < 0 ? UNITS : UNITS.slice(0, decades)).map((unit, i) => sql`WHEN ${half} < ${n(10 ** i)} THEN ${n(unit)}`);
   const last = decades < 0 ? n(Number.MIN_VALUE) : n(UNITS[decades] as number);
   const unit = arms.length === 0 ? last : sql`(CASE ${join(arms, ' ')} ELSE ${last} END)`;
-  const rounded = sql`(${floor} + CASE WHEN ${distance} > ${n(0)} OR abs(${distance}) < ${unit} THEN ${n(1)} ELSE ${n(0)} END)`;
+  const rounded = sql`(CASE WHEN ${distance} > ${n(0)} OR abs(${distance}) < ${unit} THEN ${half} + ${n(0.5)} ELSE ${half} - ${n(0.5)} END)`;
   const bounded = largest !== null && largest * 10 ** decimals < 1e15;
   const absolute = bounded ? rounded : sql`(CASE WHEN ${m} < ${n(1e15)} THEN ${rounded} ELSE ${call(scope.dialect.fifteenDigits, m)} END)`;
   const signed = sql`(CASE WHEN ${x} < ${n(0)} THEN ${n(-1)} ELSE ${n(1)} END) * ${absolute}`;

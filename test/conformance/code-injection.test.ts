@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { stringify } from 'yaml';
 import { SqlTranslationError, compiledEvaluator, planModel, planToSql, type ScoreResult } from '@vitals/core';
 import { ENGINES, carried, pick, planOf } from '../support/evaluators.js';
+import { PAYLOADS, UNENCODABLE, hostileModel } from '../support/hostile-model.js';
 
 /**
  * Model text arrives in pull requests and in a browser: it must never run. Every free-text place of
@@ -11,61 +11,9 @@ import { ENGINES, carried, pick, planOf } from '../support/evaluators.js';
  * back as the same text. The SQL payloads try each dialect's way out of a literal or a name
  * (a doubled quote, a backslash escape, a dollar quote, a comment, a line break, dbt's Jinja).
  */
-export const PAYLOADS = [
-  '"); globalThis.__pwned = "double-quote"; ("',
-  "'); globalThis.__pwned = 'single-quote'; ('",
-  '`${globalThis.__pwned = "template"}`',
-  '\u2028globalThis.__pwned = "line-separator"; //',
-  '*/ globalThis.__pwned = "comment"; /*',
-  '\\"); globalThis.__pwned = "backslash"; //',
-  '</script><script>globalThis.__pwned = "html"</script>',
-  '\ud800 lone surrogate \udfff',
-  'constructor',
-  '__proto__',
-  "'); DROP TABLE canary; --",
-  "' OR '1' = '1",
-  "\\'; DROP TABLE canary; --",
-  '"; DROP TABLE canary; --',
-  '`; DROP TABLE canary; --',
-  '$$; DROP TABLE canary; $$',
-  "x\n; DROP TABLE canary; -- \r\n'y",
-  "{{ run_query('DROP TABLE canary') }}{% endraw %}{# #}",
-];
-
-/** SQL cannot carry a lone surrogate (its text is UTF-8): the query is refused, never written with U+FFFD. */
-const UNENCODABLE = (payload: string) => /[\ud800-\udfff]/.test(payload);
-
 declare global {
   // eslint-disable-next-line no-var
   var __pwned: unknown;
-}
-
-function hostileModel(payload: string): string {
-  const other = `${payload} (other)`;
-  return stringify({
-    vitals: 1,
-    model: 'hostile',
-    title: payload,
-    description: payload,
-    bands: [{ name: 'red', below: 40, title: payload }, { name: 'green', title: payload }],
-    data: { id: 'account', as_of: 'day', segment: 'segment', stage: 'stage' },
-    inputs: {
-      tier: { type: 'enum', values: [payload, other], title: payload, description: payload },
-      stage: { type: 'enum', values: [payload, other] },
-      segment: { type: 'enum', values: [payload, other] },
-      note: { type: 'string', title: payload },
-    },
-    categories: { main: { weight: 1, title: payload, description: payload } },
-    metrics: {
-      tiered: { category: 'main', title: payload, description: payload, value: 'tier', score: { map: { [payload]: 90, [other]: 10 } } },
-      noted: { category: 'main', value: `if(note == ${JSON.stringify(payload)} and tier in [${JSON.stringify(payload)}], 80, 20)`, score: 'identity' },
-    },
-    pulse: { field: 'pulse', recorded_at: 'pulse_day', scale: [{ value: payload, title: payload, score: 100 }, { value: other, score: 1 }] },
-    benchmarks: [{ stage: payload, segment: payload, score: 50 }, { stage: other, score: 60 }],
-    playbooks: {
-      fires: { title: payload, description: payload, owner: payload, action: payload, when: `tier == ${JSON.stringify(payload)} and pulse.value == ${JSON.stringify(payload)}` },
-    },
-  });
 }
 
 afterEach(() => {

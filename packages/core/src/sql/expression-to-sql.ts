@@ -33,7 +33,8 @@ export function expressionToSql(expr: TypedExpr, scope: ExpressionScope): Sql {
     case 'prev':
       return scope.previous(scope.stage.once(emit(expr.operand), '_site'));
     case 'negate':
-      return sql`(-${emit(expr.operand)})`;
+      // A space after the minus: `--` would start a comment when the operand is a negative literal.
+      return sql`(- ${emit(expr.operand)})`;
     case 'not':
       return sql`(NOT ${emit(expr.operand)})`;
     case 'arithmetic':
@@ -110,8 +111,10 @@ function callSql(fn: string, args: readonly TypedExpr[], scope: ExpressionScope)
     case 'if':
       return sql`(CASE WHEN ${emit(first)} THEN ${emit(second as TypedExpr)} ELSE ${emit(third as TypedExpr)} END)`;
     case 'min':
-    case 'max':
-      return nullIfAnyNull(args.map(once), sql`${raw(fn === 'min' ? 'least' : 'greatest')}(${join(args.map(once), ', ')})`);
+    case 'max': {
+      const values = args.map(once);
+      return nullIfAnyNull(values, sql`${raw(fn === 'min' ? 'least' : 'greatest')}(${join(values, ', ')})`);
+    }
     case 'clamp': {
       const [x, lo, hi] = args.map(once) as [Sql, Sql, Sql];
       return nullIfAnyNull([x, lo, hi], sql`least(greatest(${x}, ${lo}), ${hi})`);

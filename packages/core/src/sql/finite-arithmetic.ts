@@ -1,5 +1,5 @@
 import type { SqlDialect } from './dialect.js';
-import { cheap, raw, sql, type Sql } from './sql-value.js';
+import { cheap, join, literalNumber, raw, sql, type Sql } from './sql-value.js';
 
 /**
  * The language's arithmetic on doubles in SQL: IEEE results, except that a result that
@@ -21,6 +21,8 @@ export function finiteArithmetic(dialect: SqlDialect, op: '+' | '-' | '*' | '/',
     const infinity = raw(dialect.infinity);
     return cheap(sql`nullif(nullif(${result}, ${infinity}), -${infinity})`, [a, b]);
   }
+  const constant = literalNumber(b);
+  if (constant !== undefined && constant !== 0 && Math.abs(constant) >= 2 ** -500 && Math.abs(constant) <= 2 ** 500) return byLiteral(op, a, b, constant, n);
   const scale = new Scale(n);
   switch (op) {
     case '+':
@@ -34,6 +36,27 @@ export function finiteArithmetic(dialect: SqlDialect, op: '+' | '-' | '*' | '/',
 }
 
 type Num = (x: number) => Sql;
+
+/**
+ * An operation with a literal c on the right (|c| between 2^-500 and 2^500), checked only where it
+ * can go wrong: a sum only when |a| reaches 2^1022; a product or quotient overflows only when |a|
+ * reaches 2^1022 divided (multiplied) by c's power of two, and underflows to zero only below
+ * 2^-1021 likewise — the two checks are the general ones, for the case that remains.
+ */
+function byLiteral(op: '+' | '-' | '*' | '/', a: Sql, b: Sql, c: number, n: Num): Sql {
+  const whole = op === '+' ? sql`${a} + ${b}` : op === '-' ? sql`${a} - ${b}` : op === '*' ? sql`${a} * ${b}` : sql`${a} / ${b}`;
+  if (op === '+' || op === '-') {
+    const half = sql`(CASE WHEN abs(${a}) < ${n(1)} THEN ${n(0)} ELSE ${a} * ${n(0.5)} END) ${raw(op)} ${n(c * 0.5)}`;
+    return sql`(CASE WHEN abs(${a}) < ${n(2 ** 1022)} THEN ${whole} WHEN abs(${half}) >= ${n(2 ** 1023)} THEN NULL ELSE ${whole} END)`;
+  }
+  const power = Math.floor(Math.log2(Math.abs(c)));
+  const [high, low] = op === '*' ? [2 ** (1022 - power), 2 ** (-1021 - power)] : [2 ** (1022 + power), 2 ** (-1020 + power)];
+  const scaled = (factor: number) => (op === '*' ? sql`(${a} * ${n(factor)}) * ${b}` : sql`(${a} * ${n(factor)}) / ${b}`);
+  const arms = [sql`WHEN ${a} = ${n(0)} THEN ${whole}`];
+  if (high < 2 ** 1023) arms.push(sql`WHEN abs(${a}) >= ${n(high)} THEN (CASE WHEN abs(${scaled(2 ** -600)}) >= ${n(2 ** 424)} THEN NULL ELSE ${whole} END)`);
+  if (low > 2 ** -1074) arms.push(sql`WHEN abs(${a}) < ${n(low)} THEN (CASE WHEN abs(${scaled(2 ** 600)}) <= ${n(2 ** -475)} THEN ${n(0)} ELSE ${whole} END)`);
+  return sql`(CASE ${join(arms, ' ')} ELSE ${whole} END)`;
+}
 
 class Scale {
   readonly low: Sql;

@@ -108,7 +108,8 @@ export class MetricCompiler {
     const { q, stage } = this;
     const metric = this.metric(key);
     const value = this.rows.metricValues.get(key) as Sql;
-    const normalised = sql`(CASE WHEN ${value} IS NULL THEN NULL ELSE ${this.normalise(metric, value)} END)`;
+    const normal = this.normalise(metric, value);
+    const normalised = normal === value ? value : sql`(CASE WHEN ${value} IS NULL THEN NULL ELSE ${normal} END)`;
     const rawScore = stage.bind(normalised, `_${key}_raw`);
     const { min, max } = q.plan.scale;
     const scored = roundTo({ dialect: q.dialect, stage }, clamp({ dialect: q.dialect, stage }, rawScore, min, max), q.plan.precision, Math.max(Math.abs(min), Math.abs(max)), `_${key}`);

@@ -67,6 +67,8 @@ function quotedNames(d: SqlDialect, text: string): Set<string> {
   const names = new Set<string>();
   const nameQuote = d.name === 'bigquery' ? '`' : '"';
   const backslashes = d.name === 'bigquery' || d.name === 'snowflake';
+  // BigQuery writes plain names bare: every word outside a literal may be one.
+  const bareNames = d.name === 'bigquery';
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (c === "'") {
@@ -76,6 +78,10 @@ function quotedNames(d: SqlDialect, text: string): Set<string> {
       const end = endOfQuoted(text, i, nameQuote, d.name === 'bigquery');
       names.add(text.slice(i, end + 1));
       i = end;
+    } else if (bareNames && /[A-Za-z_]/.test(c as string) && !/[A-Za-z0-9_]/.test(text[i - 1] ?? '')) {
+      const word = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i, i + 300))?.[0] as string;
+      names.add(word);
+      i += word.length - 1;
     }
   }
   return names;

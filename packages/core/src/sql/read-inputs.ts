@@ -142,7 +142,7 @@ function readEnum(q: Query, stage: Stage, input: InputDeclaration, blank: Sql, t
 function finish(q: Query, stage: Stage, input: InputDeclaration, blank: Sql, value: Sql, checks: readonly (readonly [Sql, string])[], raw: Sql): InputColumns {
   const missing = input.required ? q.string('missing-required') : raw_(q.dialect.cast('NULL', 'text'));
   const arms = checks.map(([problem, code]) => sql`WHEN ${problem} THEN ${q.string(code)}`);
-  const issue = stage.bind(sql`(CASE WHEN ${blank} THEN ${missing} ${join(arms, ' ')} END)`, `${input.name}__issue`);
+  const issue = stage.bind(sql`(CASE WHEN ${blank} THEN ${missing}${arms.length === 0 ? raw_('') : sql` ${join(arms, ' ')}`} END)`, `${input.name}__issue`);
   const read = stage.bind(sql`(CASE WHEN ${blank} OR ${issue} IS NOT NULL THEN NULL ELSE ${value} END)`, input.name);
   return { value: read, issue, raw };
 }

@@ -1,7 +1,7 @@
 import { COMPARISON_PRECISION, halfUnits } from '../evaluate/numbers.js';
 import type { SqlDialect } from './dialect.js';
 import { finiteArithmetic } from './finite-arithmetic.js';
-import { call, cheap, join, sql, type Sql } from './sql-value.js';
+import { call, cheap, join, literalNumber, sql, type Sql } from './sql-value.js';
 import type { Stage } from './stage.js';
 
 /** Where SQL for numbers is written: the dialect, and the stage that binds repeated operands. */
@@ -30,9 +30,7 @@ export function compareMeasures(scope: NumberScope, op: ComparisonOperator, left
   const a = scope.stage.once(left, '_t');
   const b = scope.stage.once(right, '_t');
   const n = (x: number) => double(scope, x);
-  const larger = sql`greatest(abs(${a}), abs(${b}))`;
-  const tolerance = sql`(CASE WHEN ${larger} < ${n(1e-311)} THEN ${n(0)} ELSE ${larger} * ${n(COMPARISON_PRECISION)} END)`;
-  const equal = sql`(${a} = ${b} OR (sign(${a}) = sign(${b}) AND abs(${a} - ${b}) <= ${tolerance}))`;
+  const equal = equalAsRead(a, b, n);
   switch (op) {
     case '==':
       return equal;
@@ -47,6 +45,18 @@ export function compareMeasures(scope: NumberScope, op: ComparisonOperator, left
     case '>=':
       return sql`(${equal} OR ${a} > ${b})`;
   }
+}
+
+/** The tolerance rule, shorter when one side is a literal (its sign and size are known). */
+function equalAsRead(a: Sql, b: Sql, n: (x: number) => Sql): Sql {
+  const constant = literalNumber(b);
+  if (constant === 0) return sql`(${a} = ${b})`;
+  if (constant !== undefined && Math.abs(constant) >= 1e-311) {
+    return sql`(${a} = ${b} OR (sign(${a}) = ${n(Math.sign(constant))} AND abs(${a} - ${b}) <= greatest(abs(${a}), ${n(Math.abs(constant))}) * ${n(COMPARISON_PRECISION)}))`;
+  }
+  const larger = sql`greatest(abs(${a}), abs(${b}))`;
+  const tolerance = sql`(CASE WHEN ${larger} < ${n(1e-311)} THEN ${n(0)} ELSE ${larger} * ${n(COMPARISON_PRECISION)} END)`;
+  return sql`(${a} = ${b} OR (sign(${a}) = sign(${b}) AND abs(${a} - ${b}) <= ${tolerance}))`;
 }
 
 /**

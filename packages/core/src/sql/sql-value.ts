@@ -57,3 +57,12 @@ export function cheap(value: Sql, parts: readonly Sql[]): Sql {
 export function literal(text: string): Sql {
   return { text, step: 0, atomic: true };
 }
+
+/** The number a literal the compiler wrote holds (`dialect.double` in any dialect's spelling), else undefined. */
+export function literalNumber(value: Sql): number | undefined {
+  if (!value.atomic) return undefined;
+  const match = /^(?:CAST\()?'?(-?[0-9.]+(?:e[+-]?[0-9]+)?)'?(?:::float8|::DOUBLE| AS FLOAT64\)| AS DOUBLE\))?$/.exec(value.text);
+  if (match === null) return undefined;
+  const number = Number(match[1]);
+  return Number.isFinite(number) ? number : undefined;
+}

@@ -1,5 +1,10 @@
 import type { SqlDialect, SqlType } from '../dialect.js';
-import { assertEncodable, numberText, wholeNumberText } from './literal-text.js';
+import { INVISIBLE, PLAIN_IDENTIFIER, assertEncodable, numberText, wholeNumberText } from './literal-text.js';
+
+/** GoogleSQL's reserved keywords: a name that is one is quoted. */
+const RESERVED = new Set(
+  'all and any array as asc assert_rows_modified at between by case cast collate contains create cross cube current default define desc distinct else end enum escape except exclude exists extract false fetch following for from full group grouping groups hash having if ignore in inner intersect interval into is join lateral left like limit lookup merge natural new no not null nulls of on or order outer over partition preceding proto qualify range recursive respect right rollup rows select set some struct tablesample then to treat true unbounded union unnest using when where window with within'.split(' '),
+);
 
 const TYPES: Record<SqlType, string> = { double: 'FLOAT64', text: 'STRING', boolean: 'BOOL', integer: 'INT64', date: 'DATE' };
 
@@ -11,6 +16,7 @@ function escapeQuoted(text: string, quote: string): string {
     if (char === '\\') out += '\\\\';
     else if (char === quote) out += `\\${quote}`;
     else if (code < 0x20 || code === 0x7f) out += `\\x${code.toString(16).padStart(2, '0')}`;
+    else if (char !== ' ' && INVISIBLE.test(char)) out += `\\u${code.toString(16).padStart(4, '0')}`;
     else out += char;
   }
   return out;
@@ -26,6 +32,8 @@ export const bigquery: SqlDialect = {
   maxIdentifierBytes: 300,
   identifier(name) {
     assertEncodable(name, 'the name');
+    // A plain name that is no keyword is written bare (BigQuery's own style, and what parsers of it read).
+    if (PLAIN_IDENTIFIER.test(name) && !RESERVED.has(name)) return name;
     return `\`${escapeQuoted(name, '`')}\``;
   },
   string(text) {

@@ -35,7 +35,7 @@ export class SqlTranslationError extends Error {
 export const PLAIN_IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
 /** Characters a reader cannot see (spaces other than ' ', line and paragraph separators, the BOM). */
-const INVISIBLE = /[\p{Zs}\p{Zl}\p{Zp}\ufeff\u200b]/u;
+export const INVISIBLE = /[\p{Zs}\p{Zl}\p{Zp}\ufeff\u200b]/u;
 
 /**
  * A string literal whose control and invisible characters are spelt with `chr(n)` between quoted pieces: a

@@ -1,5 +1,5 @@
 import type { SqlDialect, SqlType } from '../dialect.js';
-import { PLAIN_IDENTIFIER, assertEncodable, numberText, wholeNumberText } from './literal-text.js';
+import { INVISIBLE, PLAIN_IDENTIFIER, assertEncodable, numberText, wholeNumberText } from './literal-text.js';
 
 const TYPES: Record<SqlType, string> = { double: 'DOUBLE', text: 'VARCHAR', boolean: 'BOOLEAN', integer: 'BIGINT', date: 'DATE' };
 
@@ -11,6 +11,7 @@ function escapeString(text: string): string {
     if (char === '\\') out += '\\\\';
     else if (char === "'") out += "\\'";
     else if (code < 0x20 || code === 0x7f) out += `\\x${code.toString(16).padStart(2, '0')}`;
+    else if (char !== ' ' && INVISIBLE.test(char)) out += `\\u${code.toString(16).padStart(4, '0')}`;
     else out += char;
   }
   return out;

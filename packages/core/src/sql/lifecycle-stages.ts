@@ -49,7 +49,7 @@ export function hysteresisBand(q: Query, rows: RowColumns, banded: Sql): Sql {
   ].join('\n');
   const main = q.share();
   const [rowsCte, walkCte] = [q.cteName('hysteresis_rows'), q.cteName('hysteresis_walk')];
-  q.add({ name: rowsCte, body: rowsBody, comment: 'Snapshots that have a band, numbered along each account.' });
+  q.add({ name: rowsCte, body: rowsBody, shared: true, comment: 'Snapshots that have a band, numbered along each account.' });
   const keep = (previous: string, r: string) =>
     `CASE WHEN ${holdNames.map((name, k) => `(${previous} = ${k} AND ${r}.${id(name)})`).join(' OR ')} THEN ${previous} ELSE ${r}.${id('plain')} END`;
   const walkBody = [
@@ -63,8 +63,9 @@ export function hysteresisBand(q: Query, rows: RowColumns, banded: Sql): Sql {
   ].join('\n');
   q.add({ name: walkCte, body: walkBody, recursive: true, comment: 'The walk along each run of dependent snapshots: a band held stays while the score is within its widened range.' });
   const band = q.names.claim('_computed_band_held');
+  // Only equalities in the ON clause (a condition on one side alone turns DuckDB's hash join into a nested loop).
   const held = `coalesce(w.${id('band')}, m.${overall.bandIndex.text})`;
-  const tail = `FROM ${id(main)} m LEFT JOIN ${id(walkCte)} w ON w.${id('account')} = m.${rows.id.text} AND w.${id('day')} = m.${rows.day.text} AND m.${rows.accepted.text}`;
+  const tail = `FROM ${id(main)} m LEFT JOIN ${id(walkCte)} w ON w.${id('account')} = m.${rows.id.text} AND w.${id('day')} = m.${rows.day.text}`;
   q.add({ name: 'hysteresis', select: { from: main, alias: 'm', columns: [{ name: band, sql: held }], tail }, comment: 'Each snapshot with its band after hysteresis.' });
   return q.column(band);
 }

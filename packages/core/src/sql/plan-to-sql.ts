@@ -159,7 +159,7 @@ function assemble(q: Query, columns: readonly FinalColumn[]): string {
   const d = q.dialect;
   const recursive = q.ctes.some((c) => c.recursive === true);
   const select = columns.map((c, i) => `  ${c.value.text} AS ${d.identifier(c.name)}${i === columns.length - 1 ? '' : ','}`);
-  const order = q.options.orderBy === undefined ? [] : [`ORDER BY ${orderColumn(columns)}`];
+  const order = q.options.orderBy === undefined || q.options.sortOutput === false ? [] : [`ORDER BY ${orderColumn(columns)}`];
   const final = ['SELECT', ...select, `FROM ${d.identifier(q.from)}`, ...order].join('\n');
   const ctes = pruneColumns(d, q.ctes, final).map(({ header, select: body, cte }) => {
     const comment = cte.comment === undefined ? '' : `-- ${cte.comment}\n`;

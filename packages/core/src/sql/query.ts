@@ -20,6 +20,11 @@ export interface PlanToSqlOptions {
    * output is ordered by it. Without it, rows of one account sharing a date are all refused.
    */
   readonly orderBy?: string;
+  /**
+   * With `orderBy`: whether the output is sorted by it (default true). An engine whose rows keep
+   * their order through a query without window functions may leave the sort out.
+   */
+  readonly sortOutput?: boolean;
   /** For a model without an as-of field: the as-of date of the run (YYYY-MM-DD). */
   readonly asOf?: string;
   /** Adds, per input, the raw value of a field whose reading failed (`<input>__raw`), to describe bad rows. */

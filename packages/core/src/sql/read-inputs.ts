@@ -128,13 +128,14 @@ function readNumber(q: Query, stage: Stage, input: InputDeclaration, blank: Sql,
 function readEnum(q: Query, stage: Stage, input: InputDeclaration, blank: Sql, text: Sql, raw: Sql): InputColumns {
   const d = q.dialect;
   const values = input.values ?? [];
-  const loose = stage.bind(call(d.regexReplaceAll, call(d.lower, text), q.string(`[${JS_SPACE}_-]+`), q.string('_')), `${input.name}__loose`);
   const keyCounts = new Map<string, number>();
   for (const value of values) keyCounts.set(looseKey(value), (keyCounts.get(looseKey(value)) ?? 0) + 1);
   const exact = values.map((value) => sql`WHEN ${text} = ${q.string(value)} THEN ${q.string(value)}`);
-  const looseArms = values.filter((value) => keyCounts.get(looseKey(value)) === 1).map((value) => sql`WHEN ${loose} = ${q.string(looseKey(value))} THEN ${q.string(value)}`);
-  const arms = [...exact, ...looseArms];
-  const value = stage.bind(arms.length === 0 ? sql`${call((x) => d.cast(x, 'text'), sql`NULL`)}` : sql`(CASE ${join(arms, ' ')} END)`, `${input.name}__value`);
+  // The loose form is computed only for text that matched no value exactly (a simple CASE reads it once).
+  const loose = call(d.regexReplaceAll, call(d.lower, text), q.string(`[${JS_SPACE}_-]+`), q.string('_'));
+  const looseArms = values.filter((value) => keyCounts.get(looseKey(value)) === 1).map((value) => sql`WHEN ${q.string(looseKey(value))} THEN ${q.string(value)}`);
+  const fallback = looseArms.length === 0 ? raw_(d.cast('NULL', 'text')) : sql`(CASE ${loose} ${join(looseArms, ' ')} END)`;
+  const value = stage.bind(exact.length === 0 ? fallback : sql`(CASE ${join(exact, ' ')} ELSE ${fallback} END)`, `${input.name}__value`);
   return finish(q, stage, input, blank, value, [[sql`${value} IS NULL`, 'not-in-enum']], raw);
 }
 

@@ -158,7 +158,7 @@ function cooldown(q: Query, rows: RowColumns, playbook: PlaybookPlan, holds: Sql
     `FROM ${id(main)}`,
     `WHERE ${rows.accepted.text} AND ${holds.text}`,
   ].join('\n');
-  q.add({ name: rowsCte, body: rowsBody, comment: `The snapshots where \`${playbook.key}\` holds, numbered along each account.` });
+  q.add({ name: rowsCte, body: rowsBody, shared: true, comment: `The snapshots where \`${playbook.key}\` holds, numbered along each account.` });
   const fires = (last: string) => `r.${id('day')} - ${last} >= ${days}`;
   const walkBody = [
     `SELECT r.${id('account')}, r.${id('day')}, r.${id('seq')}, r.${id('day')} AS ${id('last_fired')}, TRUE AS ${id('fired')}`,
@@ -171,8 +171,9 @@ function cooldown(q: Query, rows: RowColumns, playbook: PlaybookPlan, holds: Sql
   ].join('\n');
   q.add({ name: walkCte, body: walkBody, recursive: true, comment: `When \`${playbook.key}\` last fired: it fires again once its cooldown has passed.` });
   const fired = q.names.claim(`_${playbook.key}_fired`);
-  const tail = `FROM ${id(main)} m LEFT JOIN ${id(walkCte)} w ON w.${id('account')} = m.${rows.id.text} AND w.${id('day')} = m.${rows.day.text} AND m.${rows.accepted.text}`;
-  q.add({ name: base, select: { from: main, alias: 'm', columns: [{ name: fired, sql: `coalesce(w.${id('fired')}, FALSE)` }], tail }, comment: `Whether \`${playbook.key}\` fires, its cooldown allowing.` });
+  // Only equalities in the ON clause (a condition on one side alone turns DuckDB's hash join into a nested loop).
+  const tail = `FROM ${id(main)} m LEFT JOIN ${id(walkCte)} w ON w.${id('account')} = m.${rows.id.text} AND w.${id('day')} = m.${rows.day.text}`;
+  q.add({ name: base, select: { from: main, alias: 'm', columns: [{ name: fired, sql: `(m.${rows.accepted.text} AND coalesce(w.${id('fired')}, FALSE))` }], tail }, comment: `Whether \`${playbook.key}\` fires, its cooldown allowing.` });
   return q.column(fired);
 }
 

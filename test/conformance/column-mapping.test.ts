@@ -1,6 +1,6 @@
 import { compile, createScorer, parseModelTests, runModelTests, type ModelTestSuite, type ScoreResult } from '@vitals/core';
 import { describe, expect, test } from 'vitest';
-import { ENGINES, planOf } from '../support/evaluators.js';
+import { JS_ENGINES, SQL_ENGINES, planOf } from '../support/evaluators.js';
 
 /**
  * `column:` maps an input to the data file's column: every evaluator reads the value there, while
@@ -35,7 +35,7 @@ const row = {
 };
 const compact = (r: ScoreResult) => [r.id, r.as_of, r.status, r.score, r.metrics['charges']?.value, r.metrics['contract_length']?.value, r.metrics['strange']?.value, r.issues.map((i) => `${i.field}:${i.code}`)];
 
-describe.each(ENGINES)('$name evaluator', ({ make }) => {
+describe.each(JS_ENGINES)('$name evaluator', ({ make }) => {
   const evaluator = make(planOf(MAPPED));
 
   test('reads each input from its column; the result names inputs by key', () => {
@@ -62,6 +62,15 @@ describe.each(ENGINES)('$name evaluator', ({ make }) => {
     scorer.score(row);
     const again = scorer.score({ ...row, MonthlyCharges: '20' });
     expect(again.issues.map((i) => `${i.field}:${i.code}`)).toEqual(['snapshot_date:snapshot-duplicate']);
+  });
+});
+
+describe.each(SQL_ENGINES)('$name engine', (engine) => {
+  test.skipIf(engine.unavailable !== undefined)('reads each input from its column (quoted, spaces and case kept); results, issues and the history name inputs by key', async () => {
+    const [good, bad, duplicate] = await engine.score(planOf(MAPPED), [row, { ...row, customerID: 'b', MonthlyCharges: 'n/a' }, { ...row, MonthlyCharges: '20' }]);
+    expect(compact(good as ScoreResult)).toEqual(['7590-VHVEG', '2026-01-31', 'scored', 55.25, 70, 'One year', null, []]);
+    expect(compact(bad as ScoreResult).at(-1)).toEqual(['monthly_charges:not-a-number']);
+    expect(compact(duplicate as ScoreResult).at(-1)).toEqual(['snapshot_date:snapshot-duplicate']);
   });
 });
 

@@ -22,8 +22,14 @@ export interface Engine {
   carries(path: string): boolean;
 }
 
-const javascript = (name: 'reference' | 'compiled', make: (plan: Plan) => Evaluator): Engine => ({
+/** A JavaScript evaluator as an engine, and the evaluator itself (`make`) for suites that step it directly. */
+export interface JsEngine extends Engine {
+  make(plan: Plan): Evaluator;
+}
+
+const javascript = (name: 'reference' | 'compiled', make: (plan: Plan) => Evaluator): JsEngine => ({
   name,
+  make,
   unavailable: undefined,
   async score(plan, records, options = {}) {
     const scorer = createScorer(make(plan), options.asOf === undefined ? {} : { asOf: dayOf(options.asOf) });
@@ -110,7 +116,7 @@ const postgres: Engine = {
   carries: sqlCarries,
 };
 
-export const JS_ENGINES: readonly Engine[] = [javascript('reference', referenceEvaluator), javascript('compiled', (plan) => compiledEvaluator(plan))];
+export const JS_ENGINES: readonly JsEngine[] = [javascript('reference', referenceEvaluator), javascript('compiled', (plan) => compiledEvaluator(plan))];
 export const SQL_ENGINES: readonly Engine[] = [duckdb, postgres];
 export const ENGINES: readonly Engine[] = [...JS_ENGINES, ...SQL_ENGINES];
 

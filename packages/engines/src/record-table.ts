@@ -12,7 +12,7 @@ export function fieldText(value: unknown): string | null {
   return JSON.stringify(value);
 }
 
-/** The columns of a records table: the record order, then one text column per input. */
+/** The text columns of a records table: each column the model's inputs read (`column:`, else the input's name), once. */
 export function recordColumns(inputs: readonly InputDeclaration[]): string[] {
-  return inputs.map((input) => input.name);
+  return [...new Set(inputs.map((input) => input.column))];
 }

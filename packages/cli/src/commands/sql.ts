@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { SqlTranslationError, planToDbt, planToSql, type PlanToSqlOptions, type SqlDialectName } from '@vitals/core';
 import { CliError, EXIT, type ExitCode } from '../errors.js';
 import { note, writeStdout } from '../io/output.js';
-import { describeFsError } from '../io/read-input-file.js';
+import { describeFsError } from '@vitals/data/node';
 import { loadModel } from '../run/load-model.js';
 
 export interface SqlCommandOptions {

@@ -1,4 +1,3 @@
-import type { DataRow } from '@vitals/data';
 import { quoted, safeText } from './safe-text.js';
 import type { RowIssue } from './score-row.js';
 
@@ -7,7 +6,7 @@ import type { RowIssue } from './score-row.js';
  * the file line the row starts on; `row` counts data rows from 1 (the CSV header is not a row).
  * The file name, the message and the value are `safeText`: a newline in a cell cannot forge a line.
  */
-export function rowIssueLine(file: string, data: Pick<DataRow, 'row' | 'line'>, issue: RowIssue): string {
+export function rowIssueLine(file: string, data: { readonly row: number; readonly line: number | null }, issue: RowIssue): string {
   const place = data.line === null ? `${safeText(file)}: row ${data.row}` : `${safeText(file)}:${data.line}: row ${data.row}`;
   const field = issue.field === null ? '' : ` field ${safeText(issue.field)}:`;
   const got = issue.value === undefined ? '' : ` (got ${quoted(issue.value)})`;

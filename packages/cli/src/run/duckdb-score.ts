@@ -49,7 +49,6 @@ export async function duckdbScoreStream(
       if (options.engine === 'duckdb') note(`vitals: ${error.message}; scored by the JavaScript engine instead`);
       return 'fallback';
     }
-    if (error instanceof engines.DataFileError) throw new CliError(error.message);
     if (error instanceof SqlTranslationError) throw new CliError(`${error.message}: pass --as-of YYYY-MM-DD`.replace(/: give the as-of date of the run: pass/, ': pass'));
     throw error;
   }

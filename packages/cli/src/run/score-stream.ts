@@ -1,5 +1,5 @@
 import type { HealthModel, ScoreResult } from '@vitals/core';
-import type { DataError, DataRow } from '@vitals/data';
+import type { DataError } from '@vitals/data';
 import type { DataSource } from '@vitals/data/node';
 import { dataError } from '../data/open-data.js';
 import { CliError } from '../errors.js';
@@ -76,7 +76,7 @@ export class RowTally {
   ) {}
 
   /** Counts a row; true when it is bad and --strict says stop. */
-  add(status: ScoreResult['status'], where: Pick<DataRow, 'row' | 'line'>, issues: () => readonly RowIssue[]): boolean {
+  add(status: ScoreResult['status'], where: { readonly row: number; readonly line: number | null }, issues: () => readonly RowIssue[]): boolean {
     this.counts.rows++;
     this.counts[status]++;
     if (status !== 'invalid') return false;

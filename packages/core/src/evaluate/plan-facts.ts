@@ -17,6 +17,11 @@ export interface HistorySite {
 
 const BAND_FIELDS: ReadonlySet<string> = new Set(['score', 'band', 'gap', 'band_changed', 'score_change']);
 
+/** Whether a `prev()` operand reads the overall score or band, or what follows them (see `HistorySite.followsBand`). */
+export function followsBand(operand: TypedExpr): boolean {
+  return reads(operand, (slot) => slot.kind === 'result' && BAND_FIELDS.has(slot.field));
+}
+
 /** Every expression of a plan with the metric whose value `value` means in it (score expressions only). */
 export function planExpressions(plan: Plan): { expr: TypedExpr; ownMetric: string | null }[] {
   const all: { expr: TypedExpr; ownMetric: string | null }[] = [];
@@ -32,7 +37,7 @@ export function historySites(plan: Plan): HistorySite[] {
   const sites: HistorySite[] = [];
   for (const { expr, ownMetric } of planExpressions(plan)) {
     visit(expr, (node) => {
-      if (node.kind === 'prev') sites.push({ site: node.site, operand: node.operand, ownMetric, followsBand: reads(node.operand, (slot) => slot.kind === 'result' && BAND_FIELDS.has(slot.field)) });
+      if (node.kind === 'prev') sites.push({ site: node.site, operand: node.operand, ownMetric, followsBand: followsBand(node.operand) });
     });
   }
   return sites.sort((a, b) => a.site - b.site);

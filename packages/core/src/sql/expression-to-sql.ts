@@ -1,6 +1,8 @@
 import type { Slot, TypedExpr } from '../check/typed-expr.js';
 import type { ValueType } from '../check/value-type.js';
+import { FIRST_DAY, LAST_DAY } from '../evaluate/dates.js';
 import { isMeasure } from '../evaluate/measure.js';
+import { followsBand } from '../evaluate/plan-facts.js';
 import type { SqlDialect } from './dialect.js';
 import { arithmetic, compareMeasures, double, roundTo, type ComparisonOperator, type NumberScope } from './sql-numbers.js';
 import { FALSE, NULL, TRUE, join, literal, raw, sql, type Sql } from './sql-value.js';
@@ -10,8 +12,11 @@ export interface ExpressionScope extends NumberScope {
   slot(slot: Slot): Sql;
   /** Inside a metric's score expression: the metric's value. */
   readonly own: Sql | null;
-  /** The value a column had at the account's previous accepted snapshot (a window function). */
-  previous(column: Sql): Sql;
+  /**
+   * The value a column had at the account's previous accepted snapshot (a window function); with
+   * `followsBand`, at its last one that showed a band (plan-facts.ts).
+   */
+  previous(column: Sql, followsBand: boolean): Sql;
 }
 
 /**
@@ -31,14 +36,19 @@ export function expressionToSql(expr: TypedExpr, scope: ExpressionScope): Sql {
     case 'slot':
       return scope.slot(expr.slot);
     case 'prev':
-      return scope.previous(scope.stage.once(emit(expr.operand), '_site'));
+      return scope.previous(scope.stage.once(emit(expr.operand), '_site'), followsBand(expr.operand));
     case 'negate':
       // A space after the minus: `--` would start a comment when the operand is a negative literal.
       return sql`(- ${emit(expr.operand)})`;
     case 'not':
       return sql`(NOT ${emit(expr.operand)})`;
-    case 'arithmetic':
-      return arithmetic(scope, expr.op, emit(expr.left), emit(expr.right));
+    case 'arithmetic': {
+      const value = arithmetic(scope, expr.op, emit(expr.left), emit(expr.right));
+      if (expr.type.kind !== 'date') return value;
+      // Date arithmetic that leaves 0001-01-01…9999-12-31 is null (dates.ts dayOrNull).
+      const day = scope.stage.once(value, '_day');
+      return sql`(CASE WHEN ${day} BETWEEN ${double(scope, FIRST_DAY)} AND ${double(scope, LAST_DAY)} THEN ${day} END)`;
+    }
     case 'compare':
       return compare(expr, once(expr.left), once(expr.right), scope);
     case 'logic':

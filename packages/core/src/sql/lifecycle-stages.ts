@@ -16,7 +16,7 @@ import { FALSE, join, raw, sql, type Sql } from './sql-value.js';
  * with their next snapshot) — not the length of the history.
  * Returns the computed band's position (after hysteresis, before any override).
  */
-export function hysteresisBand(q: Query, rows: RowColumns, banded: Sql): Sql {
+export function hysteresisBand(q: Query, rows: RowColumns): Sql {
   const { plan, dialect: d } = q;
   const stage = q.stage('hysteresis_inputs', 'Whether each snapshot is near enough another band that the band it had before decides its own.');
   const overall = rows.overall as NonNullable<RowColumns['overall']>;
@@ -45,11 +45,12 @@ export function hysteresisBand(q: Query, rows: RowColumns, banded: Sql): Sql {
     `  LAG(${overall.bandIndex.text}) ${window} AS ${id('previous_plain')},`,
     ...holds.map((x, k) => `  coalesce(${x.text}, FALSE) AS ${id(holdNames[k] as string)}${k === holds.length - 1 ? '' : ','}`),
     `FROM ${id(q.from)}`,
-    `WHERE ${rows.accepted.text} AND ${banded.text}`,
+    // Only snapshots with a computed band: an override, even on a snapshot without data, never moves the thresholds.
+    `WHERE ${rows.accepted.text} AND ${overall.score.text} IS NOT NULL`,
   ].join('\n');
   const main = q.share();
   const [rowsCte, walkCte] = [q.cteName('hysteresis_rows'), q.cteName('hysteresis_walk')];
-  q.add({ name: rowsCte, body: rowsBody, shared: true, comment: 'Snapshots that have a band, numbered along each account.' });
+  q.add({ name: rowsCte, body: rowsBody, shared: true, comment: 'Snapshots that have a computed band, numbered along each account.' });
   const keep = (previous: string, r: string) =>
     `CASE WHEN ${holdNames.map((name, k) => `(${previous} = ${k} AND ${r}.${id(name)})`).join(' OR ')} THEN ${previous} ELSE ${r}.${id('plain')} END`;
   const walkBody = [
@@ -87,11 +88,12 @@ export function shownColumns(q: Query, rows: RowColumns): ShownColumns {
         sql`((${field(o.score)} IS NOT NULL OR ${field(o.band)} IS NOT NULL) AND ${field(o.expiresAt)} IS NOT NULL AND ${rows.day} < ${field(o.expiresAt)} AND (${field(o.setAt)} IS NULL OR ${rows.day} >= ${field(o.setAt)}))`,
         'override_active',
       );
-  const overrideScore = o === null ? raw('NULL') : field(o.score);
+  // Rounded to the precision before it is shown or banded, like a computed score.
+  const overrideScore = o === null || o.score === null ? raw('NULL') : prep.bind(roundTo({ dialect: q.dialect, stage: prep }, field(o.score), plan.precision, null, '_override_score'), '_override_score');
   const overrideBand = o === null ? raw('NULL') : field(o.band);
   const banded = prep.bind(sql`(${overall.score} IS NOT NULL OR (${active} AND (${overrideScore} IS NOT NULL OR ${overrideBand} IS NOT NULL)))`, '_banded');
   q.close(prep);
-  const computedBand = plan.hysteresis > 0 ? hysteresisBand(q, rows, banded) : overall.bandIndex;
+  const computedBand = plan.hysteresis > 0 ? hysteresisBand(q, rows) : overall.bandIndex;
 
   const stage = q.stage('shown_scores', 'The score and band shown, the status, and the change since the last snapshot with a band.');
   const names = plan.bands.names.map((name, i) => sql`WHEN ${raw(String(i))} THEN ${q.string(name)}`);
@@ -114,5 +116,5 @@ export function shownColumns(q: Query, rows: RowColumns): ShownColumns {
     scoreChange = stage.bind(sql`(CASE WHEN ${banded} AND ${beforeScore} IS NOT NULL THEN ${roundTo({ dialect: q.dialect, stage }, change, plan.precision, 2 * Math.max(Math.abs(plan.scale.min), Math.abs(plan.scale.max)), '_score_change')} END)`, 'score_change');
   }
   q.close(stage);
-  return { score, band, status, reason, bandChanged, scoreChange };
+  return { banded, score, band, status, reason, bandChanged, scoreChange };
 }

@@ -138,7 +138,10 @@ export class MetricCompiler {
       case 'linear': {
         if (method.from === method.to) return sql`(CASE WHEN ${compareMeasures(numbers, '>=', value, n(method.from))} THEN ${n(max)} ELSE ${n(min)} END)`;
         const share = arithmetic(numbers, '/', arithmetic(numbers, '-', value, n(method.from)), n(method.to - method.from));
-        return arithmetic(numbers, '+', n(min), arithmetic(numbers, '*', share, n(max - min)));
+        // At or past either end the score is that end's: the share could overflow out there (score-metric.ts).
+        const [past, before] = method.from < method.to ? (['>=', '<='] as const) : (['<=', '>='] as const);
+        const inside = arithmetic(numbers, '+', n(min), arithmetic(numbers, '*', share, n(max - min)));
+        return sql`(CASE WHEN ${value} ${raw(past)} ${n(method.to)} THEN ${n(max)} WHEN ${value} ${raw(before)} ${n(method.from)} THEN ${n(min)} ELSE ${inside} END)`;
       }
       case 'steps': {
         const arms = method.thresholds.map((t, i) => sql`WHEN ${compareMeasures(numbers, '<', value, n(t))} THEN ${n(method.scores[i] as number)}`);

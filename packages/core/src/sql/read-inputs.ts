@@ -1,6 +1,6 @@
 import type { InputDeclaration } from '../check/resolve-inputs.js';
 import { FALSE_WORDS, TRUE_WORDS } from '../evaluate/read-value.js';
-import { looseEnumKey as looseKey } from '../schema/enum-key.js';
+import { looseEnumKey } from '../schema/enum-key.js';
 import type { Query } from './query.js';
 import { dayFromText } from './sql-dates.js';
 import { call, join, raw as raw_, sql, type Sql } from './sql-value.js';
@@ -29,8 +29,9 @@ export function sourceCte(q: Query): { order: Sql; raw: Map<string, Sql> } {
   const order = q.options.orderBy === undefined ? d.cast('NULL', 'integer') : d.identifier(q.options.orderBy);
   const raw = new Map<string, Sql>();
   const columns = q.plan.inputs.map((input) => {
-    const available = q.options.availableColumns?.includes(input.name) ?? true;
-    const column = available ? d.identifier(input.name) : 'NULL';
+    // The file's column (`column:`, else the input's name); every later stage names the value by the input.
+    const available = q.options.availableColumns?.includes(input.column) ?? true;
+    const column = available ? d.identifier(input.column) : 'NULL';
     const name = q.names.claim(`${input.name}__raw`);
     raw.set(input.name, q.column(name));
     return { name, sql: kindOf(q, input) === 'typed' && available ? column : d.cast(column, 'text') };
@@ -119,6 +120,8 @@ function readNumber(q: Query, stage: Stage, input: InputDeclaration, blank: Sql,
   // DuckDB reads 1e400 as infinity; the reader finds it is not a number.
   const checks: [Sql, string][] = [[sql`(${value} IS NULL OR NOT ${call(q.dialect.isFinite, value)})`, 'not-a-number']];
   if (input.type === 'integer') checks.push([sql`${value} <> floor(${value})`, 'not-an-integer']);
+  // Past 2^53 a double skips whole numbers (read-value.ts): reported, not rounded.
+  if (input.type === 'integer') checks.push([sql`abs(${value}) > ${q.double(Number.MAX_SAFE_INTEGER)}`, 'integer-too-large']);
   if (input.min !== undefined) checks.push([sql`${value} < ${q.double(input.min)}`, 'below-minimum']);
   if (input.max !== undefined) checks.push([sql`${value} > ${q.double(input.max)}`, 'above-maximum']);
   return finish(q, stage, input, blank, value, checks, raw);
@@ -129,11 +132,11 @@ function readEnum(q: Query, stage: Stage, input: InputDeclaration, blank: Sql, t
   const d = q.dialect;
   const values = input.values ?? [];
   const keyCounts = new Map<string, number>();
-  for (const value of values) keyCounts.set(looseKey(value), (keyCounts.get(looseKey(value)) ?? 0) + 1);
+  for (const value of values) keyCounts.set(looseEnumKey(value), (keyCounts.get(looseEnumKey(value)) ?? 0) + 1);
   const exact = values.map((value) => sql`WHEN ${text} = ${q.string(value)} THEN ${q.string(value)}`);
   // The loose form is computed only for text that matched no value exactly (a simple CASE reads it once).
-  const loose = call(d.regexReplaceAll, call(d.lower, text), q.string(`[${JS_SPACE}_-]+`), q.string('_'));
-  const looseArms = values.filter((value) => keyCounts.get(looseKey(value)) === 1).map((value) => sql`WHEN ${q.string(looseKey(value))} THEN ${q.string(value)}`);
+  const loose = call(d.regexReplaceAll, call(d.lower, text), q.string(`[${JS_SPACE}_-]+`), q.string(''));
+  const looseArms = values.filter((value) => keyCounts.get(looseEnumKey(value)) === 1).map((value) => sql`WHEN ${q.string(looseEnumKey(value))} THEN ${q.string(value)}`);
   const fallback = looseArms.length === 0 ? raw_(d.cast('NULL', 'text')) : sql`(CASE ${loose} ${join(looseArms, ' ')} END)`;
   const value = stage.bind(exact.length === 0 ? fallback : sql`(CASE ${join(exact, ' ')} ELSE ${fallback} END)`, `${input.name}__value`);
   return finish(q, stage, input, blank, value, [[sql`${value} IS NULL`, 'not-in-enum']], raw);

@@ -58,6 +58,8 @@ export interface OverallColumns {
 
 /** The score and band the account is shown (after hysteresis and any active override). */
 export interface ShownColumns {
+  /** A band is shown (computed, or from an active override). */
+  readonly banded: Sql;
   readonly score: Sql;
   readonly band: Sql;
   readonly status: Sql;

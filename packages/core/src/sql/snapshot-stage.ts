@@ -24,9 +24,9 @@ export function snapshotColumns(q: Query, stage: Stage, rows: Pick<RowColumns, '
   const snapshotIssue = history ? stage.bind(refusal(q, stage, id, day, valid, rows.order), '_snapshot_issue') : null;
   const accepted = snapshotIssue === null ? valid : stage.bind(sql`(${valid} AND ${snapshotIssue} IS NULL)`, '_accepted');
   const fieldIssues = issueColumns.map(({ name, issue }) => sql`(CASE WHEN ${issue} IS NOT NULL THEN ${q.string(`${name}: `)} || ${issue} END)`);
-  const listed = call((...parts: string[]) => d.joinNonNull(parts, d.string('; ')), ...fieldIssues);
-  const asOfField = q.string(`${plan.data.asOf ?? 'as_of'}: `);
-  const issues = stage.bind(snapshotIssue === null ? listed : sql`(CASE WHEN ${snapshotIssue} IS NOT NULL THEN ${asOfField} || ${snapshotIssue} ELSE ${listed} END)`, '_issues');
+  // A refused snapshot lists every field issue, then its date's (scorer.ts).
+  const dateIssue = snapshotIssue === null ? [] : [sql`(CASE WHEN ${snapshotIssue} IS NOT NULL THEN ${q.string(`${plan.data.asOf ?? 'as_of'}: `)} || ${snapshotIssue} END)`];
+  const issues = stage.bind(call((...parts: string[]) => d.joinNonNull(parts, d.string('; ')), ...fieldIssues, ...dateIssue), '_issues');
   const over = `OVER (PARTITION BY ${id.text}, ${accepted.text} ORDER BY ${day.text})`;
   return { id, day, valid, accepted, issues, history: over };
 }

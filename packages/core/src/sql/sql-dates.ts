@@ -1,3 +1,4 @@
+import { FIRST_DAY, LAST_DAY } from '../evaluate/dates.js';
 import { double, type NumberScope } from './sql-numbers.js';
 import { call, join, literal, sql, type Sql } from './sql-value.js';
 
@@ -8,10 +9,10 @@ const DATETIME_PATTERN = '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9
 
 /**
  * Days since 1970-01-01 of a date written as text, by the JavaScript reader's rules (dates.ts):
- * `YYYY-MM-DD` must be a real calendar day (and, as `Date.UTC` reads years 0–99 as 1900–1999,
- * a year from 0100); a datetime counts as its UTC date, read as `Date.parse` reads ISO text:
- * day 1–31 rolling over into the next month (2026-02-30T10:00 is March 2), hour 24 only as
- * 24:00:00.000, milliseconds truncated, a time without an offset taken as UTC. Pure arithmetic
+ * `YYYY-MM-DD` must be a real calendar day from 0001-01-01 to 9999-12-31; a datetime's date part
+ * must be one too, and it counts as its UTC date, read as `Date.parse` reads ISO text: hour 24
+ * only as 24:00:00.000, milliseconds truncated, a time without an offset taken as UTC; a UTC date
+ * out of that range is no date. Pure arithmetic
  * (the civil-from-days algorithm), so no engine's date parser or session time zone is involved,
  * and nothing fails: text that is not such a date gives NULL. `text` must be atomic.
  */
@@ -26,10 +27,11 @@ export function dayFromText(scope: NumberScope, text: Sql, hint: string): Sql {
     stage.bind(sql`(CASE WHEN ${isDate} OR ${isDateTime} THEN ${call((s) => dialect.cast(s, 'double'), sql`substr(${t}, ${literal(String(from))}, ${literal(String(length))})`)} END)`, `${hint}${name}`);
   const [y, m, d] = [part(1, 4, '_year'), part(6, 2, '_month'), part(9, 2, '_day')];
   const month = stage.bind(sql`(CASE WHEN ${m} BETWEEN ${n(1)} AND ${n(12)} THEN ${daysFromCivil(y, m, n)} END)`, `${hint}_month_start`);
-  const dateDay = sql`(CASE WHEN ${y} >= ${n(100)} AND ${d} BETWEEN ${n(1)} AND ${daysInMonth(y, m, n)} THEN ${month} + ${d} - ${n(1)} END)`;
+  const dateDay = sql`(CASE WHEN ${y} >= ${n(1)} AND ${d} BETWEEN ${n(1)} AND ${daysInMonth(y, m, n)} THEN ${month} + ${d} - ${n(1)} END)`;
   const time = datetimeMilliseconds(scope, t, isDateTime, hint);
-  const datetimeDay = sql`(CASE WHEN ${time} IS NOT NULL AND ${d} BETWEEN ${n(1)} AND ${n(31)} THEN floor((${month} + ${d} - ${n(1)}) + ${time} / ${n(86_400_000)}) END)`;
-  return sql`(CASE WHEN ${isDate} THEN ${dateDay} WHEN ${isDateTime} THEN ${datetimeDay} END)`;
+  const datetimeDay = sql`(CASE WHEN ${time} IS NOT NULL THEN floor(${dateDay} + ${time} / ${n(86_400_000)}) END)`;
+  const day = stage.bind(sql`(CASE WHEN ${isDate} THEN ${dateDay} WHEN ${isDateTime} THEN ${datetimeDay} END)`, `${hint}_day_number`);
+  return sql`(CASE WHEN ${day} BETWEEN ${n(FIRST_DAY)} AND ${n(LAST_DAY)} THEN ${day} END)`;
 }
 
 /** The time of day in milliseconds, less the offset; NULL when a field is out of range (as Date.parse). */

@@ -98,10 +98,11 @@ export function roundTo(scope: NumberScope, value: Sql, decimals: number, larges
   const last = decades < 0 ? n(Number.MIN_VALUE) : n(UNITS[decades] as number);
   const unit = arms.length === 0 ? last : sql`(CASE ${join(arms, ' ')} ELSE ${last} END)`;
   const rounded = sql`(CASE WHEN ${distance} > ${n(0)} OR abs(${distance}) < ${unit} THEN ${half} + ${n(0.5)} ELSE ${half} - ${n(0.5)} END)`;
-  const bounded = largest !== null && largest * 10 ** decimals < 1e15;
-  const absolute = bounded ? rounded : sql`(CASE WHEN ${m} < ${n(1e15)} THEN ${rounded} ELSE ${call(scope.dialect.fifteenDigits, m)} END)`;
-  const signed = sql`(CASE WHEN ${x} < ${n(0)} THEN ${n(-1)} ELSE ${n(1)} END) * ${absolute}`;
-  return decimals === 0 ? sql`(${signed})` : sql`(${signed} / ${power})`;
+  const signed = (absolute: Sql) => sql`(CASE WHEN ${x} < ${n(0)} THEN ${n(-1)} ELSE ${n(1)} END) * ${absolute}`;
+  const small = decimals === 0 ? sql`(${signed(rounded)})` : sql`(${signed(rounded)} / ${power})`;
+  if (largest !== null && largest * 10 ** decimals < 1e15) return small;
+  // From m = 10^15 on (or past the largest double) the 15-digit reading has no digit beyond `decimals`: it is x's own reading (numbers.ts).
+  return sql`(CASE WHEN ${m} < ${n(1e15)} THEN ${small} ELSE ${signed(call(scope.dialect.fifteenDigits, cheap(sql`abs(${x})`, [x])))} END)`;
 }
 
 /** `Math.min(max, Math.max(min, x))` for a non-null x (GREATEST(1, NULL) is 1 in DuckDB and PostgreSQL). */

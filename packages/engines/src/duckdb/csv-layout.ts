@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { MAX_CELL_LENGTH } from '@vitals/data';
 
 /**
  * A record (a non-empty line, or lines joined by a quoted line break, after the header) that the
@@ -39,25 +40,46 @@ export interface CsvLayout {
 }
 
 const QUOTE = 0x22;
-const COMMA = 0x2c;
 const LF = 0x0a;
 const CR = 0x0d;
 
 export class UnsupportedCsv extends Error {}
 
-/** Scans a CSV file once. Throws `UnsupportedCsv` for a layout only the JavaScript reader handles (lone CR line ends). */
-export async function csvLayout(path: string): Promise<CsvLayout> {
-  const scan = new LayoutScan();
+/**
+ * Scans a CSV file once, fields split by `delimiter` (one ASCII character). Throws `UnsupportedCsv`
+ * for what only the JavaScript reader handles as it should: lone CR line ends, bytes that are not
+ * UTF-8 (it reports the rows), a cell longer than its limit, a quote never closed (it keeps the
+ * rows before it).
+ */
+export async function csvLayout(path: string, delimiter = ','): Promise<CsvLayout> {
+  const scan = new LayoutScan(delimiter.charCodeAt(0));
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
   let first = true;
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
     const start = first && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf ? 3 : 0;
     first = false;
+    isUtf8(utf8, chunk, true);
     scan.push(chunk, start);
   }
-  return scan.finish();
+  isUtf8(utf8, new Uint8Array(0), false);
+  const layout = scan.finish();
+  if (layout.unclosedQuoteLine !== undefined) throw new UnsupportedCsv(`a quoted field that starts on line ${layout.unclosedQuoteLine} or later is never closed`);
+  return layout;
+}
+
+/** Decodes (natively) only to validate: a byte sequence that is not UTF-8 throws `UnsupportedCsv`. */
+function isUtf8(decoder: TextDecoder, bytes: Uint8Array, more: boolean): void {
+  try {
+    decoder.decode(bytes, { stream: more });
+  } catch {
+    throw new UnsupportedCsv('it holds bytes that are not UTF-8');
+  }
 }
 
 class LayoutScan {
+  constructor(private readonly delimiter: number) {}
+
+  private cellBytes = 0;
   private inQuotes = false;
   private quotePending = false;
   private fieldStart = true;
@@ -86,6 +108,8 @@ class LayoutScan {
       if (b !== LF) throw new UnsupportedCsv('its lines end with a lone carriage return');
     }
     this.headerBytes?.push(b);
+    // Bytes are at least as many as UTF-16 units: past the limit in bytes, the reader decides.
+    if (++this.cellBytes > MAX_CELL_LENGTH) throw new UnsupportedCsv('a cell is longer than the reader takes');
     if (this.quotePending) {
       this.quotePending = false;
       if (b === QUOTE) {
@@ -112,7 +136,8 @@ class LayoutScan {
       return;
     }
     this.empty = false;
-    if (b === COMMA) {
+    if (b === this.delimiter) {
+      this.cellBytes = 0;
       this.fields++;
       this.fieldStart = true;
       this.blank = false;
@@ -133,6 +158,7 @@ class LayoutScan {
     this.blank = true;
     this.fields = 1;
     this.fieldStart = true;
+    this.cellBytes = 0;
     if (empty) {
       if (this.headerBytes !== null) this.headerBytes = [];
       return;
@@ -151,7 +177,7 @@ class LayoutScan {
   private takeHeader(line: number): void {
     const bytes = Buffer.from(this.headerBytes as number[]);
     this.headerBytes = null;
-    this.header = splitHeader(bytes.toString('utf8').replace(/\r?\n$/, ''));
+    this.header = splitHeader(bytes.toString('utf8').replace(/\r?\n$/, ''), String.fromCharCode(this.delimiter));
     this.headerLine = line;
   }
 
@@ -176,7 +202,7 @@ function isSpace(b: number): boolean {
 }
 
 /** The header's names, trimmed (as the reader keeps them); quoted names may hold commas. */
-function splitHeader(text: string): string[] {
+function splitHeader(text: string, delimiter: string): string[] {
   const names: string[] = [];
   let current = '';
   let quoted = false;
@@ -189,7 +215,7 @@ function splitHeader(text: string): string[] {
         i++;
       } else if (c === '"') quoted = false;
       else current += c;
-    } else if (c === ',') {
+    } else if (c === delimiter) {
       names.push(current.trim());
       current = '';
       atStart = true;

@@ -15,10 +15,9 @@ export interface DuckDbOptions {
   readonly threads?: number;
   /** DuckDB's memory limit (e.g. `1GB`); past it, sorts spill to a temporary directory. */
   readonly memoryLimit?: string;
+  /** CSV: the field delimiter, one ASCII character (default `,`; the data reader finds it). */
+  readonly delimiter?: string;
 }
-
-/** The file cannot be scored by DuckDB as the JavaScript reader would read it (the message says why, with its place). */
-export class DataFileError extends Error {}
 
 /** A file DuckDB should not read, where the JavaScript engine can (a layout only its reader handles). */
 export class UnsupportedFileError extends Error {}
@@ -34,11 +33,11 @@ const dialect = SQL_DIALECTS.duckdb;
  * rows, lines and bad records as the JavaScript reader does.
  */
 export async function* scoreWithDuckDb(plan: Plan, path: string, format: DuckDbFormat, options: DuckDbOptions = {}): AsyncGenerator<EngineRow, void, undefined> {
-  const layout = format === 'csv' ? await readLayout(path) : undefined;
+  const layout = format === 'csv' ? await readLayout(path, options.delimiter ?? ',') : undefined;
   const instance = await DuckDBInstance.create(':memory:', settings(options));
   const connection = await instance.connect();
   try {
-    const columns = layout === undefined ? await parquetView(connection, path) : await csvView(connection, path, layout);
+    const columns = layout === undefined ? await parquetView(connection, path) : await csvView(connection, path, layout, options.delimiter ?? ',');
     // Without window functions (no history) DuckDB keeps the rows in file order; the sort is left out.
     const history = plan.data.id !== null && plan.data.asOf !== null;
     const query = planToSql(plan, 'duckdb', {
@@ -91,22 +90,14 @@ function settings(options: DuckDbOptions): Record<string, string> {
   return out;
 }
 
-async function readLayout(path: string): Promise<CsvLayout> {
-  let layout: CsvLayout;
+async function readLayout(path: string, delimiter: string): Promise<CsvLayout> {
+  if (!/^[\x01-\x7f]$/.test(delimiter) || delimiter === '"') throw new UnsupportedFileError(`${path}: DuckDB reads CSV files whose delimiter is one ASCII character`);
   try {
-    layout = await csvLayout(path);
+    return await csvLayout(path, delimiter);
   } catch (error) {
     if (error instanceof UnsupportedCsv) throw new UnsupportedFileError(`${path}: ${error.message}`);
     throw error;
   }
-  if (layout.unclosedQuoteLine !== undefined) throw new DataFileError(`${path}:${layout.unclosedQuoteLine}: not valid CSV: a quoted field that starts on this line or later is never closed`);
-  const seen = new Map<string, number>();
-  layout.header.forEach((name, i) => {
-    const first = seen.get(name);
-    if (first !== undefined) throw new DataFileError(`${path}:${layout.headerLine}: column \`${name}\` appears twice in the header (columns ${first + 1} and ${i + 1})`);
-    seen.set(name, i);
-  });
-  return layout;
 }
 
 interface Columns {
@@ -118,10 +109,10 @@ interface Columns {
  * Every record of the file as a row of text columns named by the header, numbered in file order
  * (`_record`); the records the reader does not score (wrong field count, whitespace only) left out.
  */
-async function csvView(connection: DuckDBConnection, path: string, layout: CsvLayout): Promise<Columns> {
+async function csvView(connection: DuckDBConnection, path: string, layout: CsvLayout, delimiter: string): Promise<Columns> {
   const columns = layout.header.map((_, i) => `${dialect.string(`column${i}`)}: 'VARCHAR'`).join(', ');
   const renamed = layout.header.map((name, i) => `${dialect.identifier(`column${i}`)} AS ${dialect.identifier(name)}`).join(', ');
-  const reader = `read_csv(${dialect.string(path)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', new_line = ${layout.newline === '\r\n' ? String.raw`'\r\n'` : String.raw`'\n'`}, columns = {${columns}}, null_padding = true, strict_mode = false)`;
+  const reader = `read_csv(${dialect.string(path)}, header = true, auto_detect = false, delim = ${dialect.string(delimiter)}, quote = '"', escape = '"', new_line = ${layout.newline === '\r\n' ? String.raw`'\r\n'` : String.raw`'\n'`}, columns = {${columns}}, null_padding = true, strict_mode = false)`;
   const skipped = layout.odd.map((r) => r.record);
   await connection.run('CREATE TABLE skipped_records (record BIGINT)');
   if (skipped.length > 0) {
@@ -152,7 +143,7 @@ const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UI
 function columnKinds(plan: Plan, types: ReadonlyMap<string, string>): Record<string, ColumnKind> {
   const kinds: Record<string, ColumnKind> = {};
   for (const input of plan.inputs) {
-    const type = types.get(input.name) ?? 'VARCHAR';
+    const type = types.get(input.column) ?? 'VARCHAR';
     const fits =
       ((input.type === 'number' || input.type === 'integer') && NUMERIC.test(type)) ||
       (input.type === 'boolean' && type === 'BOOLEAN') ||

@@ -1,7 +1,7 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { SQL_DIALECTS, planToSql, type Plan } from '@vitals/core';
 import { rowReader, type EngineRow } from '../engine-row.js';
-import { fieldText } from '../record-table.js';
+import { fieldText, recordColumns } from '../record-table.js';
 
 const dialect = SQL_DIALECTS.duckdb;
 
@@ -15,7 +15,7 @@ export async function scoreRecordsWithDuckDb(plan: Plan, records: readonly Reado
   const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
   const connection = await instance.connect();
   try {
-    const names = plan.inputs.map((input) => input.name);
+    const names = recordColumns(plan.inputs);
     await connection.run(`CREATE TABLE snapshots (_record BIGINT${names.map((name) => `, ${dialect.identifier(name)} VARCHAR`).join('')})`);
     const appender = await connection.createAppender('snapshots');
     records.forEach((record, i) => {

@@ -1,6 +1,6 @@
 import { SQL_DIALECTS, planToSql, type Plan } from '@vitals/core';
 import { rowReader, type EngineRow } from '../engine-row.js';
-import { fieldText } from '../record-table.js';
+import { fieldText, recordColumns } from '../record-table.js';
 
 /** The part of a PostgreSQL client (node-postgres) the engine uses. */
 export interface PostgresClient {
@@ -17,7 +17,7 @@ let tables = 0;
  */
 export async function scoreWithPostgres(client: PostgresClient, plan: Plan, records: readonly Readonly<Record<string, unknown>>[], options: { asOf?: string } = {}): Promise<EngineRow[]> {
   const table = `vitals_snapshots_${process.pid}_${++tables}`;
-  const names = plan.inputs.map((input) => input.name);
+  const names = recordColumns(plan.inputs);
   const columns = ['"_record" integer', ...names.map((name) => `${dialect.identifier(name)} text`)].join(', ');
   await client.query({ text: `CREATE TEMP TABLE ${dialect.identifier(table)} (${columns})` });
   try {

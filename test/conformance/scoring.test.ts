@@ -158,7 +158,7 @@ describe.each(ENGINES)('scoring on the $name engine', (engine) => {
   let results: ScoreResult[];
   beforeAll(async () => {
     if (engine.unavailable === undefined) results = await scoreAll(engine);
-  });
+  }, 120_000);
   test.skipIf(engine.unavailable !== undefined).each(CASES.map((c, i) => [...c, i] as const))('%s', (_, __, ___, expected, i) => {
     const result = results[i] as ScoreResult;
     for (const [path, value] of Object.entries(expected)) {

@@ -31,8 +31,9 @@ export async function duckdbScoreStream(
   let delimiter = ',';
   if (format === 'csv') {
     const checked = await checkCsv(model, options);
-    if (checked === 'fallback' || typeof checked !== 'string') return checked;
-    delimiter = checked;
+    if ('fallback' in checked) return fallBack(options, checked.fallback);
+    if ('outcome' in checked) return checked.outcome;
+    delimiter = checked.delimiter;
   }
   warnAboutAsOf(model, options.asOf);
   const tally = new RowTally(options.data, options, await createProgress(false, undefined));
@@ -45,15 +46,18 @@ export async function duckdbScoreStream(
       if (stop) return { counts: tally.counts, stoppedAt: row.row, dataError: null };
     }
   } catch (error) {
-    if (error instanceof engines.UnsupportedFileError && tally.counts.rows === 0) {
-      if (options.engine === 'duckdb') note(`vitals: ${error.message}; scored by the JavaScript engine instead`);
-      return 'fallback';
-    }
+    if (error instanceof engines.UnsupportedFileError && tally.counts.rows === 0) return fallBack(options, error.message);
     if (error instanceof SqlTranslationError) throw new CliError(`${error.message}: pass --as-of YYYY-MM-DD`.replace(/: give the as-of date of the run: pass/, ': pass'));
     throw error;
   }
   tally.finish();
   return { counts: tally.counts, stoppedAt: undefined, dataError: null };
+}
+
+/** `fallback`, saying why when DuckDB was asked for by name. */
+function fallBack(options: ScoreCommandOptions, why: string): 'fallback' {
+  if (options.engine === 'duckdb') note(`vitals: ${why}; scored by the JavaScript engine instead`);
+  return 'fallback';
 }
 
 /** @vitals/engines with DuckDB, or undefined when DuckDB is not installed and the JavaScript engine can read the file. */
@@ -70,18 +74,20 @@ async function loadEngines(options: ScoreCommandOptions, format: 'csv' | 'parque
 
 /**
  * The data reader's checks of a CSV file (its kind, its header, its delimiter), from its first
- * rows: the delimiter when DuckDB may read the file, the error that stops it before any row, or
- * `fallback` when the reader stopped within those rows (the JavaScript engine keeps the rows before).
+ * rows: the delimiter when DuckDB may read the file; the outcome when the reader refuses it before
+ * any row; `fallback` when the reader stops within those rows (the JavaScript engine keeps the rows
+ * before) or finds none.
  */
-async function checkCsv(model: HealthModel, options: ScoreCommandOptions): Promise<string | ScoreStreamOutcome | 'fallback'> {
+async function checkCsv(model: HealthModel, options: ScoreCommandOptions): Promise<{ delimiter: string } | { outcome: ScoreStreamOutcome } | { fallback: string }> {
   const source = await openData(options, model.columns);
   const batches = source.batches[Symbol.asyncIterator]();
   const first = await batches.next();
   const dataError = source.error();
   if (!first.done) await batches.return?.();
-  if (dataError !== null && first.done === true) return { counts: { rows: 0, scored: 0, unscored: 0, invalid: 0 }, stoppedAt: undefined, dataError };
-  if (dataError !== null || first.done === true) return 'fallback';
-  return source.delimiter() ?? ',';
+  if (dataError !== null && first.done === true) return { outcome: { counts: { rows: 0, scored: 0, unscored: 0, invalid: 0 }, stoppedAt: undefined, dataError } };
+  if (dataError !== null) return { fallback: `${source.path}: ${dataError.message}` };
+  if (first.done === true) return { fallback: `${source.path} has no rows` };
+  return { delimiter: source.delimiter() ?? ',' };
 }
 
 /** The columns `score` writes (the metric columns and the pulse age are the engine's extras). */

@@ -69,10 +69,11 @@ export async function measureStreaming(cliBin: string, modelFile: string, sizes:
   }
 }
 
-async function scoreToFile(cliBin: string, modelFile: string, csv: string, out: string, rssFile: string, reporter: string, rows: number): Promise<StreamingRun> {
+/** One `vitals score MODEL --data FILE --format csv` (and `extraArgs`) with its output in `out` (removed after, unless `keepOutput`), timed, with the child's peak RSS. */
+export async function scoreToFile(cliBin: string, modelFile: string, csv: string, out: string, rssFile: string, reporter: string, rows: number, extraArgs: readonly string[] = [], keepOutput = false): Promise<StreamingRun> {
   const fd = openSync(out, 'w');
   const started = performance.now();
-  const args = ['--import', pathToFileURL(reporter).href, cliBin, 'score', modelFile, '--data', csv, '--format', 'csv', '--no-progress'];
+  const args = ['--import', pathToFileURL(reporter).href, cliBin, 'score', modelFile, '--data', csv, '--format', 'csv', '--no-progress', ...extraArgs];
   const child = spawn(process.execPath, args, { stdio: ['ignore', fd, 'pipe'], env: { ...process.env, BENCH_MAX_RSS_FILE: rssFile } });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -81,7 +82,7 @@ async function scoreToFile(cliBin: string, modelFile: string, csv: string, out: 
   closeSync(fd);
   if (code !== 0) throw new Error(`vitals score exited ${code}: ${stderr.slice(0, 500)}`);
   const outputLines = await countLines(out);
-  rmSync(out);
+  if (!keepOutput) rmSync(out);
   return { rows, csvBytes: statSync(csv).size, peakRssBytes: Number(readFileSync(rssFile, 'utf8')), seconds, outputLines };
 }
 

@@ -3,12 +3,12 @@
 // generated snapshots of models/lifecycle-b2b: 10,000,000 rows as Parquet (DuckDB) beside the same
 // rows as CSV (both engines), rows per second and peak memory; and CSV files of growing size with
 // both engines, to place `--engine auto`'s threshold. `-- --quick` runs 1/20 of the sizes.
-import { spawn } from 'node:child_process';
-import { closeSync, createReadStream, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { scoreToFile } from '../measure/cli-runs.js';
 import { describeMachine } from '../report/machine.js';
 import { snapshotsQuery } from './snapshots-sql.js';
 
@@ -51,21 +51,10 @@ async function writeSnapshots(dir: string, rows: number): Promise<{ parquet: str
 
 /** One `vitals score` run, its output to a file; wall time and the child's peak RSS (DuckDB's memory included: it runs in the process). */
 async function score(dir: string, label: string, engine: Run['engine'], file: string, rows: number): Promise<Run> {
-  const [out, rssFile] = [join(dir, 'scores.csv'), join(dir, 'max-rss')];
-  const fd = openSync(out, 'w');
-  const args = ['--import', pathToFileURL(REPORTER).href, CLI, 'score', MODEL, '--data', file, '--engine', engine, '--format', 'csv', '--no-progress'];
-  const started = performance.now();
-  const child = spawn(process.execPath, args, { stdio: ['ignore', fd, 'pipe'], env: { ...process.env, BENCH_MAX_RSS_FILE: rssFile } });
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  const seconds = (performance.now() - started) / 1000;
-  closeSync(fd);
-  if (code !== 0) throw new Error(`${label}: vitals score exited ${code}: ${stderr.slice(0, 500)}`);
-  const lines = await countLines(out);
-  if (lines !== rows + 1) throw new Error(`${label}: ${lines} output lines for ${rows} rows`);
-  const run: Run = { label, engine, format: file.endsWith('.parquet') ? 'parquet' : 'csv', rows, fileBytes: statSync(file).size, seconds, peakRssBytes: Number(readFileSync(rssFile, 'utf8')) };
-  log(`  ${label}: ${rows.toLocaleString()} rows in ${seconds.toFixed(1)} s (${Math.round(rows / seconds).toLocaleString()} rows/s), peak ${mb(run.peakRssBytes)}`);
+  const measured = await scoreToFile(CLI, MODEL, file, join(dir, 'scores.csv'), join(dir, 'max-rss'), REPORTER, rows, ['--engine', engine], true);
+  if (measured.outputLines !== rows + 1) throw new Error(`${label}: ${measured.outputLines} output lines for ${rows} rows`);
+  const run: Run = { label, engine, format: file.endsWith('.parquet') ? 'parquet' : 'csv', rows, fileBytes: measured.csvBytes, seconds: measured.seconds, peakRssBytes: measured.peakRssBytes };
+  log(`  ${label}: ${rows.toLocaleString()} rows in ${run.seconds.toFixed(1)} s (${Math.round(rows / run.seconds).toLocaleString()} rows/s), peak ${mb(run.peakRssBytes)}`);
   return run;
 }
 
@@ -77,12 +66,6 @@ async function sameOutput(dir: string, csv: string): Promise<boolean> {
     outputs.push(readFileSync(join(dir, 'scores.csv'), 'utf8'));
   }
   return outputs[0] === outputs[1];
-}
-
-async function countLines(file: string): Promise<number> {
-  let lines = 0;
-  for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) for (let i = 0; i < chunk.length; i++) if (chunk[i] === 10) lines++;
-  return lines;
 }
 
 const mb = (bytes: number) => `${Math.round(bytes / 1e6).toLocaleString('en-US')} MB`;

@@ -38,13 +38,13 @@ export function buildProgram(setExit: (code: ExitCode) => void): Command {
       .description(
         'Score every account snapshot in a data file (CSV, NDJSON or a JSON array), one output row per input row.\n' +
           'Bad rows are reported on stderr with their row number and field and the rest are still scored; --strict stops at the first.\n' +
-          'A Parquet file (.parquet) is scored by embedded DuckDB, and so is a large CSV file unless --engine js says otherwise.',
+          'A Parquet file (.parquet) is scored by embedded DuckDB; --engine duckdb runs a CSV file there too (the same output).',
       )
       .argument('<model>', 'model file (YAML)')
       .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'ndjson', 'json']).default('table'))
       .option('--csv-raw', "with --format csv: write text cells as they are, even those a spreadsheet would run as a formula (by default a cell starting with =, +, -, @, tab or CR gets a leading ')")
       .addOption(
-        new Option('--engine <engine>', 'js (streams any format), duckdb (embedded DuckDB over a CSV or Parquet file), or auto: DuckDB for Parquet and for large CSV files')
+        new Option('--engine <engine>', 'js (streams any format), duckdb (embedded DuckDB over a CSV or Parquet file), or auto: DuckDB for Parquet files, JavaScript for the rest')
           .choices(['auto', 'js', 'duckdb'])
           .default('auto'),
       )

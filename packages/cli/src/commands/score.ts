@@ -1,4 +1,3 @@
-import { statSync } from 'node:fs';
 import type { HealthModel } from '@vitals/core';
 import { formatOfName } from '@vitals/data';
 import { openData } from '../data/open-data.js';
@@ -66,14 +65,10 @@ async function runEngine(model: HealthModel, options: ScoreCommandOptions, write
 }
 
 /**
- * Above this size a CSV file is scored faster by DuckDB than by the JavaScript engine, output
- * included (measured end to end on the lifecycle model: docs/bench.md, "Which engine").
- */
-export const DUCKDB_FROM_BYTES = 64 * 1024 * 1024;
-
-/**
  * `--engine auto` (the default): Parquet files go to DuckDB (the JavaScript engine does not read
- * them), large CSV files too; everything else (small CSV, NDJSON, JSON, stdin) to JavaScript.
+ * them); everything else to JavaScript. On CSV, DuckDB was slower than JavaScript at every size
+ * measured (bench/SQL.md: its fixed cost and the walks of hysteresis and cooldowns), so `auto`
+ * never picks it there; `--engine duckdb` still can.
  */
 function chooseEngine(options: ScoreCommandOptions): 'js' | { format: 'csv' | 'parquet' } {
   const format = /\.parquet$/i.test(options.data) ? 'parquet' : options.inputFormat === 'tsv' ? 'csv' : (options.inputFormat ?? formatOfName(options.data)?.format);
@@ -86,16 +81,6 @@ function chooseEngine(options: ScoreCommandOptions): 'js' | { format: 'csv' | 'p
     if (!duckdbReads) throw new CliError(`--engine duckdb reads CSV and Parquet files (not ${options.data === '-' ? 'stdin' : 'this format'}): use --engine js`);
     return { format: format as 'csv' | 'parquet' };
   }
-  if (format === 'parquet' && options.data !== '-') return { format };
-  if (!duckdbReads) return 'js';
-  return fileSize(options.data) >= DUCKDB_FROM_BYTES ? { format: 'csv' } : 'js';
+  return format === 'parquet' && options.data !== '-' ? { format } : 'js';
 }
 
-/** The file's size; 0 when it cannot be read (the JavaScript engine then says why). */
-function fileSize(path: string): number {
-  try {
-    return statSync(path).size;
-  } catch {
-    return 0;
-  }
-}

@@ -15,9 +15,8 @@ type Engines = typeof import('@vitals/engines');
  * numbers, lines and bad-row reports as the JavaScript engine, streamed in file order. A CSV file
  * is first opened by the one data reader (@vitals/data), which checks its kind, its header against
  * the model's columns and finds its delimiter, exactly as for the JavaScript engine. `fallback`
- * (before any row is written) means the JavaScript engine should score the file: DuckDB is not
- * installed (it is an optional peer of the packed CLI), or the file has something only the
- * JavaScript reader reads as it should (bytes that are not UTF-8, a quote never closed, …).
+ * (before any row is written) means the JavaScript engine should score the file: it has something
+ * only the JavaScript reader reads as it should (bytes that are not UTF-8, a quote never closed, …).
  * DuckDB is loaded only here, so other commands never load the native module.
  */
 export async function duckdbScoreStream(
@@ -26,8 +25,7 @@ export async function duckdbScoreStream(
   format: 'csv' | 'parquet',
   onRow: (row: ScoreRow) => Promise<void> | void,
 ): Promise<ScoreStreamOutcome | 'fallback'> {
-  const engines = await loadEngines(options, format);
-  if (engines === undefined) return 'fallback';
+  const engines = await loadEngines();
   let delimiter = ',';
   if (format === 'csv') {
     const checked = await checkCsv(model, options);
@@ -60,15 +58,13 @@ function fallBack(options: ScoreCommandOptions, why: string): 'fallback' {
   return 'fallback';
 }
 
-/** @vitals/engines with DuckDB, or undefined when DuckDB is not installed and the JavaScript engine can read the file. */
-async function loadEngines(options: ScoreCommandOptions, format: 'csv' | 'parquet'): Promise<Engines | undefined> {
+/** @vitals/engines with DuckDB; a clear error when DuckDB, an optional peer of the packed CLI, is not installed. */
+async function loadEngines(): Promise<Engines> {
   try {
     return await import('@vitals/engines');
   } catch (error) {
     if (!/@duckdb\/node-api/.test(String((error as Error).message))) throw error;
-    const why = 'DuckDB is not installed (the optional package @duckdb/node-api: `npm install -g @duckdb/node-api` beside a global vitals)';
-    if (format === 'parquet' || options.engine === 'duckdb') throw new CliError(`--engine duckdb needs embedded DuckDB: ${why}`);
-    return undefined;
+    throw new CliError('scoring with DuckDB needs the optional package @duckdb/node-api: `npm install -g @duckdb/node-api` beside a global vitals');
   }
 }
 

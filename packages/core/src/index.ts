@@ -9,7 +9,9 @@ export { checkModelText, planModel } from './api/plan-model.js';
 // Evaluating records
 export { referenceEvaluator } from './evaluate/reference/reference-evaluator.js';
 export { compiledEvaluator } from './evaluate/compiled/compiled-evaluator.js';
-export { createScorer } from './evaluate/scorer.js';
+export { createScorer, createSummaryScorer } from './evaluate/scorer.js';
+/** A full result's summary: the same values without the explanation (what the summary step gives). */
+export { summaryOf } from './evaluate/summary.js';
 /** Whether scoring the plan needs the snapshot's date (pulse age, overrides, history, cooldowns, `as_of`): a model without an as-of field then needs one for the run. */
 export { planNeedsAsOf } from './evaluate/plan-facts.js';
 export { parseDay, formatDay } from './evaluate/dates.js';

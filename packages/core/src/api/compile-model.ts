@@ -5,8 +5,8 @@ import { compiledEvaluator } from '../evaluate/compiled/compiled-evaluator.js';
 import { parseDay } from '../evaluate/dates.js';
 import type { Evaluator } from '../evaluate/evaluator.js';
 import { referenceEvaluator } from '../evaluate/reference/reference-evaluator.js';
-import type { ScoreResult } from '../evaluate/result.js';
-import { createScorer, type Scorer } from '../evaluate/scorer.js';
+import type { ScoreResult, ScoreSummary } from '../evaluate/result.js';
+import { createScorer, createSummaryScorer, type Scorer } from '../evaluate/scorer.js';
 import { planModel } from './plan-model.js';
 
 export interface CompileOptions {
@@ -33,6 +33,8 @@ export interface HealthModel {
   evaluate(record: Readonly<Record<string, unknown>>, options?: EvaluateOptions): ScoreResult;
   /** A scorer for a stream of snapshots, carrying each account's history. */
   scorer(options?: EvaluateOptions): Scorer;
+  /** The same, giving each snapshot's summary (no weights, contributions or why): for bulk outputs, at a fraction of the cost. */
+  summaryScorer(options?: EvaluateOptions): Scorer<ScoreSummary>;
 }
 
 /** Model text → a health model, or every diagnostic. Never throws for a mistake in the model. */
@@ -71,6 +73,7 @@ export function healthModel(plan: Plan, evaluator: Evaluator, diagnostics: reado
     columns,
     evaluate: (record, options = {}) => evaluator.step(record, undefined, stepOptions(options)).result,
     scorer: (options = {}) => createScorer(evaluator, stepOptions(options)),
+    summaryScorer: (options = {}) => createSummaryScorer(evaluator, stepOptions(options)),
   };
 }
 

@@ -1,10 +1,13 @@
 import type { PlaybookPriority } from '../schema/model-source.js';
 
 /**
- * What scoring one account snapshot gives: the score and every number behind it. Plain data, the
- * same from every evaluator, stable in shape (every key present, `null` where there is no value).
+ * What a bulk output needs of one scored snapshot: the score, the band, each category's and
+ * metric's score and band, the stage benchmark, pulse, override, change and the playbooks that
+ * fired — everything but the explanation (weights, contributions, missing inputs, why a playbook
+ * fired). Every `ScoreResult` is one; an evaluator's summary step builds only this, and is held
+ * to equal the summary of its full result (`summaryOf`).
  */
-export interface ScoreResult {
+export interface ScoreSummary {
   readonly model: string;
   readonly model_hash: string;
   readonly id: string | null;
@@ -16,10 +19,8 @@ export interface ScoreResult {
   readonly band: string | null;
   /** Share (0–1) of the full weight whose metrics had data. */
   readonly coverage: number;
-  /** Inputs some metric reads that this record lacks. */
-  readonly missing_inputs: readonly string[];
-  readonly categories: Readonly<Record<string, CategoryResult>>;
-  readonly metrics: Readonly<Record<string, MetricResult>>;
+  readonly categories: Readonly<Record<string, CategorySummary>>;
+  readonly metrics: Readonly<Record<string, MetricSummary>>;
   readonly segment: string | null;
   readonly stage: string | null;
   readonly benchmark: number | null;
@@ -30,33 +31,51 @@ export interface ScoreResult {
   readonly pulse: PulseResult | null;
   readonly override: OverrideResult | null;
   readonly change: ChangeResult | null;
-  readonly playbooks: readonly FiredPlaybook[];
+  readonly playbooks: readonly PlaybookSummary[];
   readonly issues: readonly RecordIssue[];
+}
+
+/**
+ * What scoring one account snapshot gives: the score and every number behind it. Plain data, the
+ * same from every evaluator, stable in shape (every key present, `null` where there is no value).
+ */
+export interface ScoreResult extends ScoreSummary {
+  /** Inputs some metric reads that this record lacks. */
+  readonly missing_inputs: readonly string[];
+  readonly categories: Readonly<Record<string, CategoryResult>>;
+  readonly metrics: Readonly<Record<string, MetricResult>>;
+  readonly playbooks: readonly FiredPlaybook[];
 }
 
 export type UnscoredReason = 'insufficient-coverage' | 'metric-unknown' | 'no-data';
 
-export interface MetricResult {
+export interface MetricSummary {
   readonly value: number | string | boolean | null;
   readonly score: number | null;
   readonly band: string | null;
-  /** Share (0–1) of the overall score this metric carried, after missing metrics were left out. */
-  readonly weight: number;
-  /** Points of the overall score from this metric (weight × score). */
-  readonly contribution: number | null;
   readonly missing: boolean;
   /** Missing, and scored by the metric's `missing: { score }` policy. */
   readonly imputed: boolean;
 }
 
-export interface CategoryResult {
+export interface MetricResult extends MetricSummary {
+  /** Share (0–1) of the overall score this metric carried, after missing metrics were left out. */
+  readonly weight: number;
+  /** Points of the overall score from this metric (weight × score). */
+  readonly contribution: number | null;
+}
+
+export interface CategorySummary {
   readonly score: number | null;
   readonly band: string | null;
   readonly coverage: number;
-  readonly weight: number;
-  readonly contribution: number | null;
   readonly benchmark: number | null;
   readonly gap: number | null;
+}
+
+export interface CategoryResult extends CategorySummary {
+  readonly weight: number;
+  readonly contribution: number | null;
 }
 
 export interface PulseResult {
@@ -92,12 +111,15 @@ export interface ChangeResult {
   readonly band_changed: boolean;
 }
 
-export interface FiredPlaybook {
+export interface PlaybookSummary {
   readonly key: string;
   readonly title: string | null;
   readonly priority: PlaybookPriority;
   readonly owner: string | null;
   readonly action: string;
+}
+
+export interface FiredPlaybook extends PlaybookSummary {
   /** The values the condition read, as written in it: why it fired. */
   readonly why: readonly { readonly ref: string; readonly value: number | string | boolean | null }[];
 }

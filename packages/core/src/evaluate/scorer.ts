@@ -1,12 +1,13 @@
 import type { Plan } from '../compile/plan.js';
-import type { Evaluator, StepOptions } from './evaluator.js';
+import type { Evaluator, StepOptions, StepOutput } from './evaluator.js';
 import { readInput } from './read-value.js';
 import { invalidResult } from './invalid-result.js';
-import type { AccountState, RecordIssue, ScoreResult } from './result.js';
+import type { AccountState, RecordIssue, ScoreResult, ScoreSummary } from './result.js';
+import { summaryOf } from './summary.js';
 
 /** Scores a stream of snapshots, carrying each account's history from one snapshot to its next. */
-export interface Scorer {
-  score(record: Readonly<Record<string, unknown>>): ScoreResult;
+export interface Scorer<R extends ScoreSummary = ScoreResult> {
+  score(record: Readonly<Record<string, unknown>>): R;
   /** Accounts seen so far (the memory a stream holds: one small state per account). */
   readonly accounts: () => number;
   /** An account's state after its last accepted snapshot (what its next snapshot is compared with). */
@@ -19,11 +20,24 @@ export interface Scorer {
  * silently. Accounts may interleave freely; memory grows with accounts, not rows.
  */
 export function createScorer(evaluator: Evaluator, options: StepOptions = {}): Scorer {
-  const plan = evaluator.plan;
+  return scorerOf(evaluator.plan, (record, previous) => evaluator.step(record, previous, options), (result) => result);
+}
+
+/**
+ * The same, giving each snapshot's summary (`summaryOf` its full result): the evaluator's summary
+ * step, which builds no explanation — what bulk outputs (`vitals score`) need.
+ */
+export function createSummaryScorer(evaluator: Evaluator, options: StepOptions = {}): Scorer<ScoreSummary> {
+  return scorerOf(evaluator.plan, (record, previous) => evaluator.stepSummary(record, previous, options), summaryOf);
+}
+
+type Step<R extends ScoreSummary> = (record: Readonly<Record<string, unknown>>, previous: AccountState | undefined) => StepOutput<R>;
+
+function scorerOf<R extends ScoreSummary>(plan: Plan, step: Step<R>, refused: (result: ScoreResult) => R): Scorer<R> {
   const states = new Map<string, AccountState>();
   const { id: idField, asOf: asOfField } = plan.data;
   if (idField === null || asOfField === null) {
-    return { score: (record) => evaluator.step(record, undefined, options).result, accounts: () => 0, state: () => undefined };
+    return { score: (record) => step(record, undefined).result, accounts: () => 0, state: () => undefined };
   }
   const read = (field: string, record: Readonly<Record<string, unknown>>) => {
     const input = plan.inputs.find((i) => i.name === field) as Plan['inputs'][number];
@@ -38,9 +52,9 @@ export function createScorer(evaluator: Evaluator, options: StepOptions = {}): S
       if (previous !== undefined && asOf !== null && asOf <= previous.asOf) {
         const [segment, stage] = [plan.data.segment, plan.data.stage].map((field) => (field === null ? null : read(field, record)));
         const where = { id: key as string, asOf, segment: segment == null ? null : String(segment), stage: stage == null ? null : String(stage) };
-        return outOfOrder(plan, where, previous, asOfField, fieldIssues(plan, record));
+        return refused(outOfOrder(plan, where, previous, asOfField, fieldIssues(plan, record)));
       }
-      const { result, state } = evaluator.step(record, previous, options);
+      const { result, state } = step(record, previous);
       if (key !== undefined && state !== undefined) states.set(key, state);
       return result;
     },

@@ -9,15 +9,27 @@ import { emitExpression, type SlotCode } from './emit-expression.js';
 import { MAX_PRECISION } from '../../schema/defaults.js';
 import { jsChoice, jsInteger, jsNumber, jsString, PlanError } from './js-literal.js';
 
+/** What the generated function builds: the full result, or only its summary (`summaryOf`). */
+export type ResultDetail = 'full' | 'summary';
+
+export interface PlanToJsOptions {
+  /** Count the steps run (`rt.stepsRun`, or `rt.summaryStepsRun` for a summary), for tests. */
+  readonly instrument?: boolean;
+  readonly detail?: ResultDetail;
+}
+
 /**
  * Plan → the source of one JavaScript function body that scores a snapshot the way the reference
  * evaluator does, operation for operation (so results agree to the last bit), with every name
  * resolved to a local and every loop over metrics unrolled. The body receives `rt` (runtime
- * helpers and the plan); model text enters only through `jsString`/`jsNumber`.
+ * helpers and the plan); model text enters only through `jsString`/`jsNumber`. With `detail:
+ * 'summary'` the function leaves out what only an explanation needs (weights, contributions,
+ * missing inputs, why a playbook fired): the same values, fewer of them.
  */
-export function planToJs(plan: Plan, options: { instrument?: boolean } = {}): string {
+export function planToJs(plan: Plan, options: PlanToJsOptions = {}): string {
   // The one number of the plan the code uses as written, in many places: checked once here.
   jsInteger(plan.precision, 'precision', 0, MAX_PRECISION);
+  const full = options.detail !== 'summary';
   const names = new Names(plan);
   const head = new CodeBuilder();
   const body = new CodeBuilder();
@@ -33,15 +45,16 @@ export function planToJs(plan: Plan, options: { instrument?: boolean } = {}): st
   };
   head.line('"use strict";');
   head.line('const plan = rt.plan; const readers = rt.readers; const inputs = plan.inputs; const NO_SITES = [];');
-  if (options.instrument === true) body.line('rt.stepsRun++;');
-  emitInputs(plan, body);
+  if (options.instrument === true) body.line(full ? 'rt.stepsRun++;' : 'rt.summaryStepsRun++;');
+  emitInputs(plan, body, full);
   emitPulse(plan, body);
   const slot = slotCode(plan, names);
   for (const key of plan.evaluationOrder) emitMetric(plan, names.metric(key), body, slot, order);
   plan.categories.forEach((_, c) => emitCategory(plan, c, names, body));
   emitOverall(plan, names, body);
-  emitPlaybooks(plan, body, slot, order);
-  emitResult(plan, body);
+  emitPlaybooks(plan, body, slot, order, full);
+  if (full) emitResult(plan, body);
+  else emitSummary(plan, body);
   emitState(plan, names, body, order);
   return `${head.toString()}\nreturn function step(r, previous, options) {\n${body.toString()}\n};`;
 }
@@ -81,12 +94,20 @@ function bandCode(bands: BandPlan, score: string): string {
   return `(${score} === null ? null : ${chain}${jsString(bands.names[bands.names.length - 1] as string)})`;
 }
 
-function emitInputs(plan: Plan, out: CodeBuilder): void {
+function emitInputs(plan: Plan, out: CodeBuilder, full: boolean): void {
   out.line('const issues = [];');
   plan.inputs.forEach((declared, i) => {
     const v = `i${i}`;
+    const read = `readers[${jsChoice(declared.type, 'an input type', INPUT_TYPES)}](${v}, inputs[${i}], issues)`;
     out.line(`let ${v} = ${fieldOf('r', declared.column)};`);
-    out.line(`if (!(${fastPath(declared, v)})) ${v} = readers[${jsChoice(declared.type, 'an input type', INPUT_TYPES)}](${v}, inputs[${i}], issues);`);
+    if (declared.type === 'number' || declared.type === 'integer') {
+      // Text from a CSV file: a plain decimal in range is read inline; anything else goes to the reader.
+      const n = `t${i}`;
+      out.line(`if (typeof ${v} === "string") { const ${n} = rt.plainDecimalValue(${v}); ${v} = ${fastPath(declared, n)} ? ${n} : ${read}; }`);
+      out.line(`else if (!(${fastPath(declared, v)})) ${v} = ${read};`);
+    } else {
+      out.line(`if (!(${fastPath(declared, v)})) ${v} = ${read};`);
+    }
   });
   const asOf = plan.data.asOf === null ? '(options === undefined || options.asOf === undefined ? null : options.asOf)' : input(plan, plan.data.asOf);
   out.line(`const asOf = ${asOf};`);
@@ -96,7 +117,8 @@ function emitInputs(plan: Plan, out: CodeBuilder): void {
   }
   const text = (name: string | null) => (name === null ? 'null' : `(${input(plan, name)} === null ? null : String(${input(plan, name)}))`);
   out.line(`const id = ${text(plan.data.id)}; const segment = ${text(plan.data.segment)}; const stage = ${text(plan.data.stage)};`);
-  out.line('if (issues.length > 0) return { result: rt.invalidResult(plan, { id, asOf, segment, stage }, issues), state: previous };');
+  const invalid = `rt.invalidResult(plan, { id, asOf, segment, stage }, issues)`;
+  out.line(`if (issues.length > 0) return { result: ${full ? invalid : `rt.summaryOf(${invalid})`}, state: previous };`);
   out.line('const ps = previous === undefined ? NO_SITES : previous.sites;');
 }
 
@@ -298,15 +320,15 @@ function emitOverride(plan: Plan, out: CodeBuilder): void {
   out.line(`if (override !== null && override.status === "active") { if (override.score !== null) score = rt.roundTo(override.score, ${plan.precision}); band = override.band ?? (override.score !== null ? ${bandCode(plan.bands, 'score')} : band); }`);
 }
 
-function emitPlaybooks(plan: Plan, out: CodeBuilder, slot: (own: string) => SlotCode, order: Order): void {
+function emitPlaybooks(plan: Plan, out: CodeBuilder, slot: (own: string) => SlotCode, order: Order, full: boolean): void {
   out.line(`const lastFired = previous === undefined ? ${JSON.stringify(plan.playbooks.map(() => null))} : previous.lastFired.slice();`);
   out.line('const playbooks = [];');
   plan.playbooks.forEach((playbook, p) => {
     const when = out.bind(emitExpression(playbook.when, out, slot('null'), order));
     const cooldown = playbook.cooldownDays === null ? '' : ` && (lastFired[${p}] === null || asOf === null || asOf - lastFired[${p}] >= ${num(playbook.cooldownDays)})`;
-    const why = playbook.explain.map((item) => `{ ref: ${jsString(item.text)}, value: ${displayCode(item.expr, out.bind(emitExpression(item.expr, out, slot('null'), order)))} }`).join(', ');
     const fields = ['key', 'title', 'priority', 'owner', 'action'].map((f) => `${f}: plan.playbooks[${p}].${f}`).join(', ');
-    out.line(`if (${when} === true${cooldown}) { lastFired[${p}] = asOf; playbooks.push({ ${fields}, why: [${why}] }); }`);
+    const why = full ? `, why: [${playbook.explain.map((item) => `{ ref: ${jsString(item.text)}, value: ${displayCode(item.expr, out.bind(emitExpression(item.expr, out, slot('null'), order)))} }`).join(', ')}]` : '';
+    out.line(`if (${when} === true${cooldown}) { lastFired[${p}] = asOf; playbooks.push({ ${fields}${why} }); }`);
   });
 }
 
@@ -321,15 +343,28 @@ function emitResult(plan: Plan, out: CodeBuilder): void {
     .map((category, c) => `${jsString(category.key)}: { score: cs${c}, band: cb${c}, coverage: ccov${c}, weight: rt.roundTo(csh${c}, ${WEIGHT_DECIMALS}), contribution: scored && cs${c} !== null ? rt.roundTo(csh${c} * cs${c}, ${plan.precision}) : null, benchmark: cbm${c}, gap: cg${c} }`)
     .join(', ');
   const metrics = plan.metrics
-    .map((metric, m) => {
-      const value = metric.valueKind === 'date' ? `(mv${m} === null ? null : rt.formatDay(mv${m}))` : `mv${m}`;
-      return `${jsString(metric.key)}: { value: ${value}, score: ms${m}, band: mb${m}, weight: rt.roundTo(mwt${m}, ${WEIGHT_DECIMALS}), contribution: scored && ms${m} !== null ? rt.roundTo(mwt${m} * ms${m}, ${plan.precision}) : null, missing: mm${m}, imputed: mi${m} }`;
-    })
+    .map((metric, m) => `${jsString(metric.key)}: { value: ${metricValueCode(metric, m)}, score: ms${m}, band: mb${m}, weight: rt.roundTo(mwt${m}, ${WEIGHT_DECIMALS}), contribution: scored && ms${m} !== null ? rt.roundTo(mwt${m} * ms${m}, ${plan.precision}) : null, missing: mm${m}, imputed: mi${m} }`)
     .join(', ');
+  out.line(`const result = { ${resultHead} missing_inputs: missingInputs, categories: { ${categories} }, metrics: { ${metrics} }, ${resultTail(plan)} };`);
+}
+
+/** The summary (`summaryOf` of the full result), field for field in the same order. */
+function emitSummary(plan: Plan, out: CodeBuilder): void {
+  const categories = plan.categories.map((category, c) => `${jsString(category.key)}: { score: cs${c}, band: cb${c}, coverage: ccov${c}, benchmark: cbm${c}, gap: cg${c} }`).join(', ');
+  const metrics = plan.metrics.map((metric, m) => `${jsString(metric.key)}: { value: ${metricValueCode(metric, m)}, score: ms${m}, band: mb${m}, missing: mm${m}, imputed: mi${m} }`).join(', ');
+  out.line(`const result = { ${resultHead} categories: { ${categories} }, metrics: { ${metrics} }, ${resultTail(plan)} };`);
+}
+
+const resultHead = 'model: plan.model, model_hash: plan.hash, id, as_of: asOf === null ? null : rt.formatDay(asOf), status, reason: status === "scored" ? null : reason, score, band, coverage,';
+
+function resultTail(plan: Plan): string {
   const keys = JSON.stringify(plan.metrics.map((m) => m.key));
   const below = `gap !== null && gap < 0 ? rt.rankShortfalls(${keys}, [${plan.metrics.map((_, m) => `ms${m}`).join(', ')}], [${plan.metrics.map((_, m) => `mwt${m}`).join(', ')}], benchmark) : []`;
-  out.line(`const result = { model: plan.model, model_hash: plan.hash, id, as_of: asOf === null ? null : rt.formatDay(asOf), status, reason: status === "scored" ? null : reason, score, band, coverage, missing_inputs: missingInputs, categories: { ${categories} }, metrics: { ${metrics} }, segment, stage, benchmark, gap, below_benchmark: ${below}, pulse: ${plan.pulse === null ? 'null' : 'pulse'}, override, change, playbooks, issues: [] };`);
+  return `segment, stage, benchmark, gap, below_benchmark: ${below}, pulse: ${plan.pulse === null ? 'null' : 'pulse'}, override, change, playbooks, issues: []`;
+}
 
+function metricValueCode(metric: MetricPlan, m: number): string {
+  return metric.valueKind === 'date' ? `(mv${m} === null ? null : rt.formatDay(mv${m}))` : `mv${m}`;
 }
 
 function emitState(plan: Plan, names: Names, out: CodeBuilder, order: Order): void {

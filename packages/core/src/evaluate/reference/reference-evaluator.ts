@@ -17,6 +17,7 @@ import { belowBenchmark, categoryResultsWithBenchmarks, display, metricResults, 
 import { rollUpCategory, rollUpOverall } from './roll-up.js';
 import { bandOf, scoreMetric, type MetricScore } from './score-metric.js';
 import { readSlot, type LateValues } from './slots.js';
+import { summaryOf } from '../summary.js';
 
 /**
  * The reference evaluator: the semantics of a plan, step by step, written to be obviously right
@@ -129,7 +130,15 @@ export function referenceEvaluator(plan: Plan): Evaluator {
     return { result, state };
   }
 
-  return { plan, engine: 'reference', step };
+  return {
+    plan,
+    engine: 'reference',
+    step,
+    stepSummary(record, previous, options) {
+      const { result, state } = step(record, previous, options);
+      return { result: summaryOf(result), state };
+    },
+  };
 }
 
 function field(inputs: Map<string, Value>, name: string | null): string | null {

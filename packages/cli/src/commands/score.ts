@@ -7,7 +7,7 @@ import type { ScoreCommandOptions } from '../program.js';
 import { toScoreRow, type ScoreRow } from '../render/score-row.js';
 import { rowWriter } from '../render/score-writers.js';
 import { loadModel } from '../run/load-model.js';
-import { countsLine, dataErrorExit, scoreStream, type ScoreStreamOutcome } from '../run/score-stream.js';
+import { countsLine, dataErrorExit, scoreSummaryStream, type ScoreStreamOutcome } from '../run/score-stream.js';
 
 /** Errors found before any row is read (the file's kind, its header): nothing goes to stdout. */
 const BEFORE_ROWS = new Set(['not-text', 'spreadsheet', 'no-header', 'missing-columns', 'duplicate-column', 'not-a-json-array']);
@@ -26,10 +26,11 @@ export async function runScore(modelPath: string, options: ScoreCommandOptions):
   const writer = rowWriter(options.format, model.plan, { csvRaw: options.csvRaw });
   const out = new BufferedOutput(process.stdout);
   let begun = false;
-  const write = async (row: ScoreRow) => {
-    if (!begun) await out.write(writer.begin());
+  // Returns a promise only when the output must drain (once per 64 KB), so rows are not awaited one by one.
+  const write = (row: ScoreRow): Promise<void> | undefined => {
+    if (!begun) out.write(writer.begin());
     begun = true;
-    await out.write(writer.row(row));
+    return out.write(writer.row(row));
   };
   const { path, outcome } = await runEngine(model, options, write);
   if (begun || outcome.dataError === null || !BEFORE_ROWS.has(outcome.dataError.code)) {
@@ -53,7 +54,7 @@ export async function runScore(modelPath: string, options: ScoreCommandOptions):
  * file only the JavaScript reader reads as the format says (see duckdb-score.ts): then the
  * JavaScript engine scores it, so the output is the same either way.
  */
-async function runEngine(model: HealthModel, options: ScoreCommandOptions, write: (row: ScoreRow) => Promise<void>): Promise<{ path: string; outcome: ScoreStreamOutcome }> {
+async function runEngine(model: HealthModel, options: ScoreCommandOptions, write: (row: ScoreRow) => Promise<void> | undefined): Promise<{ path: string; outcome: ScoreStreamOutcome }> {
   const engine = chooseEngine(options);
   if (engine !== 'js') {
     const { duckdbScoreStream } = await import('../run/duckdb-score.js');
@@ -61,7 +62,8 @@ async function runEngine(model: HealthModel, options: ScoreCommandOptions, write
     if (outcome !== 'fallback') return { path: options.data, outcome };
   }
   const source = await openData(options, model.columns);
-  return { path: source.path, outcome: await scoreStream(model, source, options, (scored) => write(toScoreRow(scored))) };
+  // The outputs need no explanation of a score: the summary scorer builds none.
+  return { path: source.path, outcome: await scoreSummaryStream(model, source, options, (scored) => write(toScoreRow(scored))) };
 }
 
 /**

@@ -16,11 +16,15 @@ export class BufferedOutput {
     private readonly chunkSize = 64 * 1024,
   ) {}
 
-  /** Queues text; resolves once the stream has room again (immediately most of the time). */
-  async write(text: string): Promise<void> {
+  /**
+   * Queues text. Once a chunk is full it is written, and the promise returned resolves when the
+   * stream has room again; until then nothing is returned, so a caller writing row by row awaits
+   * once per chunk, not once per row.
+   */
+  write(text: string): Promise<void> | undefined {
     this.pending.push(text);
     this.size += text.length;
-    if (this.size >= this.chunkSize) await this.flush();
+    return this.size >= this.chunkSize ? this.flush() : undefined;
   }
 
   async flush(): Promise<void> {

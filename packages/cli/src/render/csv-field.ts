@@ -13,19 +13,54 @@ export type CsvValue = string | number | boolean | null | undefined;
  */
 export function csvField(value: CsvValue, raw = false): string {
   if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return numberText(value);
   if (typeof value !== 'string') return String(value);
   if (!raw && startsFormula(value)) return `"'${value.replace(/"/g, '""')}"`;
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  return needsQuotes(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
+/**
+ * `String(value)`, remembered: turning a fraction into its shortest decimal text costs hundreds of
+ * nanoseconds, several times per output row, while scores rounded to a precision take only some
+ * thousands of distinct values. Whole numbers (row numbers) are cheap and not kept; the memory is
+ * bounded (cleared when full).
+ */
+function numberText(value: number): string {
+  if (Number.isInteger(value)) return String(value);
+  let text = NUMBER_TEXT.get(value);
+  if (text === undefined) {
+    if (NUMBER_TEXT.size >= NUMBER_TEXT_LIMIT) NUMBER_TEXT.clear();
+    text = String(value);
+    NUMBER_TEXT.set(value, text);
+  }
+  return text;
+}
+
+const NUMBER_TEXT = new Map<number, string>();
+const NUMBER_TEXT_LIMIT = 1 << 16;
+
+/** A line of fields. */
 export function csvLine(values: readonly CsvValue[], raw = false): string {
-  return `${values.map((value) => csvField(value, raw)).join(',')}\n`;
+  let line = csvField(values[0], raw);
+  for (let i = 1; i < values.length; i++) line += `,${csvField(values[i], raw)}`;
+  return `${line}\n`;
 }
 
 /** Whether a spreadsheet would read this text cell as a formula (and `csvField` neutralises it). */
 export function startsFormula(text: string): boolean {
-  return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text);
+  const first = text.charCodeAt(0);
+  // = + - @ tab CR; the regular expression only for the few cells that start so.
+  const formulaStart = first === 61 || first === 43 || first === 45 || first === 64 || first === 9 || first === 13;
+  return formulaStart && !PLAIN_NUMBER.test(text);
 }
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** A quote, comma, CR or LF: the field is quoted (RFC 4180). A scan, not a regular expression, per cell. */
+function needsQuotes(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 34 || code === 44 || code === 13 || code === 10) return true;
+  }
+  return false;
+}
+
 const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;

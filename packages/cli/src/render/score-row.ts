@@ -1,4 +1,4 @@
-import type { ScoreResult } from '@vitals/core';
+import type { ScoreResult, ScoreSummary } from '@vitals/core';
 import type { DataRow } from '@vitals/data';
 
 /** Version of the score rows `score --format json|ndjson` writes (packages/cli/schema/score-row.schema.json). */
@@ -35,13 +35,16 @@ export interface ScoreRow {
   readonly issues: readonly RowIssue[];
 }
 
-/** A data row and what scoring it gave (null when the row could not be read as a record). */
-export interface ScoredRow {
+/**
+ * A data row and what scoring it gave (null when the row could not be read as a record): the full
+ * result, or only its summary where the output needs no explanation (`vitals score`).
+ */
+export interface ScoredRow<R extends ScoreSummary = ScoreResult> {
   readonly data: DataRow;
-  readonly result: ScoreResult | null;
+  readonly result: R | null;
 }
 
-export function toScoreRow({ data, result }: ScoredRow): ScoreRow {
+export function toScoreRow({ data, result }: ScoredRow<ScoreSummary>): ScoreRow {
   if (result === null) return unreadableRow(data);
   const categories: Record<string, { score: number | null; band: string | null }> = {};
   for (const [key, category] of Object.entries(result.categories)) categories[key] = { score: category.score, band: category.band };
@@ -90,7 +93,7 @@ function unreadableRow(data: DataRow): ScoreRow {
 }
 
 /** The issues of a row, whichever kind of row it is. */
-export function rowIssues(scored: ScoredRow): readonly RowIssue[] {
+export function rowIssues(scored: ScoredRow<ScoreSummary>): readonly RowIssue[] {
   if (scored.result === null) return toScoreRow(scored).issues;
   return scored.result.issues;
 }

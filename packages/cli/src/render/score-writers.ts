@@ -75,13 +75,13 @@ function csvWriter(plan: Plan, raw: boolean): RowWriter {
         'stage', 'segment', 'benchmark', 'gap', 'below_benchmark', 'playbooks', 'issues',
       ]),
     row: (row) => {
-      const cells: CsvValue[] = [
-        row.row, row.line, row.id, row.as_of, row.status, row.reason, row.score, row.band, row.coverage,
-        ...categories.flatMap((key) => [row.categories[key]?.score, row.categories[key]?.band]),
+      const cells: CsvValue[] = [row.row, row.line, row.id, row.as_of, row.status, row.reason, row.score, row.band, row.coverage];
+      for (const key of categories) cells.push(row.categories[key]?.score, row.categories[key]?.band);
+      cells.push(
         row.stage, row.segment, row.benchmark, row.gap, row.below_benchmark.join(';'), row.playbooks.join(';'),
         row.issues.map((issue) => `${issue.field ?? 'row'}: ${issue.code}`).join('; '),
-      ];
-      if (!raw) neutralised += cells.filter((cell) => typeof cell === 'string' && startsFormula(cell)).length;
+      );
+      if (!raw) for (const cell of cells) if (typeof cell === 'string' && startsFormula(cell)) neutralised++;
       return csvLine(cells, raw);
     },
     end: () => '',

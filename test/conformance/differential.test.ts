@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { compiledEvaluator, createScorer, formatDay, referenceEvaluator, type Evaluator, type Scorer, type ScoreResult } from '@vitals/core';
+import { compiledEvaluator, createScorer, createSummaryScorer, formatDay, referenceEvaluator, summaryOf, type Evaluator, type Scorer, type ScoreResult } from '@vitals/core';
 import { JS_ENGINES, SQL_ENGINES, planOf, type Engine } from '../support/evaluators.js';
 import { modelArbitrary, recordArbitrary, type GeneratedModel, type GeneratedRecord } from '../support/model-arbitraries.js';
 import { createResultOracle } from '../support/result-invariants.js';
@@ -8,7 +8,8 @@ import { createResultOracle } from '../support/result-invariants.js';
 /**
  * The fuzzer, kept in `npm test`: random valid models (test/support/model-arbitraries.ts) and random
  * histories of snapshots, through both evaluators. The compiled evaluator must agree with the
- * reference to the last bit (toEqual tells 0 from -0), state included; neither may throw; every
+ * reference to the last bit (toEqual tells 0 from -0), state included, and its summary step (what
+ * `vitals score` runs) the summary of that; neither may throw; every
  * result must satisfy the documented invariants (test/support/result-invariants.ts); a good record
  * after a history is still scored; and the results checked really came from the generated code.
  *
@@ -63,6 +64,7 @@ function runHistory(model: GeneratedModel, snapshots: readonly Snapshot[]): void
   const compiled = compiledEvaluator(plan, { instrument: true });
   const engines: Evaluator[] = [referenceEvaluator(plan), compiled];
   const [reference, fast] = engines.map((engine) => createScorer(engine, { asOf: AS_OF })) as [Scorer, Scorer];
+  const summary = createSummaryScorer(compiled, { asOf: AS_OF });
   const oracle = createResultOracle(plan);
   const lastDay = new Map<string, number>();
   let stepped = 0;
@@ -70,6 +72,8 @@ function runHistory(model: GeneratedModel, snapshots: readonly Snapshot[]): void
     const expected = reference.score(record);
     expect(fast.score(record)).toEqual(expected);
     expect(fast.state(account)).toEqual(reference.state(account));
+    expect(summary.score(record)).toEqual(summaryOf(expected));
+    expect(summary.state(account)).toEqual(reference.state(account));
     oracle.check(expected);
     if (!expected.issues.some((issue) => issue.code.startsWith('snapshot-'))) stepped++;
     return expected;
@@ -82,6 +86,7 @@ function runHistory(model: GeneratedModel, snapshots: readonly Snapshot[]): void
   const control = score(controlRecord(model, START + 2000), 'control');
   expect(control.status, 'a good record after the history').not.toBe('invalid');
   expect(compiled.stepsRun()).toBe(stepped);
+  expect(compiled.summaryStepsRun()).toBe(stepped);
 }
 
 const TIMEOUT = Math.max(60_000, RUNS * 1_000);

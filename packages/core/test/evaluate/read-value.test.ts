@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { InputDeclaration } from '../../src/check/resolve-inputs.js';
 import { FIRST_DAY, LAST_DAY, parseDay, formatDay } from '../../src/evaluate/dates.js';
-import { isDecimalText, READERS } from '../../src/evaluate/read-value.js';
+import { isDecimalText, plainDecimalValue, READERS } from '../../src/evaluate/read-value.js';
 import type { RecordIssue } from '../../src/evaluate/result.js';
 
 const input = (type: InputDeclaration['type'], extra: Partial<InputDeclaration> = {}): InputDeclaration => ({ name: 'f', column: 'f', type, ordered: false, required: false, implied: false, ...extra });
@@ -118,4 +119,30 @@ test.each<[string, InputDeclaration, string, string]>([
   const issues: RecordIssue[] = [];
   READERS[declared.type](raw, declared, issues);
   expect(issues.map((i) => i.code)).toEqual(issue === '' ? [] : [issue]);
+});
+
+/** Decimal text as a CSV cell holds it: a sign or not, digits, a point or not, more digits (up to 18 in all). */
+const decimalText = fc
+  .tuple(fc.constantFrom('', '-', '+'), fc.stringMatching(/^[0-9]{0,9}$/), fc.constantFrom('', '.'), fc.stringMatching(/^[0-9]{0,9}$/))
+  .map(([sign, whole, point, fraction]) => `${sign}${whole}${point}${point === '' ? '' : fraction}`);
+
+describe('plainDecimalValue, the inline reading of number cells', () => {
+  test('is Number(text) to the bit for every plain decimal of up to 15 digits, NaN (the full reader decides) otherwise', () => {
+    fc.assert(
+      fc.property(decimalText, (text) => {
+        const digits = text.replace(/[^0-9]/g, '').length;
+        const expected = digits === 0 || digits > 15 ? NaN : Number(text);
+        expect(Object.is(plainDecimalValue(text), expected)).toBe(true);
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
+  test.each(['0.1', '0.3', '-0', '-0.0', '9.95', '123456789012345', '0.00000000000001', '7.', '.25', '+3.5', '999999999999999'])('%s reads as Number does', (text) => {
+    expect(Object.is(plainDecimalValue(text), Number(text))).toBe(true);
+  });
+
+  test.each(['', ' 1', '1 ', '1e3', '0x10', '1,5', '1.2.3', '-', '.', 'Infinity', '1234567890123456', '0.000000000000001', '١٢'])('%j is left to the full reader', (text) => {
+    expect(plainDecimalValue(text)).toBeNaN();
+  });
 });

@@ -11,6 +11,7 @@ import { sevenMetricAccounts, type SevenMetricAccount } from './data/seven-metri
 import { scoresOf } from './engines/engine-scores.js';
 import { cliAvailable, measureProcesses, measureStreaming, type StreamingRun, type WallTime } from './measure/cli-runs.js';
 import { measureCompileTime } from './measure/compile-time.js';
+import { measureEndToEnd, type EndToEnd } from './measure/score-end-to-end.js';
 import { scoreLoop } from './measure/score-loop.js';
 import { measureThroughput, type Contender, type Throughput, type ThroughputOptions } from './measure/throughput.js';
 import { largeModel } from './models/large-model.js';
@@ -18,7 +19,7 @@ import { sizeLimitModel } from './models/size-limit-model.js';
 import type { BenchResults } from './report/bench-results.js';
 import { withKeptSections } from './report/kept-sections.js';
 import { describeMachine } from './report/machine.js';
-import { resultsMarkdown, summaryTable } from './report/results-markdown.js';
+import { endToEndSection, resultsMarkdown, summaryTable } from './report/results-markdown.js';
 import { sevenMetricScorers, type Scorer } from './suites/seven-metric-contenders.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -26,13 +27,17 @@ const OUT = fileURLToPath(new URL('./', import.meta.url));
 const SEVEN = join(ROOT, 'models/saas-seven-metrics/model.yaml');
 const CLI = join(ROOT, 'packages/cli/dist/bin.js');
 const quick = process.argv.includes('--quick');
+/** `--e2e`: only the end-to-end comparison of `vitals score` with the bare loop (a minute or two). */
+const onlyEndToEnd = process.argv.includes('--e2e');
 const SIZES = quick ? { small: 2_000, large: 50_000, streaming: [20_000, 100_000] } : { small: 10_000, large: 1_000_000, streaming: [1_000_000, 5_000_000] };
+const END_TO_END = quick ? { rows: 100_000, rounds: 3 } : { rows: 1_000_000, rounds: 5 };
 const SMALL_RUN: ThroughputOptions = { rounds: quick ? 3 : 7, minSampleMs: 250, warmupRows: 20_000, warmupMs: 1_500 };
 const LARGE_RUN: ThroughputOptions = { rounds: quick ? 3 : 5, minSampleMs: 250, warmupRows: 50_000, warmupMs: 1_500 };
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 async function main(): Promise<number> {
+  if (onlyEndToEnd) return endToEndOnly();
   const started = performance.now();
   const machine = describeMachine();
   log(`vitals bench${quick ? ' (quick)' : ''}: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}`);
@@ -135,7 +140,7 @@ function coldCompile(file: string): { coldMs: number | null; importMs: number | 
 }
 
 async function measureCli(): Promise<BenchResults['cli']> {
-  if (!cliAvailable(CLI)) return { available: false, runs: [], streaming: [], skipped: `not measured: the CLI is not built (${CLI} is missing); run \`npm run build\` once it exists` };
+  if (!cliAvailable(CLI)) return { available: false, runs: [], streaming: [], endToEnd: null, skipped: `not measured: the CLI is not built (${CLI} is missing); run \`npm run build\` once it exists` };
   log('CLI wall time…');
   const examples = exampleModels();
   const runs: WallTime[] = measureProcesses(
@@ -150,6 +155,7 @@ async function measureCli(): Promise<BenchResults['cli']> {
   log('vitals check of a model at the size limit…');
   const sizeLimit = sizeLimitModel();
   runs.push(...withTempFile(sizeLimit, (file) => measureProcesses([{ label: `vitals check: a ${Math.round(sizeLimit.length / 1000)} KB model, 240 metrics of 1,990 terms`, args: [CLI, 'check', file], okCodes: [0, 1] }], quick ? 1 : 3)));
+  const endToEnd = await endToEndComparison();
   log(`streaming memory: ${SIZES.streaming.map((n) => n.toLocaleString()).join(' and ')} rows…`);
   let streaming: StreamingRun[] = [];
   let skipped: string | null = null;
@@ -160,7 +166,26 @@ async function measureCli(): Promise<BenchResults['cli']> {
   } catch (error) {
     skipped = `streaming not measured: ${error instanceof Error ? error.message : String(error)}`;
   }
-  return { available: true, runs, streaming, skipped };
+  return { available: true, runs, streaming, endToEnd, skipped };
+}
+
+function endToEndComparison(): Promise<EndToEnd> {
+  log(`end to end: vitals score beside a bare loop, ${END_TO_END.rows.toLocaleString()} rows, ${END_TO_END.rounds} rounds…`);
+  const reporter = join(OUT, 'measure/max-rss-reporter.js');
+  return measureEndToEnd({ cliBin: CLI, bareLoop: join(OUT, 'measure/bare-csv-loop.js'), modelFile: SEVEN, ...END_TO_END, reporter });
+}
+
+/** `--e2e`: the comparison alone, written to bench/out/RESULTS-e2e.md (RESULTS.md is written by whole runs only). */
+async function endToEndOnly(): Promise<number> {
+  if (!cliAvailable(CLI)) {
+    log(`the CLI is not built (${CLI} is missing)`);
+    return 1;
+  }
+  const section = endToEndSection(await endToEndComparison());
+  const target = join(OUT, 'RESULTS-e2e.md');
+  writeFileSync(target, `${section}\n`);
+  process.stdout.write(`\n${section}\nwritten to ${target}\n`);
+  return 0;
 }
 
 function exampleModels(): string[] {

@@ -71,22 +71,40 @@ export async function measureStreaming(cliBin: string, modelFile: string, sizes:
 
 /** One `vitals score MODEL --data FILE --format csv` (and `extraArgs`) with its output in `out` (removed after, unless `keepOutput`), timed, with the child's peak RSS. */
 export async function scoreToFile(cliBin: string, modelFile: string, csv: string, out: string, rssFile: string, reporter: string, rows: number, extraArgs: readonly string[] = [], keepOutput = false): Promise<StreamingRun> {
+  const run = await runToFile([cliBin, 'score', modelFile, '--data', csv, '--format', 'csv', '--no-progress', ...extraArgs], out, rssFile, reporter);
+  const outputLines = await countLines(out);
+  if (!keepOutput) rmSync(out);
+  return { rows, csvBytes: statSync(csv).size, peakRssBytes: run.peakRssBytes, seconds: run.seconds, outputLines };
+}
+
+export interface ChildRun {
+  /** Wall time from spawn to exit, Node's start included. */
+  readonly seconds: number;
+  /** CPU time the child used (user + system), from its own `process.resourceUsage()`. */
+  readonly cpuSeconds: number;
+  readonly peakRssBytes: number;
+}
+
+/**
+ * Runs `node [--import reporter] ...args` with stdout to the file `out`; throws unless it exits 0.
+ * The preloaded reporter writes the child's peak RSS and CPU time to `usageFile` as it exits.
+ */
+export async function runToFile(args: readonly string[], out: string, usageFile: string, reporter: string): Promise<ChildRun> {
   const fd = openSync(out, 'w');
   const started = performance.now();
-  const args = ['--import', pathToFileURL(reporter).href, cliBin, 'score', modelFile, '--data', csv, '--format', 'csv', '--no-progress', ...extraArgs];
-  const child = spawn(process.execPath, args, { stdio: ['ignore', fd, 'pipe'], env: { ...process.env, BENCH_MAX_RSS_FILE: rssFile } });
+  const child = spawn(process.execPath, ['--import', pathToFileURL(reporter).href, ...args], { stdio: ['ignore', fd, 'pipe'], env: { ...process.env, BENCH_MAX_RSS_FILE: usageFile } });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   const seconds = (performance.now() - started) / 1000;
   closeSync(fd);
-  if (code !== 0) throw new Error(`vitals score exited ${code}: ${stderr.slice(0, 500)}`);
-  const outputLines = await countLines(out);
-  if (!keepOutput) rmSync(out);
-  return { rows, csvBytes: statSync(csv).size, peakRssBytes: Number(readFileSync(rssFile, 'utf8')), seconds, outputLines };
+  if (code !== 0) throw new Error(`${args.join(' ')} exited ${code}: ${stderr.slice(0, 500)}`);
+  const usage = JSON.parse(readFileSync(usageFile, 'utf8')) as { maxRssBytes: number; cpuSeconds: number };
+  return { seconds, cpuSeconds: usage.cpuSeconds, peakRssBytes: usage.maxRssBytes };
 }
 
-async function countLines(file: string): Promise<number> {
+/** Lines in a file (its newline bytes), read in chunks. */
+export async function countLines(file: string): Promise<number> {
   let lines = 0;
   for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) for (let i = 0; i < chunk.length; i++) if (chunk[i] === 10) lines++;
   return lines;

@@ -1,6 +1,7 @@
 import type { AgreementReport } from '../check/agreement.js';
 import type { StreamingRun, WallTime } from '../measure/cli-runs.js';
 import type { CompileTime } from '../measure/compile-time.js';
+import type { EndToEnd } from '../measure/score-end-to-end.js';
 import type { Throughput } from '../measure/throughput.js';
 import type { Machine } from './machine.js';
 
@@ -16,7 +17,14 @@ export interface BenchResults {
   readonly compile: readonly (CompileTime & { readonly coldMs: number | null; readonly importMs: number | null })[];
   /** The generated large model: vitals throughput per table size. */
   readonly modelSize: readonly { readonly model: string; readonly rows: number; readonly results: readonly Throughput[] }[];
-  readonly cli: { readonly available: boolean; readonly runs: readonly WallTime[]; readonly streaming: readonly StreamingRun[]; readonly skipped: string | null };
+  readonly cli: {
+    readonly available: boolean;
+    readonly runs: readonly WallTime[];
+    readonly streaming: readonly StreamingRun[];
+    /** `vitals score` CSV → CSV from the command line beside a bare Node loop over the same file. */
+    readonly endToEnd: EndToEnd | null;
+    readonly skipped: string | null;
+  };
   readonly seconds: number;
   readonly loadAtEnd: number;
 }

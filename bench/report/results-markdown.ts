@@ -1,3 +1,4 @@
+import type { EndToEnd } from '../measure/score-end-to-end.js';
 import type { Throughput } from '../measure/throughput.js';
 import type { BenchResults } from './bench-results.js';
 
@@ -25,6 +26,7 @@ export function resultsMarkdown(r: BenchResults): string {
     '',
     ...r.throughput.map(({ rows, results }) => throughputSection(`Seven-metric model, ${count(rows)} accounts`, results, r.notes)),
     modelSizeSection(r),
+    ...(r.cli.endToEnd === null ? [] : [endToEndSection(r.cli.endToEnd)]),
     cliSection(r),
     agreementSection(r),
     '## Not measured',
@@ -67,6 +69,8 @@ function headline(r: BenchResults): string {
   for (const c of r.compile) lines.push(`- Compiling ${c.model} (${c.metrics} metrics): ${ms(c.totalMs)} ms warm${c.coldMs === null ? '' : `, ${ms(c.coldMs)} ms as the first compile in a fresh process`}.`);
   const check = r.cli.runs.find((run) => run.label.startsWith('vitals check models/*'));
   if (check !== undefined) lines.push(`- \`vitals check\` of every example model: ${ms(check.medianMs)} ms wall time including Node start (fastest run ${ms(check.minMs)} ms; target < 300 ms).`);
+  const e2e = r.cli.endToEnd === null ? undefined : endToEndHeadline(r.cli.endToEnd);
+  if (e2e !== undefined) lines.push(e2e);
   const [first, last] = [r.cli.streaming[0], r.cli.streaming[r.cli.streaming.length - 1]];
   if (first !== undefined && last !== undefined && last !== first) {
     lines.push(`- \`vitals score\` streaming ${count(last.rows)} rows peaks at ${mb(last.peakRssBytes)}, ${ratio(last.peakRssBytes / first.peakRssBytes)} the ${count(first.rows)}-row peak (target ≤ 1.2×).`);
@@ -132,6 +136,33 @@ function cliSection(r: BenchResults): string {
   ].join('\n');
 }
 
+function endToEndHeadline(e: EndToEnd): string | undefined {
+  const [bare, csv] = e.commands;
+  if (bare === undefined || csv === undefined) return undefined;
+  return `- End to end, from the command line: \`vitals score\` CSV → CSV of ${count(e.rows)} rows takes **${csv.wallRatio.toFixed(2)}×** the wall time of a bare Node loop over the same file (${count(e.rows / csv.medianSeconds)} vs ${count(e.rows / bare.medianSeconds)} rows/s; ${csv.cpuRatio.toFixed(2)}× its CPU time; target ≤ 4×).`;
+}
+
+/** `vitals score` CSV → CSV beside the bare loop, end to end (EndToEnd). */
+export function endToEndSection(e: EndToEnd): string {
+  const rows = e.commands.map(
+    (c) =>
+      `| ${c.label} | ${c.medianSeconds.toFixed(2)} | ${c.fastestSeconds.toFixed(2)} | ${count(e.rows / c.medianSeconds)} | ${c.medianCpuSeconds.toFixed(2)} | **${c.wallRatio.toFixed(2)}×** | ${c.cpuRatio.toFixed(2)}× | ${mb(c.peakRssBytes)} | ${count(c.outputLines)} |`,
+  );
+  return [
+    '## End to end: `vitals score` beside a bare Node loop',
+    '',
+    `Whole processes from the command line, Node's start included, stdout to a file: a generated CSV of ${count(e.rows)} rows (${mb(e.csvBytes)}) for the seven-metric model.`,
+    'The baseline (`bench/measure/bare-csv-loop.ts`) only splits lines and fields, parses the numbers and writes one line per row.',
+    `${e.rounds} rounds, the commands interleaved (each round starting from the next one); a ratio is taken within a round, then the median over rounds.`,
+    `CPU time (user + system) is the child's own \`process.resourceUsage()\`. Load average ${e.load[0].toFixed(1)} before, ${e.load[1].toFixed(1)} after.`,
+    '',
+    '| command | median (s) | fastest (s) | rows/s | CPU (s) | wall vs loop | CPU vs loop | peak RSS | output lines |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows,
+    '',
+  ].join('\n');
+}
+
 function agreementSection(r: BenchResults): string {
   const rows = r.agreement.map((a) => `| ${a.engine} | ${count(a.checked)} | ${a.disagreements} |`);
   return ['## Agreement with vitals (checked before timing)', '', '| scorer | accounts checked | disagreements |', '|---|---:|---:|', ...rows, ''].join('\n');
@@ -148,6 +179,7 @@ export function summaryTable(r: BenchResults): string {
   for (const { model, rows, results } of r.modelSize) for (const t of results) lines.push(`${model}, ${count(rows)} accounts: ${t.name} ${count(t.rowsPerSecond)}/s`);
   for (const c of r.compile) lines.push(`compile ${c.model} (${c.metrics} metrics): ${ms(c.totalMs)} ms warm, ${c.coldMs === null ? '–' : ms(c.coldMs)} ms cold`);
   for (const run of r.cli.runs) lines.push(`${run.label}: ${ms(run.medianMs)} ms (fastest ${ms(run.minMs)} ms)`);
+  for (const c of r.cli.endToEnd?.commands ?? []) lines.push(`${c.label}, ${count(r.cli.endToEnd?.rows ?? 0)} rows: ${c.medianSeconds.toFixed(2)} s (${c.wallRatio.toFixed(2)}× the bare loop; CPU ${c.cpuRatio.toFixed(2)}×)`);
   for (const s of r.cli.streaming) lines.push(`vitals score ${count(s.rows)} rows: peak RSS ${mb(s.peakRssBytes)}, ${s.seconds.toFixed(1)} s`);
   if (r.cli.skipped !== null) lines.push(`CLI: ${r.cli.skipped}`);
   return lines.join('\n');

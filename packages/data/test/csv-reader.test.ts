@@ -84,3 +84,18 @@ describe('the delimiter', () => {
     expect(csv('a;b\n1,5;2\n', 3, { delimiter: ',' }).rows.map(brief)).toEqual([[1, 2, 'wrong-field-count']]);
   });
 });
+
+test.each([
+  ['__proto__,b\nx,2\n', [['__proto__', 'x'], ['b', '2']]],
+  ['constructor,toString\nc,t\n', [['constructor', 'c'], ['toString', 't']]],
+])('columns named like properties of every object are data, kept as own fields (%j)', (text, expected) => {
+  const { rows } = readIn(text, { format: 'csv', file: 'data.csv' }, text.length);
+  const record = rows[0]?.record as Record<string, unknown>;
+  expect(Object.keys(record)).toEqual(expected.map(([key]) => key));
+  for (const [key, value] of expected) expect(Object.hasOwn(record, key as string) && record[key as string]).toBe(value);
+});
+
+test('a record of ordinary columns has no inherited field the header does not name', () => {
+  const { rows } = readIn('a,b\n1,2\n', { format: 'csv', file: 'data.csv' }, 100);
+  expect(Object.keys(rows[0]?.record ?? {})).toEqual(['a', 'b']);
+});

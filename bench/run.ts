@@ -17,7 +17,7 @@ import { measureThroughput, type Contender, type Throughput, type ThroughputOpti
 import { largeModel } from './models/large-model.js';
 import { sizeLimitModel } from './models/size-limit-model.js';
 import type { BenchResults } from './report/bench-results.js';
-import { withKeptSections } from './report/kept-sections.js';
+import { replaceSection, withKeptSections } from './report/kept-sections.js';
 import { describeMachine } from './report/machine.js';
 import { endToEndSection, resultsMarkdown, summaryTable } from './report/results-markdown.js';
 import { sevenMetricScorers, type Scorer } from './suites/seven-metric-contenders.js';
@@ -27,7 +27,7 @@ const OUT = fileURLToPath(new URL('./', import.meta.url));
 const SEVEN = join(ROOT, 'models/saas-seven-metrics/model.yaml');
 const CLI = join(ROOT, 'packages/cli/dist/bin.js');
 const quick = process.argv.includes('--quick');
-/** `--e2e`: only the end-to-end comparison of `vitals score` with the bare loop (a minute or two). */
+/** `--e2e`: only the end-to-end comparison of `vitals score` with the bare loop (minutes, not the whole bench). */
 const onlyEndToEnd = process.argv.includes('--e2e');
 const SIZES = quick ? { small: 2_000, large: 50_000, streaming: [20_000, 100_000] } : { small: 10_000, large: 1_000_000, streaming: [1_000_000, 5_000_000] };
 const END_TO_END = quick ? { rows: 100_000, rounds: 3 } : { rows: 1_000_000, rounds: 5 };
@@ -91,7 +91,8 @@ async function main(): Promise<number> {
     loadAtEnd: loadavg()[0] ?? 0,
   };
   const target = quick ? join(OUT, 'RESULTS-quick.md') : join(ROOT, 'bench/RESULTS.md');
-  writeFileSync(target, withKeptSections(existsSync(target) ? readFileSync(target, 'utf8') : '', resultsMarkdown(results)));
+  const written = withKeptSections(existsSync(target) ? readFileSync(target, 'utf8') : '', resultsMarkdown(results));
+  writeFileSync(target, cli.endToEnd === null ? written : replaceSection(written, END_TO_END_SECTION, endToEndSection(cli.endToEnd)));
   process.stdout.write(`\n${summaryTable(results)}\n\nwritten to ${target}\n`);
   return 0;
 }
@@ -175,15 +176,18 @@ function endToEndComparison(): Promise<EndToEnd> {
   return measureEndToEnd({ cliBin: CLI, bareLoop: join(OUT, 'measure/bare-csv-loop.js'), modelFile: SEVEN, ...END_TO_END, reporter });
 }
 
-/** `--e2e`: the comparison alone, written to bench/out/RESULTS-e2e.md (RESULTS.md is written by whole runs only). */
+/** RESULTS.md's section for the end-to-end comparison: a whole run writes it, and so does `--e2e` alone. */
+const END_TO_END_SECTION = 'score-end-to-end';
+
+/** `--e2e`: the comparison alone, its section of RESULTS.md replaced (with `--quick`: bench/out/RESULTS-quick.md). */
 async function endToEndOnly(): Promise<number> {
   if (!cliAvailable(CLI)) {
     log(`the CLI is not built (${CLI} is missing)`);
     return 1;
   }
   const section = endToEndSection(await endToEndComparison());
-  const target = join(OUT, 'RESULTS-e2e.md');
-  writeFileSync(target, `${section}\n`);
+  const target = quick ? join(OUT, 'RESULTS-quick.md') : join(ROOT, 'bench/RESULTS.md');
+  writeFileSync(target, replaceSection(existsSync(target) ? readFileSync(target, 'utf8') : '', END_TO_END_SECTION, section));
   process.stdout.write(`\n${section}\nwritten to ${target}\n`);
   return 0;
 }

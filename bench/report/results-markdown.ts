@@ -26,7 +26,6 @@ export function resultsMarkdown(r: BenchResults): string {
     '',
     ...r.throughput.map(({ rows, results }) => throughputSection(`Seven-metric model, ${count(rows)} accounts`, results, r.notes)),
     modelSizeSection(r),
-    ...(r.cli.endToEnd === null ? [] : [endToEndSection(r.cli.endToEnd)]),
     cliSection(r),
     agreementSection(r),
     '## Not measured',

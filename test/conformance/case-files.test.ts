@@ -76,7 +76,7 @@ describe.each(SQL_ENGINES)('corner cases on the $name engine', (engine) => {
 function replaying(plan: Plan, results: readonly ScoreResult[]): HealthModel {
   let next = 0;
   const take = () => results[next++] as ScoreResult;
-  return { plan, evaluator: undefined as never, diagnostics: [], columns: [], evaluate: take, scorer: () => ({ score: take, accounts: () => 0, state: () => undefined }) };
+  return { plan, evaluator: undefined as never, diagnostics: [], columns: [], evaluate: take, scorer: () => ({ score: take, accounts: () => 0, state: () => undefined }), summaryScorer: () => { throw new Error('the model tests replay full results only'); } };
 }
 
 /** Whether a compared path (`snapshots[1].metrics.m.band`) is a field the engine computes. */

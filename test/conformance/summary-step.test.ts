@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { compiledEvaluator, healthModel, parseModelTests, planModel, recordByColumn, summaryOf, type EvaluateOptions, type Plan } from '@vitals/core';
 import { readRows } from '@vitals/data';
-import { ENGINES } from '../support/evaluators.js';
+import { JS_ENGINES } from '../support/evaluators.js';
 
 /**
  * The summary step (what `vitals score` runs: the result without its explanation) must give
@@ -76,7 +76,7 @@ test('the streams are there', () => {
   expect(STREAMS.filter((s) => s.name.startsWith('conformance/')).length).toBeGreaterThanOrEqual(5);
 });
 
-describe.each(ENGINES)('the summary step of the $name evaluator', ({ make }) => {
+describe.each(JS_ENGINES)('the summary step of the $name evaluator', ({ make }) => {
   test.each(STREAMS.map((s) => [s.name, s] as const))('%s', (_, stream) => {
     const model = healthModel(stream.plan, make(stream.plan), []);
     let compared = 0;

@@ -24,11 +24,35 @@ export { planToDbt } from './sql/plan-to-dbt.js';
 export { SqlTranslationError } from './sql/dialects/literal-text.js';
 export { describeIssue } from './evaluate/record-issue.js';
 // Analysing results
-export { createDistribution, DOMINANT_BAND_SHARE } from './analyse/distribution.js';
+export { createDistribution, distributionView, DOMINANT_BAND_SHARE } from './analyse/distribution.js';
 export { nextBand } from './analyse/next-band.js';
 // Backtests: how well a score predicts an outcome
 export { createBacktest, analyseBacktest, suggestWeights, modelWithWeights, readOutcome, outcomeMappingText, describeRefusal, wilsonRate, OUTCOME_LABELS, MIN_PER_CLASS, DEFAULT_REPLICATES, DEFAULT_SEED } from './analyse/backtest/index.js';
 export { accountTrail } from './analyse/account-trail.js';
+// The impact of a model change (`vitals diff`, `vitals simulate`, the playground): one analysis, plain data, rendered by each
+/** The semantic diff of two plans: changes keyed by the model's stable keys (renames found), each metric's effective share before and after. */
+export { diffPlans } from './analyse/impact/diff-plans.js';
+/** Both models over the same records in one pass → `Impact` (the diff and the effect on the data); `analyseImpact` for a list of records. */
+export { createImpact, analyseImpact } from './analyse/impact/create-impact.js';
+/** A change in words, in parts each renderer sets its own way. */
+export { describeChange, formatChangeValue } from './analyse/impact/describe-change.js';
+/** Each category's and metric's share of the overall score (weights are relative). */
+export { effectiveWeights } from './analyse/impact/effective-weights.js';
+/** Many variants of a model over the same records in one pass (sweeps, sensitivity). */
+export { createVariantRun } from './analyse/impact/variant-run.js';
+/** `PATH=FROM:TO:STEP` → the values of a sweep. */
+export { parseSweep, MAX_SWEEP_POINTS } from './analyse/impact/sweep.js';
+/** Every weight and band threshold of a plan, the ±10 % / ±5 point moves tried, and the ranking by accounts that change band. */
+export { sensitivityKnobs, rankKnobs, WEIGHT_MOVE, THRESHOLD_MOVE } from './analyse/impact/sensitivity.js';
+/** Band shares to aim at (`even`, `red=25,amber=40,green=35`) and the model-band thresholds that give them on the data. */
+export { parseTargetShares, thresholdsForShares } from './analyse/impact/target.js';
+/** Edits applied to a model's text and the result compiled: a simulated change with the diagnostics of what it broke. */
+export { editedModel } from './analyse/impact/edited-model.js';
+// Editing models in place (`vitals simulate --set`): only the edited values change, comments and layout stay
+/** Applies `{ path, value }` edits to a model's text; a path that leads nowhere is an `EditIssue`, never an exception. */
+export { editModel, editText } from './edit/edit-model.js';
+/** `categories.product.weight=60` → an edit (the value read as YAML). */
+export { parseEdit } from './edit/parse-edit.js';
 // Formatting models (`vitals fmt`)
 export { formatModel, formatModelTests } from './format/format-model.js';
 // Model tests (`*.test.yaml`): hand-checked cases run against a compiled model
@@ -67,6 +91,17 @@ export type { DistributionSummary, DistributionAccumulator, BandShare, Histogram
 export type { NextBand, MetricChange } from './analyse/next-band.js';
 export type * from './analyse/backtest/index.js';
 export type { AccountTrail } from './analyse/account-trail.js';
+export type * from './analyse/impact/impact.js';
+export type { ImpactAccumulator } from './analyse/impact/create-impact.js';
+export type { ChangeDescription } from './analyse/impact/describe-change.js';
+export type { EffectiveWeights, CategoryWeight, MetricWeight } from './analyse/impact/effective-weights.js';
+export type { Variant, VariantOutcome, VariantRun, VariantRunResult, BandWatch } from './analyse/impact/variant-run.js';
+export type { Sweep } from './analyse/impact/sweep.js';
+export type { Knob, KnobSensitivity } from './analyse/impact/sensitivity.js';
+export type { ThresholdSearch } from './analyse/impact/target.js';
+export type { EditedModel } from './analyse/impact/edited-model.js';
+export type { ModelEdit, EditValue, EditResult } from './edit/edit-model.js';
+export type { EditIssue, EditIssueCode, EditIssueParams } from './edit/edit-issues.js';
 export type { FormatResult } from './format/format-model.js';
 export type { Diagnostic } from './diagnostics/diagnostic.js';
 export type { DiagnosticCode, DiagnosticParams, Severity } from './diagnostics/codes.js';

@@ -1,4 +1,4 @@
-import { createDistribution, type ScoreResult } from '@vitals/core';
+import { createDistribution, distributionView, type ScoreResult } from '@vitals/core';
 import { openData } from '../data/open-data.js';
 import { CliError, EXIT, type ExitCode } from '../errors.js';
 import { writeChartPage } from '../io/write-chart-page.js';
@@ -28,7 +28,7 @@ export async function runReport(modelPath: string, options: ReportOptions): Prom
   const latest = new Map<string, ScoreResult>();
   const outcome = await scoreStream(model, source, options, ({ result }) => {
     if (result === null) return;
-    if (options.latest && result.id !== null && result.status !== 'invalid') latest.set(result.id, summaryOnly(result));
+    if (options.latest && result.id !== null && result.status !== 'invalid') latest.set(result.id, distributionView(result));
     else if (!options.latest || result.status !== 'invalid') distribution.add(result);
   });
   for (const result of latest.values()) distribution.add(result);
@@ -45,11 +45,6 @@ export async function runReport(modelPath: string, options: ReportOptions): Prom
   await writeStdout(render(data, options.format));
   note(countsLine(source.path, outcome.counts));
   return EXIT.ok;
-}
-
-/** What the distribution reads of a result, without the per-metric detail: an account held until the end costs little. */
-function summaryOnly(result: ScoreResult): ScoreResult {
-  return { ...result, metrics: {}, missing_inputs: [], playbooks: result.playbooks.map((p) => ({ ...p, why: [] })) };
 }
 
 function render(data: ReportData, format: ReportOptions['format']): string {

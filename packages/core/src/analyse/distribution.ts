@@ -48,6 +48,14 @@ export interface ScoreStats {
   readonly max: number;
 }
 
+/**
+ * What a distribution reads of a result, without the per-metric detail: a result held until the
+ * end of a stream (an account's latest snapshot) costs little.
+ */
+export function distributionView(result: ScoreResult): ScoreResult {
+  return { ...result, metrics: {}, missing_inputs: [], playbooks: result.playbooks.map((p) => ({ ...p, why: [] })) };
+}
+
 /** A score where most accounts share one band is not actionable; above this share we say so. */
 export const DOMINANT_BAND_SHARE = 0.6;
 

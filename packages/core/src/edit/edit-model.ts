@@ -1,0 +1,112 @@
+import { isMap, isSeq, parseDocument, stringify, type Document, type Node, type YAMLMap } from 'yaml';
+import { canonicalJson } from '../compile/canonical-json.js';
+import { editIssue, type EditIssue } from './edit-issues.js';
+import { resolveEditPath, type EditTarget } from './edit-path.js';
+
+/** A value an edit sets: YAML's core types. */
+export type EditValue = null | boolean | number | string | EditValue[] | { [key: string]: EditValue };
+
+/** One change to a model, addressed the way the model file nests it. */
+export interface ModelEdit {
+  /** `categories.product.weight`, `metrics.seat_utilisation.bands.red`, `bands.amber`, `pulse.scale.at_risk`. */
+  readonly path: string;
+  readonly value: EditValue;
+}
+
+export interface EditResult {
+  /** The edited model text; undefined when an edit could not be applied (see `issues`). */
+  readonly value: string | undefined;
+  readonly issues: readonly EditIssue[];
+}
+
+/**
+ * Applies edits to a model's text in place: only the edited values change, byte for byte, so
+ * comments, layout and everything else stay as written, and the difference is a patch a person
+ * can review and apply. The yaml library's document gives each value's range; a field left to its
+ * default is added beside its siblings in their style (flow `{ … }` or block); a metric or
+ * category without bands of its own gets a copy of the model's first, so `…bands.red=35` moves
+ * that metric's threshold only. The edited text is not checked here: compile it, and its
+ * diagnostics say what a value broke.
+ */
+export function editModel(source: string, edits: readonly ModelEdit[]): EditResult {
+  let text = source;
+  for (const edit of edits) {
+    const applied = applyEdit(text, edit);
+    if (typeof applied !== 'string') return { value: undefined, issues: [applied] };
+    text = applied;
+  }
+  return { value: text, issues: [] };
+}
+
+/** The edit as a person wrote it, for messages: `categories.product.weight=60`. */
+export function editText(edit: ModelEdit): string {
+  return `${edit.path}=${typeof edit.value === 'string' ? edit.value : valueText(edit.value, false)}`;
+}
+
+function applyEdit(text: string, edit: ModelEdit): string | EditIssue {
+  const doc = parseDocument(text, { uniqueKeys: false, schema: 'core' });
+  if (doc.errors.length > 0) return editIssue('edit-unreadable-model', { detail: (doc.errors[0] as Error).message.split('\n')[0] as string }, editText(edit));
+  const segments = edit.path.split('.');
+  const target = resolveEditPath(doc, segments, editText(edit));
+  switch (target.kind) {
+    case 'issue':
+      return target.issue;
+    case 'own-bands':
+      return applyEdit(insertField(text, target.owner, 'bands', valueText(modelBands(doc), true)), edit);
+    case 'insert':
+      return checked(insertField(text, target.map, target.key, valueText(edit.value, target.map.flow === true)), edit);
+    case 'replace':
+      return checked(replaceNode(text, target.node, target.inFlow, edit.value), edit);
+  }
+}
+
+/** The model's own bands as plain data, to copy into a metric or category that inherits them. */
+function modelBands(doc: Document): EditValue {
+  const bands = doc.get('bands', true);
+  return isSeq(bands) ? (bands.toJSON() as EditValue) : [];
+}
+
+function replaceNode(text: string, node: Node, inFlow: boolean, value: EditValue): string {
+  const [start, end] = node.range as [number, number, number];
+  // A block value (a `>` scalar, a nested mapping) ends with its line break; keep the line.
+  const newline = text[end - 1] === '\n' ? '\n' : '';
+  return text.slice(0, start) + valueText(value, inFlow) + newline + text.slice(end);
+}
+
+/** Adds `key: value` to a mapping: inside the braces of a flow mapping, or on a line of its own at the mapping's indentation. */
+function insertField(text: string, map: YAMLMap, key: string, value: string): string {
+  const last = map.items[map.items.length - 1];
+  if (map.flow === true) {
+    if (last === undefined) {
+      const [start, end] = map.range as [number, number, number];
+      return `${text.slice(0, start)}{ ${key}: ${value} }${text.slice(end)}`;
+    }
+    const end = ((last.value ?? last.key) as Node).range?.[1] as number;
+    return `${text.slice(0, end)}, ${key}: ${value}${text.slice(end)}`;
+  }
+  const firstKey = (map.items[0]?.key as Node | undefined)?.range?.[0] ?? (map.range as [number, number, number])[0];
+  const indent = ' '.repeat(firstKey - (text.lastIndexOf('\n', firstKey - 1) + 1));
+  const end = (map.range as [number, number, number])[1];
+  const line = `${indent}${key}: ${value}`;
+  return text[end - 1] === '\n' ? `${text.slice(0, end)}${line}\n${text.slice(end)}` : `${text.slice(0, end)}\n${line}${text.slice(end)}`;
+}
+
+/** A value as YAML on one line; inside a flow collection, text with flow punctuation is quoted. */
+function valueText(value: EditValue, inFlow: boolean): string {
+  if (value !== null && typeof value === 'object') return stringify(value, { collectionStyle: 'flow', flowCollectionPadding: true, lineWidth: 0 }).trimEnd();
+  const plain = stringify(value, { lineWidth: 0 }).trimEnd();
+  const quoted = /^["']/.test(plain);
+  return typeof value === 'string' && !quoted && (plain.includes('\n') || (inFlow && /[,[\]{}]/.test(plain))) ? JSON.stringify(value) : plain;
+}
+
+/** The edit must read back as the value it set; anything else is a bug here, never a silent wrong model. */
+function checked(text: string, edit: ModelEdit): string {
+  const doc = parseDocument(text, { uniqueKeys: false, schema: 'core' });
+  const target: EditTarget = doc.errors.length > 0 ? { kind: 'issue', issue: editIssue('edit-unreadable-model', { detail: '' }, edit.path) } : resolveEditPath(doc, edit.path.split('.'), edit.path);
+  const node = target.kind === 'replace' ? (target.node as { toJSON?: () => unknown } | null) : undefined;
+  const found = isMap(node) || isSeq(node) ? node.toJSON() : (node as { value?: unknown } | null | undefined)?.value;
+  if (target.kind !== 'replace' || canonicalJson(found) !== canonicalJson(edit.value)) {
+    throw new Error(`editModel: setting ${edit.path} did not read back as ${JSON.stringify(edit.value)}`);
+  }
+  return text;
+}

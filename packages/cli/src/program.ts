@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { CliError, type ExitCode } from './errors.js';
 import { safeLines } from './render/safe-text.js';
+import type { ImpactOptions } from './run/impact-run.js';
 import { VERSION } from './version.js';
 
 const INPUT_FORMATS = ['csv', 'tsv', 'ndjson', 'json'] as const;
@@ -121,6 +122,71 @@ export function buildProgram(setExit: (code: ExitCode) => void): Command {
       setExit(await runBacktest(model, backtestOptions(options)));
     });
 
+  addImpactOptions(
+    program
+      .command('diff')
+      .summary('what a model change means, and what it does to real accounts')
+      .description(
+        'Compare two versions of a model: the change in meaning (weights and each metric\'s effective share, thresholds, formulas,\n' +
+          'metrics added, removed or renamed, playbooks …), then both models over the same data in one pass: the band transition matrix,\n' +
+          'the shift of the distribution, the accounts that move most and the metric that moved them, playbooks that start or stop,\n' +
+          'benchmark crossings and accounts that lose their score. BASE and HEAD are files, or --base REF reads BASE from git.',
+      )
+      .argument('<models...>', 'BASE HEAD (two model files), or one model with --base REF')
+      .option('--base <ref>', 'read BASE from git: the model file as it is at this revision (a branch, a tag, a commit)'),
+  )
+    .addHelpText(
+      'after',
+      examples(
+        'vitals diff old.yaml new.yaml --data accounts.csv',
+        'vitals diff --base origin/main models/health.yaml --data models/health/sample.csv --format markdown > comment.md',
+      ),
+    )
+    .action(async (models: string[], options: Record<string, unknown>) => {
+      const { runDiff } = await import('./commands/diff.js');
+      setExit(await runDiff(models, { ...impactOptions(options), base: options.base as string | undefined }));
+    });
+
+  addImpactOptions(
+    program
+      .command('simulate')
+      .summary('try weight and threshold changes on real accounts before rollout')
+      .description(
+        'Try a change to a model on a data file before making it. One kind of change at a time:\n' +
+          '  --set PATH=VALUE     the change\'s impact (as vitals diff reports it) and the change as a patch to apply\n' +
+          '  --sweep PATH=FROM:TO:STEP   for each value: band shares, mean score, accounts changing band, and a chart\n' +
+          '  --target SHARES      model-band thresholds that give those band shares on the data, simulated as --set\n' +
+          '  --sensitivity        every weight (±10%) and threshold (±5 points) ranked by accounts that change band\n' +
+          'PATH names the model as its file nests it: categories.product.weight, bands.red, metrics.seat_utilisation.bands.red.',
+      )
+      .argument('<model>', 'model file (YAML)')
+      .option('--set <path=value>', 'set a value in the model (repeatable)', (value: string, previous: string[]) => [...previous, value], [] as string[])
+      .option('--sweep <path=from:to:step>', 'set a number to each value of a range')
+      .option('--target <shares>', 'band shares to aim at: even, or red=25,amber=40,green=35 (percent)')
+      .option('--sensitivity', 'rank every weight and threshold by how many accounts change band when it moves'),
+  )
+    .addHelpText(
+      'after',
+      examples(
+        'vitals simulate model.yaml --data accounts.csv --set categories.product.weight=60 --set metrics.seat_utilisation.bands.red=35',
+        'vitals simulate model.yaml --data accounts.csv --sweep categories.product.weight=10:90:10',
+        'vitals simulate model.yaml --data accounts.csv --target red=25,amber=40,green=35',
+        'vitals simulate model.yaml --data accounts.csv --sensitivity',
+      ),
+    )
+    .action(async (model: string, options: Record<string, unknown>) => {
+      const { runSimulate } = await import('./commands/simulate.js');
+      setExit(
+        await runSimulate(model, {
+          ...impactOptions(options),
+          set: options.set as string[],
+          sweep: options.sweep as string | undefined,
+          target: options.target as string | undefined,
+          sensitivity: options.sensitivity === true,
+        }),
+      );
+    });
+
   program
     .command('sql')
     .summary('the model as one SQL query, or a dbt model, to score where the data lives')
@@ -200,6 +266,15 @@ export function buildProgram(setExit: (code: ExitCode) => void): Command {
   return program;
 }
 
+/** What every impact report takes (diff, simulate): the data options and the output forms. */
+function addImpactOptions(command: Command): Command {
+  return addDataOptions(command)
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
+    .option('--html <file>', 'also write a self-contained HTML page with charts (works offline)')
+    .option('--every-snapshot', 'with history, compare every snapshot instead of each account at its latest')
+    .option('--movers <n>', 'how many of the accounts that move most to list', '10');
+}
+
 function addDataOptions(command: Command): Command {
   return command
     .requiredOption('--data <file>', 'account snapshots: .csv, .tsv, .ndjson/.jsonl or .json (a JSON array); - for stdin')
@@ -237,6 +312,16 @@ function scoreOptions(options: Record<string, unknown>): ScoreCommandOptions {
   if (csvRaw && (format !== 'csv' || options.explain !== undefined)) throw new CliError('--csv-raw applies only to --format csv');
   const engine = (options.engine as ScoreCommandOptions['engine'] | undefined) ?? 'auto';
   return { ...dataOptions(options), format, engine, explain: options.explain as string | undefined, csvRaw };
+}
+
+function impactOptions(options: Record<string, unknown>): ImpactOptions {
+  return {
+    ...dataOptions(options),
+    format: options.format as ImpactOptions['format'],
+    html: options.html as string | undefined,
+    everySnapshot: options.everySnapshot === true,
+    movers: countOption('--movers', options.movers as string),
+  };
 }
 
 function dataOptions(options: Record<string, unknown>): DataOptions {

@@ -50,7 +50,7 @@ export { parseTargetShares, thresholdsForShares } from './analyse/impact/target.
 export { editedModel } from './analyse/impact/edited-model.js';
 // Editing models in place (`vitals simulate --set`): only the edited values change, comments and layout stay
 /** Applies `{ path, value }` edits to a model's text; a path that leads nowhere is an `EditIssue`, never an exception. */
-export { editModel, editText } from './edit/edit-model.js';
+export { editModel, editText, valueAtPath } from './edit/edit-model.js';
 /** `categories.product.weight=60` → an edit (the value read as YAML). */
 export { parseEdit } from './edit/parse-edit.js';
 // Formatting models (`vitals fmt`)

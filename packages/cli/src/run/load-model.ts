@@ -1,6 +1,6 @@
-import { compileModel, hasErrors, type HealthModel } from '@vitals/core';
+import { compileModel, hasErrors, type Diagnostic, type HealthModel } from '@vitals/core';
 import { CliError, EXIT } from '../errors.js';
-import { readModelFile } from '../io/model-file.js';
+import { readModelFile, type ModelFile } from '../io/model-file.js';
 import { note } from '../io/output.js';
 import { renderDiagnostic } from '../render/check-pretty.js';
 import { plural } from '../render/check-report.js';
@@ -12,15 +12,24 @@ import { styleFor } from '../render/style.js';
  * its diagnostics go to stderr (stdout is for data); warnings are only counted.
  */
 export async function loadModel(path: string): Promise<HealthModel> {
-  const file = await readModelFile(path);
-  const { model, diagnostics } = compileModel(file.bytes, { file: path });
+  return compileModelFile(await readModelFile(path));
+}
+
+/** Compiles a model already read (from a file, or from git as `REF:path`), as `loadModel` does. */
+export function compileModelFile(file: ModelFile): HealthModel {
+  const { model, diagnostics } = compileModel(file.bytes, { file: file.path });
   if (model === undefined || hasErrors(diagnostics)) {
-    const lines = splitLines(file.text);
-    const style = styleFor(process.stderr);
-    const errors = diagnostics.filter((d) => d.severity === 'error');
-    process.stderr.write(`${errors.flatMap((d) => [...renderDiagnostic(d, lines, style), '']).join('\n')}\n`);
-    throw new CliError(`${path} has ${plural(errors.length, 'error')}; nothing was scored`, EXIT.failed);
+    printErrors(diagnostics, file.text);
+    throw new CliError(`${file.path} has ${plural(diagnostics.filter((d) => d.severity === 'error').length, 'error')}; nothing was scored`, EXIT.failed);
   }
-  if (diagnostics.length > 0) note(`vitals: ${path} has ${plural(diagnostics.length, 'warning')} (vitals check ${path} lists them)`);
+  if (diagnostics.length > 0) note(`vitals: ${file.path} has ${plural(diagnostics.length, 'warning')} (vitals check ${file.path} lists them)`);
   return model;
+}
+
+/** A model's errors on stderr, each with its source line and caret. */
+export function printErrors(diagnostics: readonly Diagnostic[], text: string): void {
+  const lines = splitLines(text);
+  const style = styleFor(process.stderr);
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  process.stderr.write(`${errors.flatMap((d) => [...renderDiagnostic(d, lines, style), '']).join('\n')}\n`);
 }

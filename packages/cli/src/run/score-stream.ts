@@ -16,6 +16,8 @@ export interface ScoreStreamOptions {
   /** Bad rows described on stderr; 0 means all. */
   readonly maxIssues: number;
   readonly progress: boolean;
+  /** Count bad rows without describing them (a second pass over rows already described). */
+  readonly quiet?: boolean;
 }
 
 export interface ScoreStreamOutcome {
@@ -50,7 +52,7 @@ function stepOptions(options: ScoreStreamOptions): { asOf?: string } {
   return options.asOf === undefined ? {} : { asOf: options.asOf };
 }
 
-async function streamResults<R extends ScoreSummary>(
+function streamResults<R extends ScoreSummary>(
   model: HealthModel,
   scorer: Scorer<R>,
   source: DataSource,
@@ -58,14 +60,26 @@ async function streamResults<R extends ScoreSummary>(
   onRow: RowSink<R>,
 ): Promise<ScoreStreamOutcome> {
   warnAboutAsOf(model, options.asOf);
-  const needsAsOf = model.plan.data.asOf === null;
+  return streamScores(source, options, (record) => needingAsOf(model, scorer.score(record)), onRow);
+}
+
+/**
+ * The loop under `scoreStream`, for any way of scoring a record (the impact commands score each
+ * with two models): counts, bad-row descriptions on stderr, `--strict`, the progress bar.
+ * `score` returns the result whose issues describe a bad row.
+ */
+export async function streamScores<R extends ScoreSummary>(
+  source: DataSource,
+  options: ScoreStreamOptions,
+  score: (record: Readonly<Record<string, unknown>>, row: number) => R,
+  onRow: RowSink<R>,
+): Promise<ScoreStreamOutcome> {
   const progress = await createProgress(options.progress, source.size);
   const tally = new RowTally(source.path, options, progress);
   try {
     for await (const batch of source.batches) {
       for (const data of batch) {
-        const result = data.record === null ? null : scorer.score(data.record);
-        if (result !== null && needsAsOf) failWithoutAsOf(result);
+        const result = data.record === null ? null : score(data.record, data.row);
         const scored: ScoredRow<R> = { data, result };
         const stop = tally.add(result?.status ?? 'invalid', data, () => rowIssues(scored));
         // Awaited only when the sink waits: a microtask per row is a measurable share of a million rows.
@@ -93,7 +107,7 @@ export class RowTally {
 
   constructor(
     private readonly file: string,
-    private readonly options: Pick<ScoreStreamOptions, 'strict' | 'maxIssues'>,
+    private readonly options: Pick<ScoreStreamOptions, 'strict' | 'maxIssues' | 'quiet'>,
     private readonly progress: Progress,
   ) {}
 
@@ -102,6 +116,7 @@ export class RowTally {
     this.counts.rows++;
     this.counts[status]++;
     if (status !== 'invalid') return false;
+    if (this.options.quiet === true) return this.options.strict;
     if (this.options.maxIssues === 0 || this.described < this.options.maxIssues) {
       for (const issue of issues()) this.progress.note(rowIssueLine(this.file, where, issue));
     }
@@ -128,11 +143,15 @@ export function warnAboutAsOf(model: HealthModel, asOf: string | undefined): voi
   if (asOf !== undefined && field !== null) note(`vitals: --as-of is ignored: the model reads each snapshot's date from \`${field}\``);
 }
 
-/** A model without an as-of field that needs a date cannot score any row: say so once, not per row. */
-function failWithoutAsOf(result: ScoreSummary): void {
-  if (result.issues.some((issue) => issue.code === 'no-as-of')) {
+/**
+ * The result, unless the model has no as-of field and needs a date: then it cannot score any row,
+ * which is said once, not per row.
+ */
+export function needingAsOf<R extends ScoreSummary>(model: HealthModel, result: R): R {
+  if (model.plan.data.asOf === null && result.issues.some((issue) => issue.code === 'no-as-of')) {
     throw new CliError('this model needs an as-of date (for pulse age, overrides, history or cooldowns) and has no as-of field: pass --as-of YYYY-MM-DD');
   }
+  return result;
 }
 
 /** The line on stderr after a run: how many rows became what. */

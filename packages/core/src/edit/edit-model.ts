@@ -38,6 +38,19 @@ export function editModel(source: string, edits: readonly ModelEdit[]): EditResu
   return { value: text, issues: [] };
 }
 
+/** The value a path addresses in a model's text, as plain data; undefined where the path leads nowhere or to a default left unwritten. */
+export function valueAtPath(source: string, path: string): EditValue | undefined {
+  const doc = parseDocument(source, { uniqueKeys: false, schema: 'core' });
+  if (doc.errors.length > 0) return undefined;
+  const target = resolveEditPath(doc, path.split('.'), path);
+  return target.kind === 'replace' ? nodeValue(target.node) : undefined;
+}
+
+function nodeValue(node: unknown): EditValue | undefined {
+  if (isMap(node) || isSeq(node)) return node.toJSON() as EditValue;
+  return (node as { value?: EditValue } | null | undefined)?.value;
+}
+
 /** The edit as a person wrote it, for messages: `categories.product.weight=60`. */
 export function editText(edit: ModelEdit): string {
   return `${edit.path}=${typeof edit.value === 'string' ? edit.value : valueText(edit.value, false)}`;
@@ -103,9 +116,7 @@ function valueText(value: EditValue, inFlow: boolean): string {
 function checked(text: string, edit: ModelEdit): string {
   const doc = parseDocument(text, { uniqueKeys: false, schema: 'core' });
   const target: EditTarget = doc.errors.length > 0 ? { kind: 'issue', issue: editIssue('edit-unreadable-model', { detail: '' }, edit.path) } : resolveEditPath(doc, edit.path.split('.'), edit.path);
-  const node = target.kind === 'replace' ? (target.node as { toJSON?: () => unknown } | null) : undefined;
-  const found = isMap(node) || isSeq(node) ? node.toJSON() : (node as { value?: unknown } | null | undefined)?.value;
-  if (target.kind !== 'replace' || canonicalJson(found) !== canonicalJson(edit.value)) {
+  if (target.kind !== 'replace' || canonicalJson(nodeValue(target.node)) !== canonicalJson(edit.value)) {
     throw new Error(`editModel: setting ${edit.path} did not read back as ${JSON.stringify(edit.value)}`);
   }
   return text;

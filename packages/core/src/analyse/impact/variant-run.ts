@@ -38,7 +38,8 @@ export interface VariantRunResult {
 }
 
 export interface VariantRun {
-  add(record: Readonly<Record<string, unknown>>): void;
+  /** Scores one record with BASE and every variant; returns BASE's result (which says what is wrong with a bad row). */
+  add(record: Readonly<Record<string, unknown>>): ScoreResult;
   result(): VariantRunResult;
 }
 
@@ -92,6 +93,7 @@ export function createVariantRun(base: HealthModel, variants: readonly Variant[]
       if (!latestOnly) fold(state);
       else if (baseResult.id !== null && results.some((r) => r.status !== 'invalid')) latest.set(baseResult.id, state);
       else if (baseResult.id === null) fold(state);
+      return baseResult;
     },
     result() {
       if (done === undefined) {

@@ -1,0 +1,38 @@
+import { CliError, EXIT, type ExitCode } from '../errors.js';
+import { readGitFile } from '../io/git-file.js';
+import { readModelFile } from '../io/model-file.js';
+import { writeStdout } from '../io/output.js';
+import { runImpact, writeImpactReport, type ImpactOptions } from '../run/impact-run.js';
+import { compileModelFile } from '../run/load-model.js';
+
+export interface DiffOptions extends ImpactOptions {
+  /** A git revision to read BASE from (the one model path is HEAD, and BASE is the same file at that revision). */
+  readonly base: string | undefined;
+}
+
+/**
+ * `vitals diff BASE HEAD --data FILE`, or `vitals diff --base REF MODEL --data FILE`: what a model
+ * change means and what it does to the accounts in the data. A model that does not exist at REF
+ * is new: there is nothing to compare, and that is not an error (CI runs this on every changed model).
+ */
+export async function runDiff(paths: readonly string[], options: DiffOptions): Promise<ExitCode> {
+  const expected = options.base === undefined ? 2 : 1;
+  if (paths.length !== expected) {
+    throw new CliError(options.base === undefined ? `diff needs two models, BASE and HEAD (got ${paths.length}); or one model and --base REF to read BASE from git` : `with --base, diff takes one model (HEAD), and reads BASE from git at ${options.base} (got ${paths.length} models)`);
+  }
+  const headPath = paths[expected - 1] as string;
+  const headFile = await readModelFile(headPath);
+  const baseFile = options.base === undefined ? await readModelFile(paths[0] as string) : await readGitFile(options.base, headPath);
+  if (baseFile === undefined) {
+    const line = `${headPath} does not exist at ${options.base as string}: it is a new model, so there is nothing to compare.`;
+    process.stderr.write(`vitals: ${line}\n`);
+    if (options.format !== 'json') await writeStdout(options.format === 'markdown' ? `### vitals diff: \`${headPath}\`\n\n**A new model:** ${line}\n` : `${line}\n`);
+    return EXIT.ok;
+  }
+  const base = compileModelFile(baseFile);
+  const head = compileModelFile(headFile);
+  const run = await runImpact(base, head, options);
+  if (run === undefined) return EXIT.failed;
+  const report = { command: 'diff' as const, base: { label: baseFile.path, plan: base.plan }, head: { label: headFile.path, plan: head.plan }, data: { file: run.file, counts: run.counts }, impact: run.impact };
+  return writeImpactReport(report, options);
+}

@@ -23,13 +23,17 @@ export function buildProgram(setExit: (code: ExitCode) => void): Command {
   program
     .command('check')
     .summary('report every problem in health models')
-    .description('Report every problem in health models as file:line:col severity code message, with the source line and a hint.\nExits 1 when any model has an error, 2 when a file cannot be read.')
+    .description(
+      'Report every problem in health models as file:line:col severity code message, with the source line and a hint,\n' +
+        "and each metric's effective share of the overall score (weights are relative). Exits 1 when any model has an error, 2 when a file cannot be read.",
+    )
     .argument('<model...>', 'model files (YAML)')
     .addOption(new Option('--format <format>', 'output format').choices(['pretty', 'github', 'json']).default('pretty'))
+    .option('--no-weights', "don't print each metric's effective share of the overall score")
     .addHelpText('after', examples('vitals check models/*/model.yaml', 'vitals check --format github model.yaml   # annotations in a GitHub Actions job'))
-    .action(async (models: string[], options: { format: 'pretty' | 'github' | 'json' }) => {
+    .action(async (models: string[], options: { format: 'pretty' | 'github' | 'json'; weights: boolean }) => {
       const { runCheck } = await import('./commands/check.js');
-      setExit(await runCheck(models, options));
+      setExit(await runCheck(models, { format: options.format, weights: options.weights !== false }));
     });
 
   addDataOptions(

@@ -65,7 +65,7 @@ const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
 const validators = new Map<string, ValidateFunction>();
 
 /** The JSON Schema shipped for an output (packages/cli/schema/NAME.schema.json), compiled once. */
-export function schema(name: 'check' | 'score' | 'score-row' | 'explain' | 'report' | 'test' | 'backtest'): ValidateFunction {
+export function schema(name: 'check' | 'score' | 'score-row' | 'explain' | 'report' | 'test' | 'backtest' | 'diff' | 'sweep' | 'sensitivity'): ValidateFunction {
   let validate = validators.get(name);
   if (validate === undefined) {
     validate = ajv.compile(JSON.parse(readFileSync(join(ROOT, 'packages/cli/schema', `${name}.schema.json`), 'utf8')) as object);

@@ -1,4 +1,4 @@
-import { checkModelText, checkSuiteReferences, hasErrors, parseModelTests, planModel } from '@vitals/core';
+import { checkSuiteReferences, effectiveWeights, hasErrors, parseModelTests, planModel } from '@vitals/core';
 import { CliError, EXIT, type ExitCode } from '../errors.js';
 import { readModelFile, TEST_FILE } from '../io/model-file.js';
 import { readTestFile, testedModelPath } from '../model-tests/test-file-paths.js';
@@ -13,6 +13,8 @@ export type CheckFormat = 'pretty' | 'github' | 'json';
 
 export interface CheckOptions {
   readonly format: CheckFormat;
+  /** Print each metric's effective share of the overall score (pretty output). */
+  readonly weights: boolean;
 }
 
 /**
@@ -24,7 +26,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions):
   const files: CheckedFile[] = [];
   for (const path of paths) files.push(await checkFile(path));
   for (const file of files) if (file.unreadable !== undefined && options.format !== 'json') note(`vitals: ${file.unreadable}`);
-  await writeStdout(render(files, options.format));
+  await writeStdout(render(files, options));
   if (files.some((f) => f.unreadable !== undefined)) return EXIT.usage;
   return files.some((f) => hasErrors(f.diagnostics)) ? EXIT.failed : EXIT.ok;
 }
@@ -33,7 +35,9 @@ async function checkFile(path: string): Promise<CheckedFile> {
   try {
     if (TEST_FILE.test(path)) return await checkTestFile(path);
     const model = await readModelFile(path);
-    return { file: path, text: model.text, diagnostics: checkModelText(model.bytes, path).diagnostics };
+    // Planned (not only checked) so the effective weights can be shown; planning is a small share of a check.
+    const { plan, diagnostics } = planModel(model.bytes, path);
+    return { file: path, text: model.text, diagnostics, ...(plan === undefined ? {} : { weights: effectiveWeights(plan) }) };
   } catch (error) {
     if (error instanceof CliError) return { file: path, diagnostics: [], unreadable: error.message };
     throw error;
@@ -57,13 +61,13 @@ async function checkTestFile(path: string): Promise<CheckedFile> {
   return { file: path, text: test.text, diagnostics };
 }
 
-function render(files: readonly CheckedFile[], format: CheckFormat): string {
-  switch (format) {
+function render(files: readonly CheckedFile[], options: CheckOptions): string {
+  switch (options.format) {
     case 'github':
       return renderCheckGithub(files);
     case 'json':
       return renderCheckJson(files);
     case 'pretty':
-      return renderCheckPretty(files, styleFor(process.stdout));
+      return renderCheckPretty(options.weights ? files : files.map(({ weights: _weights, ...file }) => file), styleFor(process.stdout));
   }
 }

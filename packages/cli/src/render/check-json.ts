@@ -17,6 +17,7 @@ export function renderCheckJson(files: readonly CheckedFile[]): string {
       ...(f.unreadable === undefined ? {} : { unreadable: f.unreadable }),
       ...countDiagnostics(f.diagnostics),
       diagnostics: f.diagnostics,
+      ...(f.weights === undefined ? {} : { effective_weights: f.weights }),
     })),
   };
   return `${JSON.stringify(document, null, 2)}\n`;

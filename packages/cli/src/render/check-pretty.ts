@@ -3,7 +3,9 @@ import type { Diagnostic } from '@vitals/core';
 /** A diagnostic of either registry: the model's, or a test file's (same shape, other codes). */
 export type DiagnosticLike = Omit<Diagnostic, 'code'> & { readonly code: string };
 import { TEST_FILE } from '../io/model-file.js';
+import type { EffectiveWeights } from '@vitals/core';
 import { countDiagnostics, plural, type CheckedFile } from './check-report.js';
+import { formatShare } from './format-value.js';
 import { safeText } from './safe-text.js';
 import { sourceExcerpt, splitLines } from './source-excerpt.js';
 import { PLAIN, type Style } from './style.js';
@@ -18,6 +20,7 @@ export function renderCheckPretty(files: readonly CheckedFile[], style: Style = 
     if (file.unreadable !== undefined) continue;
     const lines = splitLines(file.text ?? '');
     for (const d of file.diagnostics) out.push(...renderDiagnostic(d, lines, style), '');
+    if (file.weights !== undefined) out.push(...weightLines(file.file, file.weights, style), '');
   }
   out.push(summaryLine(files, style));
   return `${out.join('\n')}\n`;
@@ -28,6 +31,17 @@ export function renderDiagnostic(d: DiagnosticLike, lines: readonly string[], st
   const head = `${safeText(d.file)}:${d.line}:${d.column} ${severity} ${style.bold(d.code)} ${safeText(d.message)}`;
   const excerpt = sourceExcerpt(lines, d.line, d.column, d.endLine, d.endColumn).map(style.dim);
   return [head, ...excerpt, ...(d.hint === undefined ? [] : [`  hint: ${safeText(d.hint)}`])];
+}
+
+/**
+ * Each category's and metric's share of the overall score, so nobody works out 3/7/11 by hand:
+ * `  product       50.0%  seat_utilisation 25.0% · data_ingested_trend 12.5% · …`.
+ */
+function weightLines(file: string, weights: EffectiveWeights, style: Style): string[] {
+  const rollup = weights.rollup === 'weighted_mean' ? '' : ` (${weights.rollup} roll-up: the shares weigh a geometric mean${weights.rollup === 'weakest_link' ? ', capped by the weakest category' : ''})`;
+  const width = Math.max(...weights.categories.map((c) => c.key.length));
+  const rows = weights.categories.map((c) => `  ${c.key.padEnd(width)}  ${formatShare(c.share).padStart(6)}  ${c.metrics.map((m) => `${m.key} ${formatShare(m.share)}`).join(' · ')}`);
+  return [style.dim(`${safeText(file)}: each metric's share of the overall score, all data present${rollup}`), ...rows];
 }
 
 function summaryLine(files: readonly CheckedFile[], style: Style): string {

@@ -1,3 +1,4 @@
+import type { EffectiveWeights } from '@vitals/core';
 import type { DiagnosticLike } from './check-pretty.js';
 
 /** What `vitals check` found in one file: its diagnostics, or why it could not be read. */
@@ -9,6 +10,8 @@ export interface CheckedFile {
   readonly diagnostics: readonly DiagnosticLike[];
   /** Set when the file could not be read at all (exit 2). */
   readonly unreadable?: string;
+  /** Each category's and metric's share of the overall score (a model without errors). */
+  readonly weights?: EffectiveWeights;
 }
 
 export interface CheckCounts {

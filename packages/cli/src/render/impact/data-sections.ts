@@ -2,7 +2,7 @@ import type { HistogramBin, MatrixState, PlaybookWorkload, ScoreStats } from '@v
 import { bar } from '../bars.js';
 import { binLabel } from '../report-model.js';
 import type { ImpactReport } from './impact-report.js';
-import { account, accountList, band, code, score, share, signed, type ViewSection } from './impact-view.js';
+import { account, accountList, band, code, counted, score, share, signed, type ViewSection } from './impact-view.js';
 
 /** The data side of the report: what the change does to the same accounts. */
 export function dataSections(report: ImpactReport): ViewSection[] {
@@ -42,7 +42,7 @@ function transitions({ impact }: ImpactReport): ViewSection {
     id: 'transitions',
     title: 'Band transitions',
     open: false,
-    notes: [`Rows: the band before; columns: after. ${changed.toLocaleString('en-US')} change band: ${better.toLocaleString('en-US')} to a better one, ${worse.toLocaleString('en-US')} to a worse one.`],
+    notes: [`Rows: the band before; columns: after. ${counted(changed, impact.data.unit, 'changes', 'change')} band: ${better.toLocaleString('en-US')} to a better one, ${worse.toLocaleString('en-US')} to a worse one.`],
     table: {
       columns: [{ label: 'before ↓ after →' }, ...columns.map(({ s }) => ({ label: label(s), numeric: true }))],
       rows: rows.map(({ s, i }) => [label(s), ...columns.map(({ j }) => ((counts[i] ?? [])[j] ?? 0).toLocaleString('en-US'))]),
@@ -112,7 +112,7 @@ function playbooks({ impact, base, head }: ImpactReport): ViewSection[] {
       title: 'Playbooks',
       open: false,
       notes: [
-        `Fired: ${unit}s it fires for, before and after. Workload: a dry run over every ${history ? 'snapshot (the whole history, cooldowns applied)' : 'row'} — fires, accounts, and fires on a snapshot where another playbook fired too (already someone's task).`,
+        `Fired: ${unit}s it fires for, before and after. Workload: a dry run over every ${history ? 'snapshot (the whole history, cooldowns applied)' : 'row'} — fires, accounts, and fires on a ${history ? 'snapshot' : 'row'} where another playbook fired too (already someone's task).`,
         ...who,
       ],
       table: {
@@ -132,8 +132,8 @@ function benchmarks({ impact, base, head }: ImpactReport): ViewSection[] {
   const { fell_below: fell, rose_above: rose } = impact.data.benchmarks;
   const unit = impact.data.unit;
   const notes = [
-    fell.count > 0 ? `${fell.count.toLocaleString('en-US')} fall below their stage benchmark: ${accountList(fell)}.` : `No ${unit} falls below its stage benchmark.`,
-    rose.count > 0 ? `${rose.count.toLocaleString('en-US')} rise above it: ${accountList(rose)}.` : `No ${unit} rises above it.`,
+    fell.count > 0 ? `${counted(fell.count, unit, 'falls below its', 'fall below their')} stage benchmark: ${accountList(fell)}.` : `No ${unit} falls below its stage benchmark.`,
+    rose.count > 0 ? `${counted(rose.count, unit, 'rises', 'rise')} above it: ${accountList(rose)}.` : `No ${unit} rises above it.`,
   ];
   const groups = new Map<string, string[]>();
   for (const [i, crossing] of [fell, rose].entries()) {
@@ -157,8 +157,8 @@ function coverage({ impact }: ImpactReport): ViewSection {
     title: 'Coverage',
     open: false,
     notes: [
-      lost.count > 0 ? `${lost.count.toLocaleString('en-US')} scored before and not after (${reasons.join(', ')}): ${accountList(lost)}.` : `No ${unit} loses its score.`,
-      gained.count > 0 ? `${gained.count.toLocaleString('en-US')} scored after and not before: ${accountList(gained)}.` : `No ${unit} gains a score.`,
+      lost.count > 0 ? `${counted(lost.count, unit, 'is', 'are')} scored before and not after (${reasons.join(', ')}): ${accountList(lost)}.` : `No ${unit} loses its score.`,
+      gained.count > 0 ? `${counted(gained.count, unit, 'is', 'are')} scored after and not before: ${accountList(gained)}.` : `No ${unit} gains a score.`,
       `Mean coverage (the share of the weight backed by data): ${share(mean_before)} before, ${share(mean_after)} after.`,
     ],
   };

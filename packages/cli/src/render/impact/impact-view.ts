@@ -42,7 +42,8 @@ export function impactView(report: ImpactReport): ImpactView {
     title: `vitals ${verb}: ${plain(plan.title ?? plan.model)}`,
     header: header(report),
     summary: summary(report),
-    sections: [...changeSections(report), ...dataSections(report), ...patchSection(report)],
+    // Without a change of meaning every score is the same: the data sections would only repeat it.
+    sections: [...changeSections(report), ...(report.impact.change.unchanged ? [] : dataSections(report)), ...patchSection(report)],
   };
 }
 
@@ -61,20 +62,25 @@ function summary({ impact }: ImpactReport): string {
   const parts = [`${plural(change.changes.length, 'model change')}`];
   const unit = data.unit;
   const bands = data.band_changes;
-  parts.push(`${bands.changed.toLocaleString('en-US')} of ${plural(data.score_changes.both_scored, unit)} change band${bands.changed > 0 ? ` (${bands.better} to a better band, ${bands.worse} to a worse)` : ''}`);
+  parts.push(`${bands.changed.toLocaleString('en-US')} of ${plural(data.score_changes.both_scored, unit)} scored by both ${bands.changed === 1 ? 'changes' : 'change'} band${bands.changed > 0 ? ` (${bands.better} to a better band, ${bands.worse} to a worse)` : ''}`);
   const mean = data.score_changes.mean_change;
   if (mean !== null) parts.push(Number(mean.toFixed(2)) === 0 ? 'mean score unchanged' : `mean score ${signed(mean)}`);
   const lost = data.coverage.became_unscored.count;
-  if (lost > 0) parts.push(`${plural(lost, unit)} ${lost === 1 ? 'loses its' : 'lose their'} score`);
+  if (lost > 0) parts.push(`${counted(lost, unit, 'loses its', 'lose their')} score`);
   const gained = data.coverage.became_scored.count;
-  if (gained > 0) parts.push(`${plural(gained, unit)} ${gained === 1 ? 'gains' : 'gain'} a score`);
+  if (gained > 0) parts.push(`${counted(gained, unit, 'gains', 'gain')} a score`);
   for (const p of data.playbooks) {
     const moves = [p.started.count > 0 ? `starts for ${p.started.count.toLocaleString('en-US')}` : '', p.stopped.count > 0 ? `stops for ${p.stopped.count.toLocaleString('en-US')}` : ''].filter((m) => m !== '');
     if (moves.length > 0) parts.push(`playbook ${code(p.key)} ${moves.join(' and ')}`);
   }
   const fell = data.benchmarks.fell_below.count;
-  if (fell > 0) parts.push(`${fell.toLocaleString('en-US')} fall below their stage benchmark`);
+  if (fell > 0) parts.push(`${counted(fell, unit, 'falls below its', 'fall below their')} stage benchmark`);
   return `${parts.join('; ')}.`;
+}
+
+/** `1 account falls`, `3 accounts fall`: a count of a unit and the verb that agrees with it. */
+export function counted(n: number, unit: string, one: string, many: string): string {
+  return `${plural(n, unit)} ${n === 1 ? one : many}`;
 }
 
 /** An untrusted value as a code span. */

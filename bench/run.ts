@@ -1,5 +1,6 @@
 // npm run bench: vitals against a hand-written scorer and four rule engines, in one process.
-// `npm run bench -- --quick` runs small tables and few rounds (to check the bench itself).
+// `npm run bench -- --quick` runs small tables and few rounds (to check the bench itself);
+// `npm run bench -- --impact` runs only the diff/simulate measurements (bench/out/RESULTS-impact.md).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -16,6 +17,8 @@ import { scoreLoop } from './measure/score-loop.js';
 import { measureThroughput, type Contender, type Throughput, type ThroughputOptions } from './measure/throughput.js';
 import { largeModel } from './models/large-model.js';
 import { sizeLimitModel } from './models/size-limit-model.js';
+import { impactSection, impactSummary } from './report/impact-markdown.js';
+import { measureImpact, type ImpactBench } from './suites/impact-bench.js';
 import type { BenchResults } from './report/bench-results.js';
 import { replaceSection, withKeptSections } from './report/kept-sections.js';
 import { describeMachine } from './report/machine.js';
@@ -29,6 +32,7 @@ const CLI = join(ROOT, 'packages/cli/dist/bin.js');
 const quick = process.argv.includes('--quick');
 /** `--e2e`: only the end-to-end comparison of `vitals score` with the bare loop (minutes, not the whole bench). */
 const onlyEndToEnd = process.argv.includes('--e2e');
+const impactOnly = process.argv.includes('--impact');
 const SIZES = quick ? { small: 2_000, large: 50_000, streaming: [20_000, 100_000] } : { small: 10_000, large: 1_000_000, streaming: [1_000_000, 5_000_000] };
 const END_TO_END = quick ? { rows: 100_000, rounds: 3 } : { rows: 1_000_000, rounds: 5 };
 const SMALL_RUN: ThroughputOptions = { rounds: quick ? 3 : 7, minSampleMs: 250, warmupRows: 20_000, warmupMs: 1_500 };
@@ -42,6 +46,7 @@ async function main(): Promise<number> {
   const machine = describeMachine();
   log(`vitals bench${quick ? ' (quick)' : ''}: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}`);
   const text = readFileSync(SEVEN, 'utf8');
+  if (impactOnly) return impactAlone(text);
   const big = largeModel();
 
   log('compile time…');
@@ -77,6 +82,7 @@ async function main(): Promise<number> {
   if (agreement.some((a) => a.disagreements > 0)) return fail(agreement);
 
   const cli = await measureCli();
+  const impact = await impactBench(text);
   const results: BenchResults = {
     machine,
     quick,
@@ -87,6 +93,7 @@ async function main(): Promise<number> {
     compile: compileTimes,
     modelSize,
     cli,
+    impact,
     seconds: (performance.now() - started) / 1000,
     loadAtEnd: loadavg()[0] ?? 0,
   };
@@ -94,6 +101,21 @@ async function main(): Promise<number> {
   const written = withKeptSections(existsSync(target) ? readFileSync(target, 'utf8') : '', resultsMarkdown(results));
   writeFileSync(target, cli.endToEnd === null ? written : replaceSection(written, END_TO_END_SECTION, endToEndSection(cli.endToEnd)));
   process.stdout.write(`\n${summaryTable(results)}\n\nwritten to ${target}\n`);
+  return 0;
+}
+
+function impactBench(text: string): Promise<ImpactBench> {
+  return measureImpact({ seven: SEVEN, text, accounts: quick ? 20_000 : 100_000, rounds: quick ? 3 : 7, cli: CLI, cliRuns: quick ? 2 : 5, log });
+}
+
+/** `--impact`: only the diff and simulate measurements, written apart so RESULTS.md keeps the full run's. */
+async function impactAlone(text: string): Promise<number> {
+  const impact = await impactBench(text);
+  const machine = describeMachine();
+  const target = join(OUT, 'RESULTS-impact.md');
+  const header = `# vitals diff and simulate\n\n${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, ${machine.date}, commit ${machine.commit}; load average ${machine.load.toFixed(1)} at the start, ${(loadavg()[0] ?? 0).toFixed(1)} at the end.\n\n`;
+  writeFileSync(target, header + impactSection(impact));
+  process.stdout.write(`\n${impactSummary(impact).join('\n')}\n\nwritten to ${target}\n`);
   return 0;
 }
 

@@ -3,6 +3,7 @@ import type { StreamingRun, WallTime } from '../measure/cli-runs.js';
 import type { CompileTime } from '../measure/compile-time.js';
 import type { EndToEnd } from '../measure/score-end-to-end.js';
 import type { Throughput } from '../measure/throughput.js';
+import type { ImpactBench } from '../suites/impact-bench.js';
 import type { Machine } from './machine.js';
 
 /** Everything one bench run measured: what the table and RESULTS.md are rendered from. */
@@ -25,6 +26,8 @@ export interface BenchResults {
     readonly endToEnd: EndToEnd | null;
     readonly skipped: string | null;
   };
+  /** `vitals diff` and `vitals simulate --sweep`: in one process and end to end. */
+  readonly impact: ImpactBench | null;
   readonly seconds: number;
   readonly loadAtEnd: number;
 }

@@ -1,6 +1,7 @@
 import type { EndToEnd } from '../measure/score-end-to-end.js';
 import type { Throughput } from '../measure/throughput.js';
 import type { BenchResults } from './bench-results.js';
+import { impactSection, impactSummary } from './impact-markdown.js';
 
 export const HAND_WRITTEN = 'hand-written TypeScript';
 export const VITALS = 'vitals — model.evaluate (compiled)';
@@ -27,10 +28,10 @@ export function resultsMarkdown(r: BenchResults): string {
     ...r.throughput.map(({ rows, results }) => throughputSection(`Seven-metric model, ${count(rows)} accounts`, results, r.notes)),
     modelSizeSection(r),
     cliSection(r),
+    impactSection(r.impact),
     agreementSection(r),
     '## Not measured',
     '',
-    '- `vitals diff` over 100,000 accounts: the command does not exist (its issue was deferred).',
     '- The playground\'s keystroke-to-chart time: there is no playground yet (deferred).',
     '',
   ].join('\n');
@@ -181,5 +182,6 @@ export function summaryTable(r: BenchResults): string {
   for (const c of r.cli.endToEnd?.commands ?? []) lines.push(`${c.label}, ${count(r.cli.endToEnd?.rows ?? 0)} rows: ${c.medianSeconds.toFixed(2)} s (${c.wallRatio.toFixed(2)}× the bare loop; CPU ${c.cpuRatio.toFixed(2)}×)`);
   for (const s of r.cli.streaming) lines.push(`vitals score ${count(s.rows)} rows: peak RSS ${mb(s.peakRssBytes)}, ${s.seconds.toFixed(1)} s`);
   if (r.cli.skipped !== null) lines.push(`CLI: ${r.cli.skipped}`);
+  lines.push(...impactSummary(r.impact));
   return lines.join('\n');
 }

@@ -123,24 +123,25 @@ function pairMetrics(base: Plan, head: Plan, renames: ReadonlyMap<string, string
 
 /** The metric whose contribution (points of the overall score) changed most; null when none changed. */
 function moverCause(base: ScoreResult, head: ScoreResult, pairs: readonly MetricPair[]): MoverCause | null {
-  let best: MoverCause | null = null;
-  let largest = 0;
-  for (const { metric, baseKey, headKey } of pairs) {
-    const before = baseKey === null ? undefined : base.metrics[baseKey];
-    const after = headKey === null ? undefined : head.metrics[headKey];
-    const change = Math.abs((after?.contribution ?? 0) - (before?.contribution ?? 0));
-    // Contributions are products of rounded numbers: a difference of a billionth is arithmetic, not a cause.
-    if (change <= Math.max(largest, 1e-9)) continue;
-    largest = change;
-    best = {
-      metric,
-      contribution_before: before?.contribution ?? null,
-      contribution_after: after?.contribution ?? null,
-      score_before: before?.score ?? null,
-      score_after: after?.score ?? null,
-      weight_before: before?.weight ?? null,
-      weight_after: after?.weight ?? null,
-    };
+  let best: MetricPair | undefined;
+  // Contributions are products of rounded numbers: a difference of a billionth is arithmetic, not a cause.
+  let largest = 1e-9;
+  for (const pair of pairs) {
+    const before = pair.baseKey === null ? 0 : (base.metrics[pair.baseKey]?.contribution ?? 0);
+    const after = pair.headKey === null ? 0 : (head.metrics[pair.headKey]?.contribution ?? 0);
+    const change = Math.abs(after - before);
+    if (change > largest) [largest, best] = [change, pair];
   }
-  return best;
+  if (best === undefined) return null;
+  const before = best.baseKey === null ? undefined : base.metrics[best.baseKey];
+  const after = best.headKey === null ? undefined : head.metrics[best.headKey];
+  return {
+    metric: best.metric,
+    contribution_before: before?.contribution ?? null,
+    contribution_after: after?.contribution ?? null,
+    score_before: before?.score ?? null,
+    score_after: after?.score ?? null,
+    weight_before: before?.weight ?? null,
+    weight_after: after?.weight ?? null,
+  };
 }

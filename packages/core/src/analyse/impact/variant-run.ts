@@ -48,6 +48,8 @@ const UNSCORED = 1;
 const INVALID = 2;
 /** Per model, per account: status, score, overall band, watched band (the variant's), watched band (BASE's under this watch). */
 const SLOTS = 5;
+/** Records are scored a chunk at a time, one model after another: a model's generated code and state stay hot. */
+const CHUNK = 256;
 
 /**
  * Many variants of one model over the same records in one pass: a sweep of a weight, the ±
@@ -67,36 +69,65 @@ export function createVariantRun(base: HealthModel, variants: readonly Variant[]
   const latestOnly = history && options.unit !== 'snapshot';
   const latest = new Map<string, Float64Array>();
   const scores: number[] = [];
+  const chunk: { record: Readonly<Record<string, unknown>>; base: ScoreResult; state: Float64Array }[] = [];
+  const spare: Float64Array[] = [];
   let records = 0;
   let done: VariantRunResult | undefined;
 
   const fold = (state: Float64Array) => {
     if (state[0] === SCORED) scores.push(state[1] as number);
-    models.forEach((_, i) => (tallies[i] as OutcomeTally).add(state, i, watchLists[i] as readonly string[], baseWatchLists[i] as readonly string[]));
+    for (let i = 0; i < tallies.length; i++) (tallies[i] as OutcomeTally).add(state, i, watchLists[i] as readonly string[], baseWatchLists[i] as readonly string[]);
+  };
+
+  /** Writes model i's result into an account's state. */
+  const write = (state: Float64Array, i: number, result: ScoreResult, baseResult: ScoreResult) => {
+    const at = i * SLOTS;
+    const watch = (models[i] as (typeof models)[number]).watch;
+    state[at] = result.status === 'scored' ? SCORED : result.status === 'unscored' ? UNSCORED : INVALID;
+    state[at + 1] = result.score ?? NaN;
+    state[at + 2] = indexOf(bandLists[i] as readonly string[], result.band);
+    state[at + 3] = indexOf(watchLists[i] as readonly string[], watchedBand(result, watch));
+    state[at + 4] = indexOf(baseWatchLists[i] as readonly string[], watchedBand(baseResult, watch));
+  };
+
+  const flush = () => {
+    for (let i = 1; i < models.length; i++) {
+      const scorer = scorers[i] as (typeof scorers)[number];
+      for (const entry of chunk) write(entry.state, i, scorer.score(entry.record), entry.base);
+    }
+    for (const { base: baseResult, state } of chunk) {
+      if (!latestOnly || baseResult.id === null) {
+        fold(state);
+        spare.push(state);
+        continue;
+      }
+      let anyValid = false;
+      for (let i = 0; i < models.length; i++) anyValid ||= state[i * SLOTS] !== INVALID;
+      const kept = latest.get(baseResult.id);
+      if (!anyValid) spare.push(state);
+      else if (kept === undefined) latest.set(baseResult.id, state);
+      else {
+        kept.set(state);
+        spare.push(state);
+      }
+    }
+    chunk.length = 0;
   };
 
   return {
     add(record) {
+      if (done !== undefined) throw new Error('createVariantRun: add() after result()');
       records++;
-      const results = scorers.map((scorer) => scorer.score(record));
-      const baseResult = results[0] as ScoreResult;
-      const state = new Float64Array(models.length * SLOTS);
-      results.forEach((result, i) => {
-        const at = i * SLOTS;
-        const watch = models[i]?.watch as BandWatch;
-        state[at] = result.status === 'scored' ? SCORED : result.status === 'unscored' ? UNSCORED : INVALID;
-        state[at + 1] = result.score ?? NaN;
-        state[at + 2] = indexOf(bandLists[i] as readonly string[], result.band);
-        state[at + 3] = indexOf(watchLists[i] as readonly string[], watchedBand(result, watch));
-        state[at + 4] = indexOf(baseWatchLists[i] as readonly string[], watchedBand(baseResult, watch));
-      });
-      if (!latestOnly) fold(state);
-      else if (baseResult.id !== null && results.some((r) => r.status !== 'invalid')) latest.set(baseResult.id, state);
-      else if (baseResult.id === null) fold(state);
+      const baseResult = (scorers[0] as (typeof scorers)[number]).score(record);
+      const state = spare.pop() ?? new Float64Array(models.length * SLOTS);
+      write(state, 0, baseResult, baseResult);
+      chunk.push({ record, base: baseResult, state });
+      if (chunk.length === CHUNK) flush();
       return baseResult;
     },
     result() {
       if (done === undefined) {
+        flush();
         for (const state of latest.values()) fold(state);
         latest.clear();
         const outcomes = tallies.map((t) => t.value());

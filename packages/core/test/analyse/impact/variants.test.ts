@@ -59,6 +59,33 @@ describe('a sweep', () => {
   });
 });
 
+describe('with history', () => {
+  const text = readFileSync(new URL('../../../../../models/lifecycle-b2b/model.yaml', import.meta.url), 'utf8');
+  const rows = parse(readFileSync(new URL('../../../../../models/lifecycle-b2b/sample.csv', import.meta.url)), { columns: true }) as Record<string, string>[];
+
+  test.each(['account', 'snapshot'] as const)("each variant agrees with the impact analysis of that one change (unit '%s')", (unit) => {
+    const base = compile(text);
+    const changes = [
+      ['bands.red', 55],
+      ['hysteresis', 0],
+      ['categories.sentiment.weight', 10],
+    ] as const;
+    const models = changes.map(([path, value]) => variant(text, path, value));
+    const run = createVariantRun(base, models.map((model, i) => ({ label: String(i), model })), { unit });
+    for (const row of rows) run.add(row);
+    const result = run.result();
+    expect(result.unit).toBe(unit);
+    models.forEach((model, i) => {
+      const impact = analyseImpact(base, model, rows, { unit }).data;
+      const point = result.variants[i] as VariantOutcome;
+      expect(point.changed_band).toBe(impact.band_changes.changed);
+      expect(point.bands.map((b) => b.count)).toEqual(impact.distribution.head.bands.map((b) => b.count));
+      expect(point.mean).toBeCloseTo(impact.distribution.head.stats?.mean as number, 10);
+    });
+    expect(result.variants.some((v) => v.changed_band > 0)).toBe(true);
+  });
+});
+
 /** The nine hand-worked accounts of create-impact.test.ts: score = (usage + nps) / 2, bands red < 40 ≤ amber < 70 ≤ green. */
 const TINY = `vitals: 1
 model: tiny

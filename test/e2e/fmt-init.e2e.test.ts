@@ -59,7 +59,8 @@ describe('vitals init', () => {
     expect(model.match(/^\s*#/gm)?.length ?? 0).toBeGreaterThan(20);
     expect(model).toMatch(/\ncategories:\n(  \w+: .*\n){3}/);
     expect(model).toMatch(/\npulse:\n/);
-    expect(vitals(['check', join(dir, 'model.yaml')]).stdout).toBe('✓ 1 model checked: no problems\n');
+    // no problem, and the effective weights of the starter's metrics before the summary line
+    expect(vitals(['check', join(dir, 'model.yaml')]).stdout).toMatch(/each metric's share of the overall score, all data present\n[\s\S]+\n\n✓ 1 model checked: no problems\n$/);
     expect(vitals(['fmt', '--check', join(dir, 'model.yaml')]).code).toBe(0);
     const tests = vitals(['test', dir]);
     expect(tests.code).toBe(0);

@@ -50,15 +50,20 @@ export function diffPlans(base: Plan, head: Plan): ModelDiff {
   };
 }
 
-/** Metric renames can hide behind each other (a renamed metric read by another renamed one), so matching repeats until it settles. */
+/**
+ * Metric renames can hide behind each other (a renamed metric read by another renamed one), so
+ * matching repeats with the renames found so far until they settle (at most once per metric).
+ */
 function matchMetrics(base: readonly MetricPlan[], head: readonly MetricPlan[], bandsOf: ModelBands): MatchedEntries<MetricPlan> {
   let names: ReadonlyMap<string, string> = NONE;
-  for (;;) {
-    const matched = matchEntries(base, head, (m) => m.key, (m, side) => metricDefinition(m, bandsOf[side], side === 'head' ? names : NONE));
+  let matched = matchEntries(base, head, (m) => m.key, (m, side) => metricDefinition(m, bandsOf[side], NONE));
+  for (let round = 0; round < head.length; round++) {
     const found = renameMap(matched);
-    if (found.size === names.size) return matched;
+    if (canonicalJson([...found]) === canonicalJson([...names])) break;
     names = found;
+    matched = matchEntries(base, head, (m) => m.key, (m, side) => metricDefinition(m, bandsOf[side], side === 'head' ? names : NONE));
   }
+  return matched;
 }
 
 function renameMap<T extends { key: string }>(matched: MatchedEntries<T>): Map<string, string> {

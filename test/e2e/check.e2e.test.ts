@@ -69,7 +69,7 @@ describe('vitals check', () => {
 });
 
 describe('usage', () => {
-  test.each(['check', 'score', 'report', 'test', 'fmt', 'init'])('vitals %s --help shows an example, exit 0', (command) => {
+  test.each(['check', 'score', 'report', 'diff', 'simulate', 'test', 'fmt', 'init'])('vitals %s --help shows an example, exit 0', (command) => {
     const run = vitals([command, '--help']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(new RegExp(`Usage: vitals ${command}`));

@@ -1,9 +1,8 @@
-import type { Diagnostic } from '@vitals/core';
+import type { Diagnostic, EffectiveWeights } from '@vitals/core';
 
 /** A diagnostic of either registry: the model's, or a test file's (same shape, other codes). */
 export type DiagnosticLike = Omit<Diagnostic, 'code'> & { readonly code: string };
 import { TEST_FILE } from '../io/model-file.js';
-import type { EffectiveWeights } from '@vitals/core';
 import { countDiagnostics, plural, type CheckedFile } from './check-report.js';
 import { formatShare } from './format-value.js';
 import { safeText } from './safe-text.js';
@@ -35,7 +34,7 @@ export function renderDiagnostic(d: DiagnosticLike, lines: readonly string[], st
 
 /**
  * Each category's and metric's share of the overall score, so nobody works out 3/7/11 by hand:
- * `  product       50.0%  seat_utilisation 25.0% · data_ingested_trend 12.5% · …`.
+ * `  product        50%  seat_utilisation 25% · data_ingested_trend 12.5% · …`.
  */
 function weightLines(file: string, weights: EffectiveWeights, style: Style): string[] {
   const rollup = weights.rollup === 'weighted_mean' ? '' : ` (${weights.rollup} roll-up: the shares weigh a geometric mean${weights.rollup === 'weakest_link' ? ', capped by the weakest category' : ''})`;

@@ -1,8 +1,7 @@
 import { createImpact, type HealthModel, type Impact } from '@vitals/core';
-import { writeFile } from 'node:fs/promises';
-import { CliError, EXIT, type ExitCode } from '../errors.js';
-import { describeFsError } from '../io/read-input-file.js';
+import { EXIT, type ExitCode } from '../errors.js';
 import { note, writeStdout } from '../io/output.js';
+import { writeChartPage } from '../io/write-chart-page.js';
 import type { DataOptions } from '../program.js';
 import type { ImpactReport } from '../render/impact/impact-report.js';
 import { renderImpactJson } from '../render/impact/impact-json.js';
@@ -68,11 +67,6 @@ function render(report: ImpactReport, format: ImpactOptions['format']): string {
 
 /** Chart.js and the page template load only for --html. */
 async function writeHtml(path: string, report: ImpactReport): Promise<void> {
-  const [{ renderImpactHtml }, { chartJsSource }] = await Promise.all([import('../render/impact/impact-html.js'), import('../io/chart-js-source.js')]);
-  try {
-    await writeFile(path, renderImpactHtml(report, await chartJsSource()));
-  } catch (error) {
-    throw new CliError(`cannot write ${path}: ${describeFsError(error)}`);
-  }
-  note(`vitals: wrote ${path}`);
+  const { renderImpactHtml } = await import('../render/impact/impact-html.js');
+  await writeChartPage(path, (chartJs) => renderImpactHtml(report, chartJs));
 }

@@ -1,4 +1,4 @@
-import { esc, htmlPage } from '../html-page.js';
+import { chartPage, esc } from '../chart-page.js';
 import { binLabel } from '../report-model.js';
 import type { ImpactReport } from './impact-report.js';
 import { impactView, type ViewSection, type ViewTable } from './impact-view.js';
@@ -21,7 +21,7 @@ ${view.header.map((line) => `<p class="meta">${inline(line)}</p>`).join('\n')}
   <section><h2>Overall score before and after</h2><div class="chart"><canvas id="histogram" aria-label="Histograms of the overall score, before and after"></canvas></div></section>
 </div>
 ${view.sections.map(section).join('\n')}`;
-  return htmlPage({ title: `${view.title.replace(/`/g, '')} — vitals`, body, data: chartData, chartJsSource, script: CHARTS_SCRIPT });
+  return chartPage({ title: `${view.title.replace(/`/g, '')} — vitals`, body, data: chartData, chartJsSource, script: CHARTS_SCRIPT });
 }
 
 function section(s: ViewSection): string {

@@ -1,5 +1,6 @@
 import { canonicalJson } from '../../compile/canonical-json.js';
 import type { ChangeSection, ChangeValue, ModelChange } from './impact.js';
+import type { MatchedEntries } from './match-entries.js';
 
 /** One field to compare: its name in the file, its value on each side as written, and optionally what decides equality. */
 export interface FieldPair {
@@ -19,6 +20,18 @@ export class ChangeList {
   /** A whole entry added, removed or renamed; `key` null for a section that is one entry (`pulse`, `overrides`). */
   entry(section: ChangeSection, kind: 'added' | 'removed' | 'renamed', key: string | null, before: ChangeValue, after: ChangeValue): void {
     this.changes.push({ section, kind, key, field: null, path: key === null ? section : `${section}.${key}`, before, after });
+  }
+
+  /**
+   * The changes of one kind of entry, in the order a reviewer reads them: renames, additions, the
+   * fields of each entry on both sides (`compare`), removals. Added and removed entries carry
+   * their definition as written.
+   */
+  matched<T>(section: ChangeSection, matched: MatchedEntries<T>, key: (entry: T) => string, asWritten: (entry: T) => ChangeValue, compare: (before: T, after: T) => void): void {
+    for (const [before, after] of matched.renamed) this.entry(section, 'renamed', key(after), key(before), key(after));
+    for (const entry of matched.added) this.entry(section, 'added', key(entry), null, asWritten(entry));
+    for (const [before, after] of matched.pairs) compare(before, after);
+    for (const entry of matched.removed) this.entry(section, 'removed', key(entry), asWritten(entry), null);
   }
 
   /**

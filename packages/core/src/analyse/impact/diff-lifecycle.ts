@@ -78,9 +78,7 @@ function diffBenchmarks(list: ChangeList, base: readonly BenchmarkPlan[], head: 
   const asBase = head.map((b) => ({ ...b, category: b.category === null ? null : (names.categories.get(b.category) ?? b.category) }));
   const matched = matchEntries(base, asBase, key, key);
   const asWritten = (b: BenchmarkPlan) => withoutNulls({ stage: b.stage, segment: b.segment, category: b.category, score: b.score });
-  for (const benchmark of matched.added) list.entry('benchmarks', 'added', key(benchmark), null, asWritten(benchmark));
-  for (const [before, after] of matched.pairs) {
-    list.fields('benchmarks', key(after), `benchmarks.${key(after)}`, [{ field: 'score', before: before.score, after: after.score, path: `benchmarks.${key(after)}` }]);
-  }
-  for (const benchmark of matched.removed) list.entry('benchmarks', 'removed', key(benchmark), asWritten(benchmark), null);
+  list.matched('benchmarks', matched, key, asWritten, (before, after) =>
+    list.fields('benchmarks', key(after), `benchmarks.${key(after)}`, [{ field: 'score', before: before.score, after: after.score, path: `benchmarks.${key(after)}` }]),
+  );
 }

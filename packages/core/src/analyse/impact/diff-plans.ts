@@ -132,8 +132,7 @@ function diffBands(list: ChangeList, section: ChangeSection, key: string | null,
 function diffInputs(list: ChangeList, base: Plan, head: Plan): void {
   const matched = matchEntries(base.inputs, head.inputs, (i) => i.name, (i) => i.name);
   const asWritten = (i: Plan['inputs'][number]) => withoutNulls({ type: i.type, values: i.values ?? null, ordered: i.ordered || null, min: i.min ?? null, max: i.max ?? null, required: i.required || null });
-  for (const input of matched.added) list.entry('inputs', 'added', input.name, null, asWritten(input));
-  for (const [before, after] of matched.pairs) {
+  list.matched('inputs', matched, (i) => i.name, asWritten, (before, after) =>
     list.fields('inputs', after.name, `inputs.${after.name}`, [
       { field: 'type', before: before.type, after: after.type },
       { field: 'values', before: before.values ?? null, after: after.values ?? null },
@@ -141,9 +140,8 @@ function diffInputs(list: ChangeList, base: Plan, head: Plan): void {
       { field: 'min', before: before.min ?? null, after: after.min ?? null },
       { field: 'max', before: before.max ?? null, after: after.max ?? null },
       { field: 'required', before: before.required, after: after.required },
-    ]);
-  }
-  for (const input of matched.removed) list.entry('inputs', 'removed', input.name, asWritten(input), null);
+    ]),
+  );
 }
 
 /** An entry's bands, unless it has the model's bands on both sides (then a change is the model's, reported once). */
@@ -154,9 +152,7 @@ function diffEntryBands(list: ChangeList, section: ChangeSection, key: string, b
 
 function diffCategories(list: ChangeList, matched: MatchedEntries<CategoryPlan>, bandsOf: ModelBands): void {
   const asWritten = (c: CategoryPlan) => withoutNulls({ title: c.title, weight: c.weight, rollup: rollupAsWritten(c.rollup), bands: bandsAsWritten(c.bands) });
-  for (const [before, after] of matched.renamed) list.entry('categories', 'renamed', after.key, before.key, after.key);
-  for (const category of matched.added) list.entry('categories', 'added', category.key, null, asWritten(category));
-  for (const [before, after] of matched.pairs) {
+  list.matched('categories', matched, (c) => c.key, asWritten, (before, after) => {
     const prefix = `categories.${after.key}`;
     list.fields('categories', after.key, prefix, [
       { field: 'title', before: before.title, after: after.title },
@@ -164,17 +160,14 @@ function diffCategories(list: ChangeList, matched: MatchedEntries<CategoryPlan>,
       { field: 'rollup', before: rollupAsWritten(before.rollup), after: rollupAsWritten(after.rollup) },
     ]);
     diffEntryBands(list, 'categories', after.key, before.bands, after.bands, bandsOf);
-  }
-  for (const category of matched.removed) list.entry('categories', 'removed', category.key, asWritten(category), null);
+  });
 }
 
 function diffMetrics(list: ChangeList, matched: MatchedEntries<MetricPlan>, names: Renames, bandsOf: ModelBands): void {
   const asWritten = (m: MetricPlan) =>
     withoutNulls({ title: m.title, category: m.category, value: m.valueText, score: scoreAsWritten(m.score), bands: bandsAsWritten(m.bands), weight: m.weight, missing: missingAsWritten(m.missing) });
   const mapped = (value: unknown) => withBaseNames(value, names.metrics, names.categories);
-  for (const [before, after] of matched.renamed) list.entry('metrics', 'renamed', after.key, before.key, after.key);
-  for (const metric of matched.added) list.entry('metrics', 'added', metric.key, null, asWritten(metric));
-  for (const [before, after] of matched.pairs) {
+  list.matched('metrics', matched, (m) => m.key, asWritten, (before, after) => {
     const prefix = `metrics.${after.key}`;
     list.fields('metrics', after.key, prefix, [
       { field: 'title', before: before.title, after: after.title },
@@ -185,8 +178,7 @@ function diffMetrics(list: ChangeList, matched: MatchedEntries<MetricPlan>, name
       { field: 'missing', before: missingAsWritten(before.missing), after: missingAsWritten(after.missing) },
     ]);
     diffEntryBands(list, 'metrics', after.key, before.bands, after.bands, bandsOf);
-  }
-  for (const metric of matched.removed) list.entry('metrics', 'removed', metric.key, asWritten(metric), null);
+  });
 }
 
 function diffPlaybooks(list: ChangeList, base: readonly PlaybookPlan[], head: readonly PlaybookPlan[], names: Renames): void {
@@ -196,9 +188,7 @@ function diffPlaybooks(list: ChangeList, base: readonly PlaybookPlan[], head: re
   };
   const matched = matchEntries(base, head, (p) => p.key, definition);
   const asWritten = (p: PlaybookPlan) => withoutNulls({ title: p.title, when: p.whenText, priority: p.priority, owner: p.owner, action: p.action, cooldown: days(p.cooldownDays) });
-  for (const [before, after] of matched.renamed) list.entry('playbooks', 'renamed', after.key, before.key, after.key);
-  for (const playbook of matched.added) list.entry('playbooks', 'added', playbook.key, null, asWritten(playbook));
-  for (const [before, after] of matched.pairs) {
+  list.matched('playbooks', matched, (p) => p.key, asWritten, (before, after) =>
     list.fields('playbooks', after.key, `playbooks.${after.key}`, [
       { field: 'title', before: before.title, after: after.title },
       { field: 'when', before: before.whenText, after: after.whenText, compare: [before.when, withBaseNames(after.when, names.metrics, names.categories)] },
@@ -206,9 +196,8 @@ function diffPlaybooks(list: ChangeList, base: readonly PlaybookPlan[], head: re
       { field: 'owner', before: before.owner, after: after.owner },
       { field: 'action', before: before.action, after: after.action },
       { field: 'cooldown', before: days(before.cooldownDays), after: days(after.cooldownDays) },
-    ]);
-  }
-  for (const playbook of matched.removed) list.entry('playbooks', 'removed', playbook.key, asWritten(playbook), null);
+    ]),
+  );
 }
 
 /** The plan without the text of its formulas (their typed trees stay), with renamed references under their BASE names. */

@@ -15,8 +15,17 @@ export type EditTarget =
 /** Lists whose items are named by a field, so a path names them the way a person does: `bands.red`, `pulse.scale.at_risk`, `benchmarks.adopt`. */
 const NAMED_BY = ['name', 'value', 'stage'] as const;
 /** The field a named item's own value means (`bands.red=35` sets red's `below`). */
-const ITEM_VALUE: Readonly<Record<string, string>> = { bands: 'below', scale: 'score', benchmarks: 'score' };
-const KIND: Readonly<Record<string, string>> = { metrics: 'metric', categories: 'category', inputs: 'input', playbooks: 'playbook', bands: 'band', scale: 'pulse level', benchmarks: 'benchmark' };
+const ITEM_VALUE: ReadonlyMap<string, string> = new Map([['bands', 'below'], ['scale', 'score'], ['benchmarks', 'score']]);
+/** What the entries under a key are called in messages; a key listed here names entries, which a path cannot create. */
+const KIND: ReadonlyMap<string, string> = new Map([
+  ['metrics', 'metric'],
+  ['categories', 'category'],
+  ['inputs', 'input'],
+  ['playbooks', 'playbook'],
+  ['bands', 'band'],
+  ['scale', 'pulse level'],
+  ['benchmarks', 'benchmark'],
+]);
 
 /**
  * Follows a path as the user writes it (`metrics.seat_utilisation.bands.red`) through the
@@ -41,9 +50,9 @@ export function resolveEditPath(doc: Document, segments: readonly string[], edit
       }
       if (segment === 'bands' && (segments[i - 2] === 'metrics' || segments[i - 2] === 'categories') && i === 2) return { kind: 'own-bands', owner: node };
       // A field left to its default can be set; a new metric or category cannot be made from a path.
-      if (last && !(parentKey in KIND)) return { kind: 'insert', map: node, key: segment };
+      if (last && !KIND.has(parentKey)) return { kind: 'insert', map: node, key: segment };
       const names = node.items.map(keyText);
-      return issue('edit-unknown-entry', { at, kind: KIND[parentKey] ?? 'field', name: segment, allowed: names, ...suggestion(segment, names) }, edit);
+      return issue('edit-unknown-entry', { at, kind: KIND.get(parentKey) ?? 'field', name: segment, allowed: names, ...suggestion(segment, names) }, edit);
     }
     if (isSeq(node)) {
       const found = findItem(node, segments, i, at, edit);
@@ -51,7 +60,8 @@ export function resolveEditPath(doc: Document, segments: readonly string[], edit
       inFlow = node.flow === true;
       node = found.node;
       i += found.consumed - 1;
-      if (i === segments.length - 1 && isMap(node) && parentKey in ITEM_VALUE) return fieldOf(node, ITEM_VALUE[parentKey] as string);
+      const valueField = ITEM_VALUE.get(parentKey);
+      if (i === segments.length - 1 && isMap(node) && valueField !== undefined) return fieldOf(node, valueField);
       parentKey = '';
       continue;
     }
@@ -86,7 +96,7 @@ function findItem(seq: YAMLSeq, segments: readonly string[], i: number, at: stri
   if (matches.length === 1) return { node: matches[0], consumed };
   if (matches.length > 1) return issue('edit-ambiguous', { at, name: segment, count: matches.length }, edit);
   const names = [...new Set(maps.flatMap((item) => NAMED_BY.map((field) => named(item, field)).filter((n): n is string => n !== undefined)))];
-  return issue('edit-unknown-entry', { at, kind: KIND[at.split('.').pop() ?? ''] ?? 'entry', name: segment, allowed: names, ...suggestion(segment, names) }, edit);
+  return issue('edit-unknown-entry', { at, kind: KIND.get(at.split('.').pop() ?? '') ?? 'entry', name: segment, allowed: names, ...suggestion(segment, names) }, edit);
 }
 
 function issue<C extends Parameters<typeof editIssue>[0]>(code: C, params: Parameters<typeof editIssue<C>>[1], edit: string): Extract<EditTarget, { kind: 'issue' }> {

@@ -40,10 +40,10 @@ describe('vitals simulate --set', () => {
   });
 
   test.each([
-    ['categories.prodct.weight=60', 'vitals: --set categories.prodct.weight=60: the model has no category `prodct`\n  hint: did you mean `product`?\n'],
-    ['metrics.seat_utilisation.bands.purple=35', 'vitals: --set metrics.seat_utilisation.bands.purple=35: the model has no band `purple`\n  hint: expected one of `red`, `amber`, `green`\n'],
-    ['rollup.margin=5', 'vitals: --set rollup.margin=5: `rollup` is `weighted_mean`, so it has no `margin`\n  hint: set `rollup` itself, e.g. `rollup={ … }`\n'],
-    ['categories.product.weight', 'vitals: --set categories.product.weight: `categories.product.weight` is not PATH=VALUE\n  hint: write the path as the model file nests it, then `=` and the value: `categories.product.weight=60`, `metrics.seat_utilisation.bands.red=35`\n'],
+    ['categories.prodct.weight=60', 'vitals: --set categories.prodct.weight=60: the model has no category `prodct`; did you mean `product`?\n'],
+    ['metrics.seat_utilisation.bands.purple=35', 'vitals: --set metrics.seat_utilisation.bands.purple=35: the model has no band `purple`; expected one of `red`, `amber`, `green`\n'],
+    ['rollup.margin=5', 'vitals: --set rollup.margin=5: `rollup` is `weighted_mean`, so it has no `margin`; set `rollup` itself, e.g. `rollup={ … }`\n'],
+    ['categories.product.weight', 'vitals: --set categories.product.weight: `categories.product.weight` is not PATH=VALUE; write the path as the model file nests it, then `=` and the value: `categories.product.weight=60`, `metrics.seat_utilisation.bands.red=35`\n'],
   ])('a path that does not exist: --set %s is a clear error, exit 2', (edit, stderr) => {
     const run = vitals(['simulate', SAAS, ...DATA, '--set', edit]);
     expect(run.code).toBe(2);
@@ -116,8 +116,8 @@ describe('vitals simulate --target and --sensitivity', () => {
   test.each([
     [['--set', 'bands.red=35', '--sensitivity'], 'vitals: --set and --sensitivity cannot be combined: simulate one kind of change at a time\n'],
     [[], 'vitals: simulate needs a change to try: --set PATH=VALUE, --sweep PATH=FROM:TO:STEP, --target SHARES or --sensitivity\n'],
-    [['--target', 'red=50,amber=40,green=35'], 'vitals: --target red=50,amber=40,green=35: the shares add up to 125, not 100\n  hint: shares are percentages of the scored accounts: `red=25,amber=40,green=35`\n'],
-    [['--sweep', 'categories.product.weight=10:90:0'], 'vitals: --sweep categories.product.weight=10:90:0: `categories.product.weight=10:90:0 (the step does not lead from FROM to TO)` is not PATH=VALUE\n  hint: write the path as the model file nests it, then `=` and the value: `categories.product.weight=60`, `metrics.seat_utilisation.bands.red=35`\n'],
+    [['--target', 'red=50,amber=40,green=35'], 'vitals: --target red=50,amber=40,green=35: the shares add up to 125, not 100; shares are percentages of the scored accounts: `red=25,amber=40,green=35`\n'],
+    [['--sweep', 'categories.product.weight=10:90:0'], 'vitals: --sweep categories.product.weight=10:90:0: `categories.product.weight=10:90:0 (the step does not lead from FROM to TO)` is not PATH=VALUE; write the path as the model file nests it, then `=` and the value: `categories.product.weight=60`, `metrics.seat_utilisation.bands.red=35`\n'],
   ])('simulate %j: a clear message, exit 2', (args, stderr) => {
     const run = vitals(['simulate', SAAS, ...DATA, ...args]);
     expect(run.code).toBe(2);

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -26,6 +26,8 @@ beforeAll(() => {
   const churn = Array.from({ length: 40 }, (_, i) => JSON.stringify({ account_id: `acct${i}\x1b[31m\nFORGED id ${i}`, snapshot_date: '2026-01-31', usage: (i % 20) / 20, churned: i % 2 === 0 ? 'yes' : 'no' }));
   writeFileSync(at('churn.ndjson'), `${churn.join('\n')}\n`);
   writeFileSync(at('raw-bytes.yaml'), 'vitals: 1\nmodel: raw\ntitle: [a\x1b[2J\x9b31m\u202e ##[error]x\rFORGED raw line\n');
+  // HEAD of a diff: the same hostile model with the product category weighing more.
+  writeFileSync(at('head.yaml'), readFileSync(at('model.yaml'), 'utf8').replace('product: { weight: 2,', 'product: { weight: 3,'));
 });
 afterAll(() => rmSync(dirname(dir), { recursive: true, force: true }));
 
@@ -63,6 +65,12 @@ describe('no human-readable output lets untrusted text drive the terminal, forge
     ['backtest --format markdown --compare', () => ['backtest', at('model.yaml'), '--data', at('churn.ndjson'), '--outcome', 'churned', '--compare', at('model.yaml'), '--format', 'markdown'], 0],
     ['backtest: an outcome column that is missing', () => ['backtest', at('model.yaml'), ...data(), '--outcome', 'x\x1b[2J\n::error::FORGED column'], 2],
     ['test', () => ['test', at('hostile.test.yaml')], 1],
+    ['diff: changes, bands, movers, playbooks, benchmarks, coverage', () => ['diff', at('model.yaml'), at('head.yaml'), ...data()], 0],
+    ['diff --format markdown', () => ['diff', at('model.yaml'), at('head.yaml'), ...data(), '--format', 'markdown'], 0],
+    ['simulate --set: the report and the patch', () => ['simulate', at('model.yaml'), ...data(), '--set', 'categories.product.weight=3'], 0],
+    ['simulate --sweep', () => ['simulate', at('model.yaml'), ...data(), '--sweep', 'categories.product.weight=1:3:1'], 0],
+    ['simulate --sensitivity', () => ['simulate', at('model.yaml'), ...data(), '--sensitivity', '--format', 'markdown'], 0],
+    ['simulate --set: a path that leads nowhere', () => ['simulate', at('model.yaml'), ...data(), '--set', 'metrics.x\x1b[31m\n::error::FORGED.weight=1'], 2],
     ['an error that quotes a file name', () => ['score', at('model.yaml'), '--data', at('missing\n::error::FORGED.csv')], 2],
     ['an error that quotes an account', () => ['score', at('model.yaml'), ...data(), '--explain', 'nobody\x1b[2J\nFORGED account'], 2],
     ["commander's error that quotes an option value", () => ['score', at('model.yaml'), ...data(), '--format', 'x\x1b[31m\n::error::FORGED option'], 2],

@@ -1,7 +1,9 @@
 import { CliError, EXIT, type ExitCode } from '../errors.js';
 import { readGitFile } from '../io/git-file.js';
 import { readModelFile } from '../io/model-file.js';
-import { writeStdout } from '../io/output.js';
+import { note, writeStdout } from '../io/output.js';
+import { md } from '../render/report-markdown.js';
+import { safeText } from '../render/safe-text.js';
 import { runImpact, writeImpactReport, type ImpactOptions } from '../run/impact-run.js';
 import { compileModelFile } from '../run/load-model.js';
 
@@ -24,9 +26,9 @@ export async function runDiff(paths: readonly string[], options: DiffOptions): P
   const headFile = await readModelFile(headPath);
   const baseFile = options.base === undefined ? await readModelFile(paths[0] as string) : await readGitFile(options.base, headPath);
   if (baseFile === undefined) {
-    const line = `${headPath} does not exist at ${options.base as string}: it is a new model, so there is nothing to compare.`;
-    process.stderr.write(`vitals: ${line}\n`);
-    if (options.format !== 'json') await writeStdout(options.format === 'markdown' ? `### vitals diff: \`${headPath}\`\n\n**A new model:** ${line}\n` : `${line}\n`);
+    const line = `${safeText(headPath)} does not exist at ${safeText(options.base as string)}: it is a new model, so there is nothing to compare.`;
+    note(`vitals: ${line}`);
+    if (options.format !== 'json') await writeStdout(options.format === 'markdown' ? `### vitals diff: ${md(headPath)}\n\n**A new model:** ${md(line)}\n` : `${line}\n`);
     return EXIT.ok;
   }
   const base = compileModelFile(baseFile);

@@ -91,8 +91,9 @@ export function edited(file: ModelFile, edits: readonly ModelEdit[], flag: strin
   return { model: result.model, text: result.text };
 }
 
+/** An edit's issue as the one line a usage mistake gets: `--set PATH=VALUE: what is wrong; the hint`. */
 export function issueError(flag: string, issue: EditIssue): CliError {
-  return new CliError(`${flag} ${issue.edit}: ${issue.message}${issue.hint === undefined ? '' : `\n  hint: ${issue.hint}`}`);
+  return new CliError(`${flag} ${issue.edit}: ${issue.message}${issue.hint === undefined ? '' : `; ${issue.hint}`}`);
 }
 
 /** The edits as a unified diff of the model file, to review and apply (`patch -p1`, or `git apply` at the repository root). */

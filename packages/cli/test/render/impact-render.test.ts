@@ -1,19 +1,9 @@
 import { analyseImpact, compile } from '@vitals/core';
 import { expect, test } from 'vitest';
-import { displayText } from '../../src/render/display-text.js';
 import type { ImpactReport } from '../../src/render/impact/impact-report.js';
 import { renderImpactHtml } from '../../src/render/impact/impact-html.js';
 import { renderImpactMarkdown } from '../../src/render/impact/impact-markdown.js';
 import { renderImpactText } from '../../src/render/impact/impact-text.js';
-
-test.each([
-  ['plain text', 'plain text'],
-  ['\u001b[2Jcleared', '\\u001b[2Jcleared'],
-  ['two\nlines\r\nand\ttab', 'two lines and tab'],
-  ['bell\u0007 and C1\u009b', 'bell\\u0007 and C1\\u009b'],
-])('displayText(%j) cannot move the cursor or hide a line', (text, shown) => {
-  expect(displayText(text)).toBe(shown);
-});
 
 /** A model whose title and whose accounts' ids are hostile: every renderer must keep them inert. */
 const model = (weight: number) => `vitals: 1

@@ -1,4 +1,5 @@
 import { describeChange, type ModelChange, type WeightShare } from '@vitals/core';
+import { safeLines } from '../safe-text.js';
 import type { ImpactReport } from './impact-report.js';
 import { code, share, signed, type ViewSection } from './impact-view.js';
 
@@ -74,5 +75,6 @@ function target({ target, impact }: ImpactReport): ViewSection[] {
 export function patchSection({ simulation }: ImpactReport): ViewSection[] {
   if (simulation === undefined) return [];
   const note = simulation.patch === '' ? 'The edits leave the file as it is.' : 'Apply with `git apply` (or `patch -p1`) from the repository root; comments and layout stay as they are.';
-  return [{ id: 'patch', title: 'The change as a patch', open: false, notes: [note], block: { language: 'diff', text: simulation.patch } }];
+  // Shown to a person, so made safe line by line (a bidi override can sit in a model's text); the JSON keeps the patch as it is.
+  return [{ id: 'patch', title: 'The change as a patch', open: false, notes: [note], block: { language: 'diff', text: safeLines(simulation.patch) } }];
 }

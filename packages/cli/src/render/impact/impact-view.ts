@@ -1,6 +1,6 @@
 import type { AccountRef, Plan } from '@vitals/core';
 import { plural } from '../check-report.js';
-import { displayText } from '../display-text.js';
+import { safeText } from '../safe-text.js';
 import { changeSections, patchSection } from './change-sections.js';
 import { dataSections } from './data-sections.js';
 import type { ImpactReport } from './impact-report.js';
@@ -8,7 +8,7 @@ import type { ImpactReport } from './impact-report.js';
 /**
  * The impact report as sections of sentences and tables, laid out by the text, Markdown and HTML
  * renderers alike. Strings mark code with backticks (`seat_utilisation`); every value from a model
- * or a data file goes through `code()` or `plain()`, which escape control characters and take
+ * or a data file goes through `code()` or `plain()`, which make it safe (`safeText`) and take
  * backticks out, so a title or an account id cannot end a code span or bend the layout.
  */
 export interface ImpactView {
@@ -85,12 +85,12 @@ export function counted(n: number, unit: string, one: string, many: string): str
 
 /** An untrusted value as a code span. */
 export function code(text: string): string {
-  return `\`${displayText(text).replace(/`/g, "'")}\``;
+  return `\`${safeText(text).replace(/`/g, "'")}\``;
 }
 
 /** An untrusted value as plain text (no code spans can start in it). */
 export function plain(text: string): string {
-  return displayText(text).replace(/`/g, "'");
+  return safeText(text).replace(/`/g, "'");
 }
 
 /** A score or score change at the model's precision (two decimals at most), no trailing zeros. */

@@ -1,7 +1,8 @@
-import { isMap, isSeq, parseDocument, stringify, type Document, type Node, type YAMLMap } from 'yaml';
+import { isMap, isSeq, parseDocument, stringify, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { canonicalJson } from '../compile/canonical-json.js';
+import { keyOrderAt } from '../format/key-order.js';
 import { editIssue, type EditIssue } from './edit-issues.js';
-import { resolveEditPath, type EditTarget } from './edit-path.js';
+import { keyText, resolveEditPath, type EditTarget } from './edit-path.js';
 
 /** A value an edit sets: YAML's core types. */
 export type EditValue = null | boolean | number | string | EditValue[] | { [key: string]: EditValue };
@@ -65,10 +66,12 @@ function applyEdit(text: string, edit: ModelEdit): string | EditIssue {
     case 'issue':
       return target.issue;
     case 'own-bands':
-      return applyEdit(insertField(text, target.owner, 'bands', valueText(modelBands(doc), true)), edit);
+      return applyEdit(insertField(text, target.owner, 'bands', valueText(modelBands(doc), true), keyOrderAt(target.schemaPath)), edit);
     case 'insert':
-      return checked(insertField(text, target.map, target.key, valueText(edit.value, target.map.flow === true)), edit);
+      return checked(insertField(text, target.map, target.key, valueText(edit.value, target.map.flow === true), keyOrderAt(target.schemaPath)), edit);
     case 'replace':
+      // A value already as it should be stays as it is written (`50.0` is not rewritten as `50`).
+      if (canonicalJson(nodeValue(target.node)) === canonicalJson(edit.value)) return text;
       return checked(replaceNode(text, target.node, target.inFlow, edit.value), edit);
   }
 }
@@ -86,22 +89,44 @@ function replaceNode(text: string, node: Node, inFlow: boolean, value: EditValue
   return text.slice(0, start) + valueText(value, inFlow) + newline + text.slice(end);
 }
 
-/** Adds `key: value` to a mapping: inside the braces of a flow mapping, or on a line of its own at the mapping's indentation. */
-function insertField(text: string, map: YAMLMap, key: string, value: string): string {
-  const last = map.items[map.items.length - 1];
+/**
+ * Adds `key: value` to a mapping where `vitals fmt` would put it — after the last key that comes
+ * before it in the canonical order (so `fmt --check` still passes) — inside the braces of a flow
+ * mapping, or on a line of its own at the mapping's indentation.
+ */
+function insertField(text: string, map: YAMLMap, key: string, value: string, order: readonly string[]): string {
+  const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
+  const pairs = map.items as Pair[];
+  const after = pairs.filter((p) => rank(keyText(p)) <= rank(key)).pop();
+  const first = pairs[0];
   if (map.flow === true) {
-    if (last === undefined) {
+    if (first === undefined) {
       const [start, end] = map.range as [number, number, number];
       return `${text.slice(0, start)}{ ${key}: ${value} }${text.slice(end)}`;
     }
-    const end = ((last.value ?? last.key) as Node).range?.[1] as number;
-    return `${text.slice(0, end)}, ${key}: ${value}${text.slice(end)}`;
+    if (after === undefined) return splice(text, nodeStart(first.key), `${key}: ${value}, `);
+    return splice(text, nodeEnd(after.value ?? after.key), `, ${key}: ${value}`);
   }
-  const firstKey = (map.items[0]?.key as Node | undefined)?.range?.[0] ?? (map.range as [number, number, number])[0];
+  const firstKey = first === undefined ? (map.range as [number, number, number])[0] : nodeStart(first.key);
   const indent = ' '.repeat(firstKey - (text.lastIndexOf('\n', firstKey - 1) + 1));
-  const end = (map.range as [number, number, number])[1];
-  const line = `${indent}${key}: ${value}`;
-  return text[end - 1] === '\n' ? `${text.slice(0, end)}${line}\n${text.slice(end)}` : `${text.slice(0, end)}\n${line}${text.slice(end)}`;
+  const line = `${indent}${key}: ${value}\n`;
+  if (after === undefined) return splice(text, firstKey - indent.length, line);
+  const end = nodeEnd(after.value ?? after.key);
+  if (text[end - 1] === '\n') return splice(text, end, line);
+  const lineEnd = text.indexOf('\n', end);
+  return lineEnd < 0 ? `${text}\n${line.trimEnd()}` : splice(text, lineEnd + 1, line);
+}
+
+function splice(text: string, at: number, insert: string): string {
+  return text.slice(0, at) + insert + text.slice(at);
+}
+
+function nodeStart(node: unknown): number {
+  return ((node as Node).range as [number, number, number])[0];
+}
+
+function nodeEnd(node: unknown): number {
+  return ((node as Node).range as [number, number, number])[1];
 }
 
 /** A value as YAML on one line; inside a flow collection, text with flow punctuation is quoted. */

@@ -6,10 +6,10 @@ import { editIssue, type EditIssue } from './edit-issues.js';
 export type EditTarget =
   /** An existing value: its text is replaced (`inFlow`: it sits inside a `{ … }` or `[ … ]`). */
   | { readonly kind: 'replace'; readonly node: Node; readonly inFlow: boolean }
-  /** A field the mapping does not have yet (a default, such as a metric's `weight`): it is added. */
-  | { readonly kind: 'insert'; readonly map: YAMLMap; readonly key: string }
+  /** A field the mapping does not have yet (a default, such as a metric's `weight`): it is added. `schemaPath` places it in the canonical key order. */
+  | { readonly kind: 'insert'; readonly map: YAMLMap; readonly key: string; readonly schemaPath: readonly string[] }
   /** A metric or category without bands of its own: the model's bands are copied into it first. */
-  | { readonly kind: 'own-bands'; readonly owner: YAMLMap }
+  | { readonly kind: 'own-bands'; readonly owner: YAMLMap; readonly schemaPath: readonly string[] }
   | { readonly kind: 'issue'; readonly issue: EditIssue };
 
 /** Lists whose items are named by a field, so a path names them the way a person does: `bands.red`, `pulse.scale.at_risk`, `benchmarks.adopt`. */
@@ -36,6 +36,8 @@ export function resolveEditPath(doc: Document, segments: readonly string[], edit
   let node: unknown = doc.contents;
   let parentKey = '';
   let inFlow = false;
+  // The path as the schema nests it: mapping keys, and `[]` for a list's item.
+  const schemaPath: string[] = [];
   for (let i = 0; i < segments.length; i++) {
     const segment = segments[i] as string;
     const at = segments.slice(0, i).join('.');
@@ -46,11 +48,12 @@ export function resolveEditPath(doc: Document, segments: readonly string[], edit
         inFlow = node.flow === true;
         node = pair.value;
         parentKey = segment;
+        schemaPath.push(segment);
         continue;
       }
-      if (segment === 'bands' && (segments[i - 2] === 'metrics' || segments[i - 2] === 'categories') && i === 2) return { kind: 'own-bands', owner: node };
+      if (segment === 'bands' && (segments[i - 2] === 'metrics' || segments[i - 2] === 'categories') && i === 2) return { kind: 'own-bands', owner: node, schemaPath };
       // A field left to its default can be set; a new metric or category cannot be made from a path.
-      if (last && !KIND.has(parentKey)) return { kind: 'insert', map: node, key: segment };
+      if (last && !KIND.has(parentKey)) return { kind: 'insert', map: node, key: segment, schemaPath };
       const names = node.items.map(keyText);
       return issue('edit-unknown-entry', { at, kind: KIND.get(parentKey) ?? 'field', name: segment, allowed: names, ...suggestion(segment, names) }, edit);
     }
@@ -60,8 +63,9 @@ export function resolveEditPath(doc: Document, segments: readonly string[], edit
       inFlow = node.flow === true;
       node = found.node;
       i += found.consumed - 1;
+      schemaPath.push('[]');
       const valueField = ITEM_VALUE.get(parentKey);
-      if (i === segments.length - 1 && isMap(node) && valueField !== undefined) return fieldOf(node, valueField);
+      if (i === segments.length - 1 && isMap(node) && valueField !== undefined) return fieldOf(node, valueField, schemaPath);
       parentKey = '';
       continue;
     }
@@ -70,9 +74,9 @@ export function resolveEditPath(doc: Document, segments: readonly string[], edit
   return { kind: 'replace', node: node as Node, inFlow };
 }
 
-function fieldOf(map: YAMLMap, field: string): EditTarget {
+function fieldOf(map: YAMLMap, field: string, schemaPath: readonly string[]): EditTarget {
   const pair = map.items.find((p) => keyText(p) === field);
-  return pair === undefined ? { kind: 'insert', map, key: field } : { kind: 'replace', node: pair.value as Node, inFlow: map.flow === true };
+  return pair === undefined ? { kind: 'insert', map, key: field, schemaPath } : { kind: 'replace', node: pair.value as Node, inFlow: map.flow === true };
 }
 
 /** A list item by position, or by its name field; benchmarks may need a second step (`adopt.high_touch`). */

@@ -42,6 +42,17 @@ export function orderKeys(node: Node | null | undefined, schema: SchemaNode | un
   }
 }
 
+/**
+ * The canonical key order of the mapping at a path of the model: the schema's property order
+ * (`category`, `value`, `score`, …, `weight` in a metric). `[]` in the path steps into a list's
+ * items. Empty where the schema lists no properties (names the author chose).
+ */
+export function keyOrderAt(path: readonly string[]): readonly string[] {
+  let shape = objectBranch(HEALTH_MODEL_SCHEMA as SchemaNode);
+  for (const segment of path) shape = objectBranch(segment === '[]' ? shape?.items : childSchema(shape, segment));
+  return shape?.properties === undefined ? [] : Object.keys(shape.properties);
+}
+
 function sortPairs(pairs: Pair[], order: readonly string[]): void {
   const rank = (pair: Pair) => {
     const i = order.indexOf(keyOf(pair) ?? '');

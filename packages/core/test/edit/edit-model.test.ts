@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { editModel, editedModel, parseEdit, type ModelEdit } from '@vitals/core';
+import { editModel, editedModel, formatModel, parseEdit, type ModelEdit } from '@vitals/core';
 
 const SAAS = readFileSync(new URL('../../../../models/saas-seven-metrics/model.yaml', import.meta.url), 'utf8');
 
@@ -42,6 +42,18 @@ describe('editModel: only the edited value changes, in place', () => {
     const result = editModel(SAAS, [edit(text)]);
     expect(result.issues).toEqual([]);
     expect(changedLines(SAAS, result.value as string)).toEqual([removed, added]);
+  });
+
+  test('fields added where `vitals fmt` puts them: the canonical layout of a formatted model survives', () => {
+    const result = editModel(SAAS, ['metrics.feature_adoption.weight=3', 'hysteresis=2', 'metrics.outreach_vs_target.bands.red=35', 'categories.product.rollup=geometric'].map(edit)).value as string;
+    expect(formatModel(SAAS).value).toBe(SAAS);
+    expect(formatModel(result).value).toBe(result);
+    expect(result).toContain('  feature_adoption:\n    title: Share of licensed features in use\n    category: product\n    value: features_adopted / features_available\n    score: { linear: { from: 0.1, to: 0.7 } }\n    weight: 3\n');
+  });
+
+  test('a value already as it should be leaves the file as it is', () => {
+    const written = SAAS.replace('weight: 50 }', 'weight: 50.0 }');
+    expect(editModel(written, [edit('categories.product.weight=50')]).value).toBe(written);
   });
 
   test('several edits in order, every comment kept', () => {

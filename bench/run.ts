@@ -113,8 +113,8 @@ function impactBench(text: string): Promise<ImpactBench> {
  * added before the agreement section) and the rest of the file, from the last full run, is kept.
  */
 async function impactAlone(text: string): Promise<number> {
-  const impact = await impactBench(text);
   const machine = describeMachine();
+  const impact = await impactBench(text);
   const where = `_Measured by \`npm run bench -- --impact\`: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, ${machine.date}, commit ${machine.commit}; load average ${machine.load.toFixed(1)} at the start, ${(loadavg()[0] ?? 0).toFixed(1)} at the end._\n\n`;
   const target = join(ROOT, 'bench/RESULTS.md');
   const section = impactSection(impact).replace(/\n\n/, `\n\n${where}`);

@@ -1,7 +1,7 @@
 import { analyseBacktest, createBacktest, describeRefusal, modelWithWeights, suggestWeights, type CollectedBacktest, type ColumnUse, type HealthModel, type OutcomeIssue } from '@vitals/core';
 import { createTwoFilesPatch } from 'diff';
 import type { DataSource } from '@vitals/data/node';
-import { openData } from '../data/open-data.js';
+import { columnsOfModels, openData } from '../data/open-data.js';
 import { CliError, EXIT, type ExitCode } from '../errors.js';
 import { writeChartPage } from '../io/write-chart-page.js';
 import { readModelFile } from '../io/model-file.js';
@@ -15,7 +15,7 @@ import { plural } from '../render/check-report.js';
 import { styleFor } from '../render/style.js';
 import { checkOutcomeColumn } from '../run/outcome-column.js';
 import { loadModel } from '../run/load-model.js';
-import { countsLine, dataErrorExit, scoreStream } from '../run/score-stream.js';
+import { countsLine, refuseOnDataError, scoreStream } from '../run/score-stream.js';
 
 /**
  * `vitals backtest MODEL --data FILE --outcome FIELD`: score every row (with `--compare`, under
@@ -39,10 +39,8 @@ export async function runBacktest(modelPath: string, options: BacktestCommandOpt
 
 /** The columns every compared model reads (each once) and the outcome's, so the header check names any that is missing. */
 function backtestColumns(models: readonly HealthModel[], outcome: string): ColumnUse[] {
-  const byColumn = new Map<string, ColumnUse>();
-  for (const use of models.flatMap((m) => m.columns)) if (!byColumn.has(use.column)) byColumn.set(use.column, use);
-  if (!byColumn.has(outcome)) byColumn.set(outcome, { column: outcome, input: outcome, roles: ['outcome (--outcome)'], declared: false, span: null });
-  return [...byColumn.values()];
+  const columns = columnsOfModels(models);
+  return columns.some((c) => c.column === outcome) ? columns : [...columns, { column: outcome, input: outcome, roles: ['outcome (--outcome)'], declared: false, span: null }];
 }
 
 async function collect(models: readonly HealthModel[], source: DataSource, options: BacktestCommandOptions) {
@@ -63,8 +61,7 @@ async function collect(models: readonly HealthModel[], source: DataSource, optio
     note(`vitals: stopped at row ${outcome.stoppedAt} (--strict); no backtest`);
     return undefined;
   }
-  if (outcome.dataError !== null && outcome.counts.rows > 0) note(`vitals: ${countsLine(source.path, outcome.counts)} before the error below; no backtest`);
-  dataErrorExit(source.path, outcome.dataError);
+  refuseOnDataError(source.path, outcome, 'no backtest');
   if (issues.length > 0) refuseOutcomeIssues(source.path, issues, options.maxIssues);
   const finished = collector.finish();
   if ('refusal' in finished) throw new CliError(`cannot backtest ${source.path}: ${describeRefusal(finished.refusal, { field: options.outcome })}`);

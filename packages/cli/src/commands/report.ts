@@ -10,7 +10,7 @@ import type { ReportData } from '../render/report-model.js';
 import { renderReportText } from '../render/report-text.js';
 import { styleFor } from '../render/style.js';
 import { loadModel } from '../run/load-model.js';
-import { countsLine, dataErrorExit, scoreStream } from '../run/score-stream.js';
+import { countsLine, refuseOnDataError, scoreStream } from '../run/score-stream.js';
 
 export interface ReportOptions extends DataOptions {
   readonly format: 'text' | 'markdown' | 'json';
@@ -37,8 +37,7 @@ export async function runReport(modelPath: string, options: ReportOptions): Prom
     return EXIT.failed;
   }
   // A report of part of a file would pass for the whole: the error, and no report.
-  if (outcome.dataError !== null && outcome.counts.rows > 0) note(`vitals: ${countsLine(source.path, outcome.counts)} before the error below; no report`);
-  dataErrorExit(source.path, outcome.dataError);
+  refuseOnDataError(source.path, outcome, 'no report');
   const unit = options.latest || model.plan.data.asOf === null ? 'account' : 'snapshot';
   const data: ReportData = { file: source.path, unit, plan: model.plan, counts: outcome.counts, summary: distribution.summary() };
   if (options.html !== undefined) await writeHtml(options.html, data);

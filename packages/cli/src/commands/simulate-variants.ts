@@ -8,8 +8,8 @@ import type { ImpactView } from '../render/impact/impact-view.js';
 import { renderSensitivityJson, renderSweepJson } from '../render/impact/variant-json.js';
 import { sensitivityView, sweepView } from '../render/impact/variant-views.js';
 import { styleFor } from '../render/style.js';
-import { openData } from '../run/data-source.js';
-import { countsLine, streamScores, warnAboutAsOf } from '../run/score-stream.js';
+import { columnsOfModels, openData } from '../data/open-data.js';
+import { countsLine, refuseOnDataError, streamScores, warnAboutAsOf } from '../run/score-stream.js';
 import { edited, issueError, type SimulateOptions } from './simulate.js';
 
 /** `--sweep` and `--sensitivity`: many variants of the model over the data in one pass. */
@@ -43,13 +43,14 @@ function tryVariant(file: ModelFile, path: string, value: number, watch: Variant
 
 async function runAll(base: HealthModel, variants: readonly Variant[], options: SimulateOptions) {
   warnAboutAsOf(base, options.asOf);
-  const source = await openData(options.data, options.inputFormat);
+  const source = await openData(options, columnsOfModels([base, ...variants.map((v) => v.model)]));
   const run = createVariantRun(base, variants, { ...(options.asOf === undefined ? {} : { asOf: options.asOf }), ...(options.everySnapshot ? { unit: 'snapshot' as const } : {}) });
   const outcome = await streamScores(source, options, (record) => run.add(record), () => undefined);
   if (outcome.stoppedAt !== undefined) {
     note(`vitals: stopped at row ${outcome.stoppedAt} (--strict); no report`);
     return undefined;
   }
+  refuseOnDataError(source.path, outcome, 'no report');
   note(countsLine(source.path, outcome.counts));
   return { result: run.result(), data: { file: source.path, counts: outcome.counts } };
 }

@@ -2,13 +2,14 @@ import { relative, resolve } from 'node:path';
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import { createVariantRun, editedModel, editText, parseEdit, parseTargetShares, thresholdsForShares, type EditIssue, type HealthModel, type ModelEdit } from '@vitals/core';
 import { CliError, EXIT, type ExitCode } from '../errors.js';
+import { note } from '../io/output.js';
 import { readModelFile, type ModelFile } from '../io/model-file.js';
 import { plural } from '../render/check-report.js';
 import type { ImpactReport } from '../render/impact/impact-report.js';
-import { openData } from '../run/data-source.js';
+import { openData } from '../data/open-data.js';
 import { runImpact, writeImpactReport, type ImpactOptions } from '../run/impact-run.js';
 import { compileModelFile, printErrors } from '../run/load-model.js';
-import { streamScores } from '../run/score-stream.js';
+import { refuseOnDataError, streamScores } from '../run/score-stream.js';
 
 export interface SimulateOptions extends ImpactOptions {
   readonly set: readonly string[];
@@ -70,8 +71,14 @@ async function simulateTarget(file: ModelFile, base: HealthModel, shares: string
   const parsed = parseTargetShares(shares, base.plan.bands.names);
   if (parsed.value === undefined) throw issueError('--target', parsed.issues[0] as EditIssue);
   const run = createVariantRun(base, [], { ...(options.asOf === undefined ? {} : { asOf: options.asOf }), ...(options.everySnapshot ? { unit: 'snapshot' as const } : {}) });
-  const outcome = await streamScores(await openData(options.data, options.inputFormat), { ...options, quiet: true }, (record) => run.add(record), () => undefined);
-  if (outcome.stoppedAt !== undefined) return EXIT.failed;
+  const source = await openData(options, base.columns);
+  // Bad rows are described by the second pass, unless --strict stops this one at the first.
+  const outcome = await streamScores(source, { ...options, quiet: !options.strict }, (record) => run.add(record), () => undefined);
+  if (outcome.stoppedAt !== undefined) {
+    note(`vitals: stopped at row ${outcome.stoppedAt} (--strict); no report`);
+    return EXIT.failed;
+  }
+  refuseOnDataError(source.path, outcome, 'no report');
   const scores = run.result().baseScores;
   if (scores.length === 0) throw new CliError(`no account of ${options.data} is scored by ${file.path}, so there are no scores to set thresholds by`);
   const search = thresholdsForShares(scores, parsed.value, base.plan);

@@ -1,4 +1,4 @@
-import type { ColumnUse } from '@vitals/core';
+import type { ColumnUse, HealthModel } from '@vitals/core';
 import { parseDelimiter, type DataError } from '@vitals/data';
 import { DataFileError, openDataFile, type DataSource } from '@vitals/data/node';
 import { CliError, EXIT } from '../errors.js';
@@ -25,6 +25,13 @@ export async function openData(options: Pick<DataOptions, 'data' | 'inputFormat'
     if (error instanceof DataFileError) throw new CliError(error.message);
     throw error;
   }
+}
+
+/** The columns any of the models reads, each once: one header check for a run that scores every row with all of them. */
+export function columnsOfModels(models: readonly HealthModel[]): ColumnUse[] {
+  const byColumn = new Map<string, ColumnUse>();
+  for (const use of models.flatMap((m) => m.columns)) if (!byColumn.has(use.column)) byColumn.set(use.column, use);
+  return [...byColumn.values()];
 }
 
 /** What stopped the reading of a file, as an error for stderr: `file:line:column: message`, and its detail lines. */

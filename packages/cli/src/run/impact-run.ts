@@ -9,8 +9,8 @@ import { renderImpactMarkdown } from '../render/impact/impact-markdown.js';
 import { renderImpactText } from '../render/impact/impact-text.js';
 import type { RunCounts } from '../render/score-writers.js';
 import { styleFor } from '../render/style.js';
-import { openData } from './data-source.js';
-import { countsLine, needingAsOf, streamScores, warnAboutAsOf } from './score-stream.js';
+import { columnsOfModels, openData } from '../data/open-data.js';
+import { countsLine, needingAsOf, refuseOnDataError, streamScores, warnAboutAsOf } from './score-stream.js';
 
 /** Options every impact report takes (`vitals diff`, `vitals simulate --set/--target`). */
 export interface ImpactOptions extends DataOptions {
@@ -22,12 +22,14 @@ export interface ImpactOptions extends DataOptions {
 }
 
 /**
- * Both models over the data file in one pass. Bad rows are described on stderr once (by the model
- * that finds them invalid, HEAD first), and `--strict` stops at the first, as `vitals score` does.
+ * Both models over the data file in one pass. The header is checked against the columns either
+ * model reads; bad rows are described on stderr once (by the model that finds them invalid, HEAD
+ * first), and `--strict` stops at the first, as `vitals score` does. A file that breaks off gives
+ * no report (an impact on part of the accounts would read as the impact on all).
  */
 export async function runImpact(base: HealthModel, head: HealthModel, options: ImpactOptions): Promise<{ impact: Impact; file: string; counts: RunCounts } | undefined> {
   warnAboutAsOf(head, options.asOf);
-  const source = await openData(options.data, options.inputFormat);
+  const source = await openData(options, columnsOfModels([base, head]));
   const impact = createImpact(base, head, { ...(options.asOf === undefined ? {} : { asOf: options.asOf }), ...(options.everySnapshot ? { unit: 'snapshot' as const } : {}), movers: options.movers });
   const outcome = await streamScores(
     source,
@@ -43,6 +45,7 @@ export async function runImpact(base: HealthModel, head: HealthModel, options: I
     note(`vitals: stopped at row ${outcome.stoppedAt} (--strict); no report`);
     return undefined;
   }
+  refuseOnDataError(source.path, outcome, 'no report');
   note(countsLine(source.path, outcome.counts));
   return { impact: impact.result(), file: source.path, counts: outcome.counts };
 }

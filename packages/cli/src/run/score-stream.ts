@@ -138,6 +138,16 @@ export function dataErrorExit(path: string, error: DataError | null): void {
   if (error !== null) throw dataError(path, error);
 }
 
+/**
+ * For a command whose output sums up the whole file (a report, a backtest, an impact): a file that
+ * broke off gives no output at all, since a summary of part of it would read as the whole.
+ * `product` names what is not given (`no report`).
+ */
+export function refuseOnDataError(path: string, outcome: ScoreStreamOutcome, product: string): void {
+  if (outcome.dataError !== null && outcome.counts.rows > 0) note(`vitals: ${countsLine(path, outcome.counts)} before the error below; ${product}`);
+  dataErrorExit(path, outcome.dataError);
+}
+
 export function warnAboutAsOf(model: HealthModel, asOf: string | undefined): void {
   const field = model.plan.data.asOf;
   if (asOf !== undefined && field !== null) note(`vitals: --as-of is ignored: the model reads each snapshot's date from \`${field}\``);

@@ -131,9 +131,12 @@ function diffBands(list: ChangeList, section: ChangeSection, key: string | null,
 
 function diffInputs(list: ChangeList, base: Plan, head: Plan): void {
   const matched = matchEntries(base.inputs, head.inputs, (i) => i.name, (i) => i.name);
-  const asWritten = (i: Plan['inputs'][number]) => withoutNulls({ type: i.type, values: i.values ?? null, ordered: i.ordered || null, min: i.min ?? null, max: i.max ?? null, required: i.required || null });
+  const column = (i: Plan['inputs'][number]) => (i.column === i.name ? null : i.column);
+  const asWritten = (i: Plan['inputs'][number]) => withoutNulls({ column: column(i), type: i.type, values: i.values ?? null, ordered: i.ordered || null, min: i.min ?? null, max: i.max ?? null, required: i.required || null });
   list.matched('inputs', matched, (i) => i.name, asWritten, (before, after) =>
     list.fields('inputs', after.name, `inputs.${after.name}`, [
+      // The column read is a change of meaning for the data even when every formula stays: another column, other values.
+      { field: 'column', before: before.column, after: after.column },
       { field: 'type', before: before.type, after: after.type },
       { field: 'values', before: before.values ?? null, after: after.values ?? null },
       { field: 'ordered', before: before.ordered, after: after.ordered },

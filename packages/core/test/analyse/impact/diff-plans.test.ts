@@ -48,6 +48,7 @@ describe('diffPlans on lifecycle-b2b: one line per change, in model order', () =
     ['a cooldown', 'cooldown: 45d', 'cooldown: 30d', ['playbook pulse_stale: cooldown 45d → 30d']],
     ['a playbook renamed (same definition, new key and title)', '  pulse_stale:\n    title: CSM pulse is stale', '  stale_pulse:\n    title: The pulse is old', ['playbook stale_pulse: renamed from pulse_stale', 'playbook stale_pulse: title CSM pulse is stale → The pulse is old']],
     ['a metric renamed', '  ticket_load:\n', '  open_ticket_load:\n', ['metric open_ticket_load: renamed from ticket_load']],
+    ['an input read from another column', '  licensed_seats: { type: integer, min: 0 }', '  licensed_seats: { type: integer, min: 0, column: seats_licensed }', ['input licensed_seats: column licensed_seats → seats_licensed']],
     ['an input made required', '  licensed_seats: { type: integer, min: 0 }', '  licensed_seats: { type: integer, min: 0, required: true }', ['input licensed_seats: required false → true']],
   ])('%s', (_name, from, to, expected) => {
     expect(changesOf(replaced(LIFECYCLE, from, to))).toEqual(expected);

@@ -1,5 +1,6 @@
 import type { HistogramBin, MatrixState, PlaybookWorkload, ScoreStats } from '@vitals/core';
 import { bar } from '../bars.js';
+import { plural } from '../check-report.js';
 import { binLabel } from '../report-model.js';
 import type { ImpactReport } from './impact-report.js';
 import { account, accountList, band, code, counted, score, share, signed, type ViewSection } from './impact-view.js';
@@ -81,7 +82,7 @@ function histograms(before: readonly HistogramBin[], after: readonly HistogramBi
 function movers({ impact, base, head }: ImpactReport): ViewSection {
   const list = impact.data.movers;
   const unit = impact.data.unit;
-  if (list.length === 0) return { id: 'movers', title: `${capital(unit)}s that move most`, open: false, notes: [`No score changes for a ${unit} scored by both models.`] };
+  if (list.length === 0) return { id: 'movers', title: `${capital(unit)}s that move most`, open: false, notes: [`No ${unit} scored by both models changes score.`] };
   const rows = list.map((m) => {
     const cause = m.moved_by;
     const by = cause === null ? 'the roll-up, an override or hysteresis (no metric moved)' : `${code(cause.metric)} ${score(cause.contribution_before)} → ${score(cause.contribution_after)} points`;
@@ -124,7 +125,7 @@ function playbooks({ impact, base, head }: ImpactReport): ViewSection[] {
 }
 
 function workload(w: PlaybookWorkload | null): string {
-  return w === null ? '—' : `${w.fires.toLocaleString('en-US')} fires, ${w.accounts.toLocaleString('en-US')} accounts, ${w.covered.toLocaleString('en-US')} covered`;
+  return w === null ? '—' : `${plural(w.fires, 'fire')}, ${plural(w.accounts, 'account')}, ${w.covered.toLocaleString('en-US')} covered`;
 }
 
 function benchmarks({ impact, base, head }: ImpactReport): ViewSection[] {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, test } from 'vitest';
-import { expectValid, FIXTURES, ROOT, schema, vitals } from './support/run-cli.js';
+import { expectValid, FIXTURES, ROOT, schema, vitals, vitalsAsync } from './support/run-cli.js';
 
 const IMPACT = `${FIXTURES}/impact`;
 const DATA = ['--data', `${IMPACT}/accounts.csv`];
@@ -142,5 +142,32 @@ describe('vitals diff', () => {
     expect(run.code).toBe(code);
     expect(run.stderr.endsWith(last)).toBe(true);
     expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('a data file the models cannot read whole gives no impact report (exit 2), never one over part of the accounts', () => {
+  const SAAS = 'models/saas-seven-metrics/model.yaml';
+  const BROKEN = ['--data', `test/fixtures/data/unclosed-quote.csv`];
+  test.each([
+    ['diff', ['diff', SAAS, SAAS, ...BROKEN]],
+    ['simulate --set', ['simulate', SAAS, ...BROKEN, '--set', 'bands.red=45']],
+    ['simulate --sweep', ['simulate', SAAS, ...BROKEN, '--sweep', 'bands.red=30:50:10']],
+    ['simulate --target', ['simulate', SAAS, ...BROKEN, '--target', 'even']],
+    ['simulate --sensitivity', ['simulate', SAAS, ...BROKEN, '--sensitivity']],
+  ])('%s over a file that breaks off', async (_name, args) => {
+    const run = await vitalsAsync([...args, '--format', 'json']);
+    expect([run.code, run.stdout]).toEqual([2, '']);
+    expect(run.stderr).toContain('3 rows: 3 scored before the error below; no report');
+    expect(run.stderr).toContain(`test/fixtures/data/unclosed-quote.csv:5:14: a quoted field starts here and is never closed`);
+  });
+
+  test("the header is checked against the columns either model reads: a column only HEAD reads is named before any row is scored", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vitals-diff-columns-'));
+    const base = readFileSync(join(ROOT, IMPACT, 'base.yaml'), 'utf8');
+    writeFileSync(join(dir, 'head.yaml'), base.replace('  nps: { type: number,', '  nps: { type: number, column: nps_2026,'));
+    const run = await vitalsAsync(['diff', `${IMPACT}/base.yaml`, join(dir, 'head.yaml'), ...DATA, '--format', 'json']);
+    expect([run.code, run.stdout]).toEqual([2, '']);
+    expect(run.stderr).toContain(`vitals: ${IMPACT}/accounts.csv lacks a column the model reads:`);
+    expect(run.stderr).toContain(`${join(dir, 'head.yaml')}:14:32 input \`nps\` reads column \`nps_2026\`, which the file lacks`);
   });
 });

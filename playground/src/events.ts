@@ -1,3 +1,5 @@
+import type { ModelEdit } from '@vitals/core';
+
 /**
  * The playground's events: typed, bubbling and composed (they cross shadow roots), one class each,
  * so a listener gets the detail's type from the event name.
@@ -51,6 +53,22 @@ export class AccountOpenEvent extends VitalsEvent<{ readonly account: string }> 
   }
 }
 
+/** The sliders moved: simulate the model with these values (`vitals simulate --set path=value`); none, no simulation. */
+export class SimulateEvent extends VitalsEvent<{ readonly edits: readonly ModelEdit[] }> {
+  static readonly type = 'vitals-simulate';
+  constructor(edits: readonly ModelEdit[]) {
+    super(SimulateEvent.type, { edits });
+  }
+}
+
+/** Put the simulated values into the model (an edit the person can undo). */
+export class ApplyEditsEvent extends VitalsEvent<{ readonly edits: readonly ModelEdit[] }> {
+  static readonly type = 'vitals-apply-edits';
+  constructor(edits: readonly ModelEdit[]) {
+    super(ApplyEditsEvent.type, { edits });
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     'vitals-model-change': ModelChangeEvent;
@@ -58,5 +76,7 @@ declare global {
     'vitals-data-pick': DataPickEvent;
     'vitals-example-pick': ExamplePickEvent;
     'vitals-account-open': AccountOpenEvent;
+    'vitals-simulate': SimulateEvent;
+    'vitals-apply-edits': ApplyEditsEvent;
   }
 }

@@ -8,17 +8,20 @@ import '../data/vitals-data-picker.js';
 import '../editor/vitals-editor.js';
 import type { VitalsEditor } from '../editor/vitals-editor.js';
 import '../editor/vitals-problems.js';
-import type { AccountOpenEvent, DataPickEvent, ExamplePickEvent, ModelChangeEvent, RevealEvent } from '../events.js';
+import type { AccountOpenEvent, DataPickEvent, ExamplePickEvent, ModelChangeEvent, RevealEvent, SimulateEvent } from '../events.js';
+import '../impact/vitals-impact-summary.js';
 import '../preview/vitals-data-summary.js';
 import '../preview/vitals-preview.js';
 import { decodeState, download, encodeState } from '../share/url-state.js';
+import '../simulate/vitals-simulate.js';
 import { PreviewController } from '../worker/preview-controller.js';
 import type { AccountExplanation } from '../worker/protocol.js';
 import PreviewWorker from '../worker/preview-worker.js?worker';
 
-type Tab = 'preview' | 'accounts' | 'compare';
+type Tab = 'preview' | 'simulate' | 'accounts' | 'compare';
 const TABS: readonly { readonly id: Tab; readonly title: string }[] = [
   { id: 'preview', title: 'Preview' },
+  { id: 'simulate', title: 'Simulate' },
   { id: 'accounts', title: 'Accounts' },
   { id: 'compare', title: 'Compare' },
 ];
@@ -76,8 +79,13 @@ export class VitalsApp extends LitElement {
   }
 
   protected override updated(): void {
-    // The accounts table and the open drill-down follow the preview while their tab is open.
     const current = this.preview.preview;
+    // Compare follows the model as edited while its tab is open.
+    if (this.tab === 'compare' && current !== null && this.comparedFor !== current) {
+      this.comparedFor = current;
+      this.preview.compare(this.loaded);
+    }
+    // The accounts table and the open drill-down follow the preview while their tab is open.
     if (this.tab !== 'accounts' || current === null || this.accountsFor === current) return;
     this.accountsFor = current;
     this.preview.requestAccounts();
@@ -87,6 +95,8 @@ export class VitalsApp extends LitElement {
 
   /** The preview the accounts table and drill-down were last asked for. */
   private accountsFor: unknown = null;
+  /** The preview Compare's impact was last asked for. */
+  private comparedFor: unknown = null;
 
   protected override render() {
     const p = this.preview;
@@ -139,9 +149,32 @@ export class VitalsApp extends LitElement {
           <vitals-accounts-table .table=${p.accounts} .bands=${p.preview?.plan.bands ?? null} .precision=${p.preview?.plan.precision ?? 2} @vitals-account-open=${this._onAccount}></vitals-accounts-table>
           ${this.explanation === null ? nothing : html`<aside class="detail" aria-label="Account drill-down"><vitals-account-detail class="card" .explanation=${this.explanation} .plan=${p.preview?.plan ?? null} @close=${() => (this.explanation = null)}></vitals-account-detail></aside>`}
         </div>`;
+      case 'simulate':
+        return html`<vitals-simulate .plan=${p.preview?.plan ?? null} .simulation=${p.simulation} ?pending=${p.simulating} @vitals-simulate=${this._onSimulate} @vitals-apply-edits=${this._onApply}></vitals-simulate>`;
       case 'compare':
-        return html`<div class="compare"><vitals-diff-editor .original=${this.loaded} .modified=${this.edited}></vitals-diff-editor></div>`;
+        return html`<div class="compare">
+          <vitals-diff-editor .original=${this.loaded} .modified=${this.edited}></vitals-diff-editor>
+          <aside class="impact" aria-label="What the change does to these accounts">${this.comparison()}</aside>
+        </div>`;
     }
+  }
+
+  private comparison() {
+    const c = this.preview.comparison;
+    if (c === null) return html`<p class="muted">Comparing…</p>`;
+    if (c.impact === null) return html`<p class="error" role="alert">${c.problems.join(' ')}</p>`;
+    return html`<vitals-impact-summary changes .impact=${c.impact} .bands=${c.bands} .precision=${this.preview.preview?.plan.precision ?? 2}></vitals-impact-summary>`;
+  }
+
+  private _onSimulate(event: SimulateEvent): void {
+    this.preview.simulate(event.detail.edits);
+  }
+
+  /** The simulated values go into the model as one edit (Ctrl+Z takes them out); the preview follows. */
+  private _onApply(): void {
+    const text = this.preview.simulating ? null : this.preview.simulation?.text;
+    if (text === null || text === undefined) return;
+    this.editor.replaceText(text);
   }
 
   private _onEdit(event: ModelChangeEvent): void {

@@ -67,6 +67,15 @@ export class VitalsEditor extends MonacoHost {
     }));
   }
 
+  /** Replaces the whole text as one edit the person can undo (Simulate's "Apply to the model"). */
+  replaceText(text: string): void {
+    const model = this.model;
+    if (model === undefined || model.getValue() === text) return;
+    this.editor?.pushUndoStop();
+    model.pushEditOperations([], [{ range: model.getFullModelRange(), text }], () => null);
+    this.editor?.pushUndoStop();
+  }
+
   /** The cursor's place. */
   get position(): { line: number; column: number } | null {
     const p = this.editor?.getPosition();

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Diagnostic } from '@vitals/core';
-import type { AccountExplanation, AccountsTable, DataInfo, Engine, FromWorker, Preview, ToWorker } from './protocol.js';
+import type { Diagnostic, ModelEdit } from '@vitals/core';
+import type { AccountExplanation, AccountsTable, Comparison, DataInfo, Engine, FromWorker, Preview, Simulation, ToWorker } from './protocol.js';
 
 /** Where the preview stands: `pending` while the worker scores, `error` when the model does not compile. */
 export type PreviewStatus = 'starting' | 'pending' | 'complete' | 'error';
@@ -19,11 +19,18 @@ export class PreviewController implements ReactiveController {
   stale = false;
   data: DataInfo | null = null;
   accounts: AccountsTable | null = null;
+  /** The latest answer to the sliders (null when none is moved); `simulating` while a newer one is on its way. */
+  simulation: Simulation | null = null;
+  simulating = false;
+  /** The model as loaded against the model as edited; null until asked. */
+  comparison: Comparison | null = null;
   failure: string | null = null;
 
   private worker: Worker | undefined;
   private seq = 0;
   private latestModel = 0;
+  private latestSimulation = 0;
+  private latestComparison = 0;
   private readonly waiting = new Map<number, (explanation: AccountExplanation | null) => void>();
 
   constructor(
@@ -57,6 +64,24 @@ export class PreviewController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** Simulates the current model with `edits` (it arrives as `simulation`); no edits, no simulation. */
+  simulate(edits: readonly ModelEdit[]): void {
+    if (edits.length === 0) {
+      this.latestSimulation = ++this.seq;
+      this.simulation = null;
+      this.simulating = false;
+    } else {
+      this.latestSimulation = this.send({ type: 'simulate', edits });
+      this.simulating = true;
+    }
+    this.host.requestUpdate();
+  }
+
+  /** Compares the model as loaded with the current model (it arrives as `comparison`). */
+  compare(base: string): void {
+    this.latestComparison = this.send({ type: 'compare', base });
+  }
+
   /** Asks for the accounts table of the current preview (it arrives as `accounts`). */
   requestAccounts(): void {
     this.send({ type: 'accounts' });
@@ -82,6 +107,8 @@ export class PreviewController implements ReactiveController {
         break;
       case 'evaluated':
         this.diagnostics = message.diagnostics;
+        // A new model: the sliders start again from its values, so an older simulation no longer applies.
+        if (message.preview !== null && message.preview.plan.hash !== this.preview?.plan.hash) this.simulate([]);
         if (message.preview !== null) this.preview = message.preview;
         this.stale = message.preview === null;
         if (message.seq >= this.latestModel) this.status = message.preview === null ? 'error' : 'complete';
@@ -89,6 +116,14 @@ export class PreviewController implements ReactiveController {
         break;
       case 'accounts':
         this.accounts = message.table;
+        break;
+      case 'simulated':
+        // An answer to an older position of the sliders still shows progress; only the latest ends the wait.
+        if (message.seq <= this.latestSimulation && this.simulating) this.simulation = message.simulation;
+        if (message.seq === this.latestSimulation) this.simulating = false;
+        break;
+      case 'compared':
+        if (message.seq === this.latestComparison) this.comparison = message.comparison;
         break;
       case 'explained':
         this.waiting.get(message.seq)?.(message.explanation);

@@ -1,8 +1,9 @@
-import { accountTrail, compileModel, createDistribution, createScorer, formatDay, parseDay, planNeedsAsOf, type Diagnostic, type HealthModel, type ScoreResult } from '@vitals/core';
+import { accountTrail, compileModel, createDistribution, createScorer, editedModel, formatDay, parseDay, planNeedsAsOf, type Diagnostic, type HealthModel, type ModelEdit, type ScoreResult } from '@vitals/core';
 import { missingColumns } from '@vitals/data';
 import { AccountsTableBuilder } from './accounts-table.js';
 import { withParsedNumbers } from './parsed-records.js';
-import { BAD_ROWS_SHOWN, type AccountExplanation, type AccountsTable, type BadRow, type DataInfo, type Engine, type Preview } from './protocol.js';
+import { impactOverRows } from './impact-over-rows.js';
+import { BAD_ROWS_SHOWN, type AccountExplanation, type AccountsTable, type BadRow, type Comparison, type DataInfo, type Engine, type Preview, type Simulation } from './protocol.js';
 import type { DataRow } from './read-data.js';
 
 export interface ModelText {
@@ -13,6 +14,7 @@ export interface ModelText {
 }
 
 interface Evaluation {
+  readonly source: ModelText;
   readonly model: HealthModel;
   readonly asOf: number | undefined;
   /** One row per account: its latest snapshot (each row, for a model without snapshot history). */
@@ -48,8 +50,34 @@ export class PreviewSession {
     const compiled = this.now();
     // Only a model that needs a date and has no as-of field is given one (it costs a formatted date per result).
     const asOf = source.asOf === null || model.plan.data.asOf !== null || !planNeedsAsOf(model.plan) ? undefined : parseDay(source.asOf);
-    const preview = this.score(model, asOf);
+    const preview = this.score(source, model, asOf);
     return { diagnostics, preview: { ...preview, timings: { compile: compiled - started, score: this.now() - compiled } } };
+  }
+
+  /**
+   * The last model that compiled with `edits` applied in place (the sliders), against itself: the
+   * core's impact analysis, as `vitals simulate --set` runs it, on the loaded rows.
+   */
+  simulate(edits: readonly ModelEdit[]): Simulation {
+    const current = this.lastGood;
+    if (current === undefined) return { edits, text: null, impact: null, bands: null, problems: ['The model has to compile before it can be simulated.'] };
+    const { text, file } = current.source;
+    const edited = editedModel(text, edits, { file, engine: this.engine });
+    if (edited.model === undefined) {
+      const problems = [...edited.issues.map((issue) => issue.message), ...errorsOf(edited.diagnostics)];
+      return { edits, text: edited.text ?? null, impact: null, bands: null, problems };
+    }
+    const impact = impactOverRows(current.model, edited.model, this.rows, impactAsOf(current));
+    return { edits, text: edited.text ?? null, impact, bands: edited.model.plan.bands, problems: [] };
+  }
+
+  /** The model as loaded (`base`) against the last model that compiled, as `vitals diff` compares them. */
+  compare(base: string): Comparison {
+    const current = this.lastGood;
+    if (current === undefined) return { impact: null, bands: null, problems: ['The model as edited has to compile before it can be compared.'] };
+    const loaded = compileModel(base, { file: 'model.yaml (as loaded)', engine: this.engine });
+    if (loaded.model === undefined) return { impact: null, bands: null, problems: ['The model as loaded has errors:', ...errorsOf(loaded.diagnostics)] };
+    return { impact: impactOverRows(loaded.model, current.model, this.rows, impactAsOf(current)), bands: current.model.plan.bands, problems: [] };
   }
 
   accounts(): AccountsTable | null {
@@ -80,7 +108,7 @@ export class PreviewSession {
    * the summary and the table, so nothing of 50,000 results is kept; with history each account's
    * latest valid result is kept, without its per-metric detail, until the end.
    */
-  private score(model: HealthModel, asOf: number | undefined): Omit<Preview, 'timings'> {
+  private score(source: ModelText, model: HealthModel, asOf: number | undefined): Omit<Preview, 'timings'> {
     const plan = model.plan;
     const scorer = createScorer(model.evaluator, asOf === undefined ? {} : { asOf });
     const withHistory = plan.data.id !== null && plan.data.asOf !== null;
@@ -110,7 +138,7 @@ export class PreviewSession {
       distribution.add(result);
       table.add(result, '');
     }
-    this.lastGood = { model, asOf, table: table.build() };
+    this.lastGood = { source, model, asOf, table: table.build() };
     const missing = this.rows.length === 0 ? [] : missingColumns(this.data?.columns ?? [], model.columns).map(({ use, suggestion }) => ({ column: use.column, input: use.input, suggestion }));
     const accounts = withHistory ? latest.size : counts.rows;
     return { plan, engine: model.evaluator.engine, asOf: asOf === undefined ? null : formatDay(asOf), counts: { ...counts, accounts }, summary: distribution.summary(), badRows: bad.listed, badRowCount: bad.count, missingColumns: missing };
@@ -135,6 +163,15 @@ class BadRows {
   private list(bad: BadRow): void {
     if (this.listed.length < BAD_ROWS_SHOWN) this.listed.push(bad);
   }
+}
+
+/** The date a model without an as-of field is scored as of, as the impact analysis takes it. */
+function impactAsOf(evaluation: Evaluation): string | undefined {
+  return evaluation.asOf === undefined ? undefined : formatDay(evaluation.asOf);
+}
+
+function errorsOf(diagnostics: readonly Diagnostic[]): string[] {
+  return diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}:${d.line}:${d.column}: ${d.message}`);
 }
 
 /** What the summary and the table read of a result: an account held until the end costs little. */

@@ -1,20 +1,24 @@
-import { PreviewSession, type ModelText } from './preview-session.js';
+import { PreviewSession } from './preview-session.js';
 import type { Engine, FromWorker, ToWorker } from './protocol.js';
 import { readData } from './read-data.js';
 
 /**
- * The preview worker: the core runs here, so typing never waits for scoring. Model messages are
- * coalesced: while one evaluation runs, only the newest model text waits, so a burst of keystrokes
- * costs one evaluation, not one each.
+ * The preview worker: the core runs here, so typing never waits for scoring. Long jobs (a model
+ * to score, a simulation, a comparison) are coalesced: while one runs, only the newest message of
+ * each kind waits, so a burst of keystrokes or a slider dragged across its range costs one
+ * evaluation, not one per step. They run one per task, the model first (the others read it).
  */
 interface WorkerScope {
   postMessage(message: FromWorker): void;
   onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
 }
+type Job = Extract<ToWorker, { type: 'model' | 'simulate' | 'compare' }>;
+const JOB_ORDER: readonly Job['type'][] = ['model', 'simulate', 'compare'];
+
 const scope = self as unknown as WorkerScope;
 const session = new PreviewSession(generatedCodeEngine());
-let pendingModel: { seq: number; source: ModelText } | undefined;
-let current: ModelText | undefined;
+const waiting = new Map<Job['type'], Job>();
+let current: Extract<Job, { type: 'model' }> | undefined;
 let scheduled = false;
 
 scope.postMessage({ type: 'ready', engine: session.engine });
@@ -23,21 +27,23 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
   try {
     handle(message);
   } catch (error) {
-    post({ type: 'failed', seq: message.seq, message: error instanceof Error ? error.message : String(error) });
+    fail(message.seq, error);
   }
 };
 
 function handle(message: ToWorker): void {
   switch (message.type) {
     case 'model':
-      pendingModel = { seq: message.seq, source: { text: message.text, file: message.file, asOf: message.asOf } };
+    case 'simulate':
+    case 'compare':
+      waiting.set(message.type, message);
       schedule();
       return;
     case 'data': {
       const { info, rows } = readData(message.name, message.content);
       session.setData(info, rows);
       post({ type: 'data-read', seq: message.seq, data: info });
-      if (pendingModel === undefined && current !== undefined) pendingModel = { seq: message.seq, source: current };
+      if (!waiting.has('model') && current !== undefined) waiting.set('model', { ...current, seq: message.seq });
       schedule();
       return;
     }
@@ -51,25 +57,45 @@ function handle(message: ToWorker): void {
 }
 
 function schedule(): void {
-  if (scheduled) return;
+  if (scheduled || waiting.size === 0) return;
   scheduled = true;
   setTimeout(() => {
     scheduled = false;
-    const next = pendingModel;
-    pendingModel = undefined;
-    if (next === undefined) return;
-    current = next.source;
+    const kind = JOB_ORDER.find((k) => waiting.has(k));
+    const job = kind === undefined ? undefined : waiting.get(kind);
+    if (kind === undefined || job === undefined) return;
+    waiting.delete(kind);
     try {
-      const { diagnostics, preview } = session.evaluate(next.source);
-      post({ type: 'evaluated', seq: next.seq, diagnostics, preview });
+      run(job);
     } catch (error) {
-      post({ type: 'failed', seq: next.seq, message: error instanceof Error ? error.message : String(error) });
+      fail(job.seq, error);
     }
+    schedule();
   }, 0);
+}
+
+function run(job: Job): void {
+  switch (job.type) {
+    case 'model': {
+      current = job;
+      const { diagnostics, preview } = session.evaluate({ text: job.text, file: job.file, asOf: job.asOf });
+      post({ type: 'evaluated', seq: job.seq, diagnostics, preview });
+      return;
+    }
+    case 'simulate':
+      post({ type: 'simulated', seq: job.seq, simulation: session.simulate(job.edits) });
+      return;
+    case 'compare':
+      post({ type: 'compared', seq: job.seq, comparison: session.compare(job.base) });
+  }
 }
 
 function post(message: FromWorker): void {
   scope.postMessage(message);
+}
+
+function fail(seq: number, error: unknown): void {
+  post({ type: 'failed', seq, message: error instanceof Error ? error.message : String(error) });
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Diagnostic, DistributionSummary, NextBand, Plan, ScoreResult } from '@vitals/core';
+import type { BandPlan, Diagnostic, DistributionSummary, Impact, ModelEdit, NextBand, Plan, ScoreResult } from '@vitals/core';
 import type { DataFormat } from '@vitals/data';
 
 /**
@@ -10,7 +10,11 @@ export type ToWorker =
   | { readonly type: 'model'; readonly seq: number; readonly text: string; readonly file: string; readonly asOf: string | null }
   | { readonly type: 'data'; readonly seq: number; readonly name: string; readonly content: string | Uint8Array }
   | { readonly type: 'accounts'; readonly seq: number }
-  | { readonly type: 'explain'; readonly seq: number; readonly account: string };
+  | { readonly type: 'explain'; readonly seq: number; readonly account: string }
+  /** The current model with these values changed (`vitals simulate --set`), against the current model. */
+  | { readonly type: 'simulate'; readonly seq: number; readonly edits: readonly ModelEdit[] }
+  /** The model as loaded (`base`) against the current model (`vitals diff`). */
+  | { readonly type: 'compare'; readonly seq: number; readonly base: string };
 
 export type FromWorker =
   | { readonly type: 'ready'; readonly engine: Engine }
@@ -18,6 +22,8 @@ export type FromWorker =
   | { readonly type: 'data-read'; readonly seq: number; readonly data: DataInfo }
   | { readonly type: 'accounts'; readonly seq: number; readonly table: AccountsTable | null }
   | { readonly type: 'explained'; readonly seq: number; readonly explanation: AccountExplanation | null }
+  | { readonly type: 'simulated'; readonly seq: number; readonly simulation: Simulation }
+  | { readonly type: 'compared'; readonly seq: number; readonly comparison: Comparison }
   | { readonly type: 'failed'; readonly seq: number; readonly message: string };
 
 /** `compiled` generates JavaScript (`new Function`); `reference` interprets, where a CSP forbids generated code. */
@@ -69,6 +75,25 @@ export interface MissingColumnNote {
   readonly column: string;
   readonly input: string;
   readonly suggestion: string | null;
+}
+
+/** What moving the sliders does: the core's impact of the edited model against the current one, on the loaded data. */
+export interface Simulation {
+  readonly edits: readonly ModelEdit[];
+  /** The model's text with the edits applied in place (what "Apply to the model" puts in the editor); null when an edit could not be applied. */
+  readonly text: string | null;
+  readonly impact: Impact | null;
+  /** The simulated model's bands: the colours and titles of the "after" side. */
+  readonly bands: BandPlan | null;
+  /** Why there is no impact: an edit that could not be applied, or an error the values caused. */
+  readonly problems: readonly string[];
+}
+
+/** The model as loaded against the model as edited (the last that compiled), on the loaded data. */
+export interface Comparison {
+  readonly impact: Impact | null;
+  readonly bands: BandPlan | null;
+  readonly problems: readonly string[];
 }
 
 /** One row per account (its latest snapshot), column by column, for a table of 100,000 rows. */

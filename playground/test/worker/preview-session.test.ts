@@ -103,3 +103,40 @@ describe('PreviewSession', () => {
     expect(late?.summary.pulses.stale).toBe(late?.summary.pulses.present);
   });
 });
+
+describe('PreviewSession: the core impact analysis, as `vitals simulate` and `vitals diff` run it', () => {
+  const data = read('../../../models/saas-seven-metrics/sample.csv');
+
+  test('simulating a threshold moved up moves accounts to a worse band, and the matrix says which', () => {
+    const s = session('sample.csv', data);
+    s.evaluate({ text: SAAS, file: 'model.yaml', asOf: null });
+    const none = s.simulate([{ path: 'bands.amber', value: 70 }]).impact?.data;
+    expect(none?.band_changes.changed).toBe(0);
+    const moved = s.simulate([{ path: 'bands.amber', value: 90 }]);
+    expect(moved.problems).toEqual([]);
+    expect(moved.text).toContain('below: 90');
+    const d = moved.impact?.data;
+    expect(d?.band_changes.changed).toBeGreaterThan(0);
+    expect(d?.band_changes.better).toBe(0);
+    const [from, to] = [d?.transitions.from ?? [], d?.transitions.to ?? []];
+    const green = from.findIndex((state) => state.band === 'green');
+    const amber = to.findIndex((state) => state.band === 'amber');
+    expect(d?.transitions.counts[green]?.[amber]).toBe(d?.band_changes.changed);
+  });
+
+  test('a value the model refuses gives its problem, placed, and no impact', () => {
+    const s = session('sample.csv', data);
+    s.evaluate({ text: SAAS, file: 'model.yaml', asOf: null });
+    const refused = s.simulate([{ path: 'metrics.no_such_metric.weight', value: 2 }]);
+    expect(refused.impact).toBeNull();
+    expect(refused.problems.join(' ')).toMatch(/no_such_metric/);
+  });
+
+  test('compare: the model as loaded against the model as edited, with the changes of meaning', () => {
+    const s = session('sample.csv', data);
+    s.evaluate({ text: SAAS.replace('name: amber, below: 70', 'name: amber, below: 80'), file: 'model.yaml', asOf: null });
+    const impact = s.compare(SAAS).impact;
+    expect(impact?.change.changes).toContainEqual(expect.objectContaining({ section: 'bands', path: 'bands.amber', before: 70, after: 80 }));
+    expect(impact?.data.band_changes.worse).toBeGreaterThan(0);
+  });
+});

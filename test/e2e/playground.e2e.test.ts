@@ -176,6 +176,27 @@ describe('the playground', { timeout: 120_000 }, () => {
     await page.close();
   });
 
+  test('Simulate: moving a band threshold’s slider moves accounts in the transition matrix, before and after overlaid', async () => {
+    const { page, problems } = await open(example('saas-seven-metrics'));
+    await page.locator('#tab-simulate').click();
+    const slider = page.getByRole('slider', { name: 'Watch below' });
+    const greenToAmber = page.locator('vitals-transition-matrix td[aria-label$="from green to amber"]');
+    const simulated = () => page.locator('vitals-simulate:not([pending]) vitals-transition-matrix').waitFor({ timeout: 60_000 });
+    await slider.focus();
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+    await simulated();
+    await expect.poll(() => greenToAmber.getAttribute('aria-label'), { timeout: 60_000 }).toMatch(/^\d+ from/);
+    const first = Number((await greenToAmber.getAttribute('aria-label'))?.split(' ')[0]);
+    for (let i = 0; i < 15; i++) await page.keyboard.press('ArrowRight');
+    await expect.poll(async () => Number((await greenToAmber.getAttribute('aria-label'))?.split(' ')[0]), { timeout: 60_000 }).toBeGreaterThan(first);
+    await simulated();
+    expect(await page.locator('vitals-simulate vitals-histogram').count()).toBe(1);
+    expect((await page.locator('vitals-simulate .headline').textContent())?.replace(/\s+/g, ' ')).toMatch(/change band \(0 better, [1-9]\d* worse\)/);
+    await page.screenshot({ path: join(SHOTS, '7-simulate.png'), fullPage: true });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   test('Compare shows the model as loaded against the model as edited in Monaco’s diff editor', async () => {
     const { page } = await open(example('saas-seven-metrics'));
     const at = locate(SAAS, 'below: 40', 'bands:');
@@ -186,6 +207,9 @@ describe('the playground', { timeout: 120_000 }, () => {
     await settled(page);
     await page.locator('#tab-compare').click();
     await page.locator('vitals-diff-editor .char-insert, vitals-diff-editor .line-insert').first().waitFor({ timeout: 30_000 });
+    // Beside it, the impact summary: the change of meaning, as `vitals diff` words it, and what it does to the accounts.
+    await expect.poll(() => page.locator('.compare vitals-impact-summary li').allTextContents(), { timeout: 60_000 }).toContainEqual(expect.stringMatching(/red band.*40.*45/));
+    expect(await page.locator('.compare vitals-impact-summary vitals-transition-matrix table').count()).toBe(1);
     await page.screenshot({ path: join(SHOTS, '6-compare.png') });
     await page.close();
   });

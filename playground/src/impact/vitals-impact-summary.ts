@@ -18,7 +18,12 @@ export class VitalsImpactSummary extends LitElement {
     css`
       :host {
         display: grid;
+        grid-template-columns: minmax(0, 1fr);
         gap: 12px;
+      }
+      section {
+        min-width: 0;
+        overflow-x: auto;
       }
       ul {
         margin: 0;
@@ -54,7 +59,7 @@ export class VitalsImpactSummary extends LitElement {
         <h2 id="h-transitions">Band transitions</h2>
         <p class="headline">
           <b>${formatCount(d.band_changes.changed)}</b> of ${formatCount(d.compared)} ${d.unit === 'account' ? 'accounts' : 'rows'} change band
-          (${formatCount(d.band_changes.better)} better, ${formatCount(d.band_changes.worse)} worse)${d.score_changes.mean_change === null ? '' : `; the mean score moves ${signed(d.score_changes.mean_change, this.precision)} points`}.
+          (${formatCount(d.band_changes.better)} better, ${formatCount(d.band_changes.worse)} worse)${d.score_changes.mean_change === null || d.score_changes.changed === 0 ? '; no score moves' : `; ${formatCount(d.score_changes.changed)} scores move, the mean by ${signed(d.score_changes.mean_change, this.precision)} points`}.
         </p>
         <vitals-transition-matrix .matrix=${d.transitions} .bands=${this.bands}></vitals-transition-matrix>
       </section>

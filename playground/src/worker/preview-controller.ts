@@ -31,6 +31,8 @@ export class PreviewController implements ReactiveController {
   private latestModel = 0;
   private latestSimulation = 0;
   private latestComparison = 0;
+  /** The values the sliders hold now. */
+  private edits: readonly ModelEdit[] = [];
   private readonly waiting = new Map<number, (explanation: AccountExplanation | null) => void>();
 
   constructor(
@@ -61,11 +63,14 @@ export class PreviewController implements ReactiveController {
   setData(name: string, content: string | Uint8Array): void {
     this.send({ type: 'data', name, content });
     this.status = 'pending';
+    // The sliders stay where they are; their impact is worked out again on the new data.
+    if (this.edits.length > 0) this.simulate(this.edits);
     this.host.requestUpdate();
   }
 
   /** Simulates the current model with `edits` (it arrives as `simulation`); no edits, no simulation. */
   simulate(edits: readonly ModelEdit[]): void {
+    this.edits = edits;
     if (edits.length === 0) {
       this.latestSimulation = ++this.seq;
       this.simulation = null;

@@ -156,7 +156,9 @@ describe('the playground', { timeout: 120_000 }, () => {
     const { page } = await open(example('lifecycle-b2b'));
     await page.locator('#tab-preview').focus();
     await page.keyboard.press('ArrowRight');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-accounts');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('tab-simulate');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('tab-accounts');
     expect(await page.locator('#tab-accounts').getAttribute('aria-selected')).toBe('true');
     const rows = page.locator('vitals-accounts-table .row');
     await rows.first().waitFor();

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { applyPatch } from 'diff';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { planModel } from '@vitals/core';
-import { expectValid, FIXTURES, ndjson, vitals } from './support/run-cli.js';
+import { expectValid, FIXTURES, ndjson, vitals, vitalsAsync } from './support/run-cli.js';
 
 const MODEL = `${FIXTURES}/backtest/model.yaml`;
 const V2 = `${FIXTURES}/backtest/model-v2.yaml`;
@@ -180,5 +180,59 @@ describe('refused, clearly (exit 2, never NaN)', () => {
     const run = vitals(['backtest', MODEL, '--data', csv, '--outcome', 'churned']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('too few churned accounts for a backtest: 4 churned and 36 retained, at least 10 of each');
+  });
+});
+
+describe('vitals diff --outcome', () => {
+  interface DiffOutcome {
+    outcome: {
+      counts: { observations: number };
+      base: { auc: Json['models'][number]['auc']; bands: Json['models'][number]['bands'] };
+      head: { auc: Json['models'][number]['auc']; bands: Json['models'][number]['bands'] };
+      comparison: { auc_difference: { value: number; low: number; high: number }; transitions: unknown };
+    };
+  }
+
+  test('both models’ AUC, churn per band and the paired difference are backtest --compare’s, in the same pass as the impact', async () => {
+    const [run, backtest] = await Promise.all([
+      vitalsAsync(['diff', MODEL, V2, '--data', accounts, '--outcome', 'churned', '--format', 'json']),
+      vitalsAsync(['backtest', MODEL, '--data', accounts, '--outcome', 'churned', '--compare', V2, '--format', 'json']),
+    ]);
+    expect(run?.code, run?.stderr).toBe(0);
+    const diff = JSON.parse(run?.stdout ?? '') as DiffOutcome;
+    expectValid('diff', diff);
+    const compared = JSON.parse(backtest?.stdout ?? '') as Json & { comparison: DiffOutcome['outcome']['comparison'] };
+    expect(diff.outcome.counts.observations).toBe(400);
+    expect(diff.outcome.base.auc).toEqual(compared.models[0]?.auc);
+    expect(diff.outcome.head.auc).toEqual(compared.models[1]?.auc);
+    expect(diff.outcome.base.bands).toEqual(compared.models[0]?.bands);
+    expect(diff.outcome.comparison).toEqual(compared.comparison);
+  });
+
+  test('text and markdown: the AUC change in the one-line summary, and a section with each AUC, the paired interval and churn per band', async () => {
+    const [text, markdown] = await Promise.all(['text', 'markdown'].map((format) => vitalsAsync(['diff', MODEL, V2, '--data', accounts, '--outcome', 'churned', '--format', format])));
+    expect(text?.code, text?.stderr).toBe(0);
+    const summary = /AUC on `churned` (0\.\d{3}) → (0\.\d{3})\./.exec(text?.stdout ?? '');
+    expect(summary).not.toBeNull();
+    expect(text?.stdout).toContain(`${summary?.[1]} (95% CI `);
+    expect(text?.stdout).toMatch(new RegExp(`before, ${summary?.[2]} \\(95% CI 0\\.\\d{3}–0\\.\\d{3}\\) after\\.`));
+    expect(text?.stdout).toMatch(/AUC change [+−]0\.\d{3} \(95% CI [+−]0\.\d{3} to [+−]0\.\d{3}, paired\): /);
+    expect(markdown?.stdout).toContain('#### Predicting `churned`');
+    expect(markdown?.stdout).toMatch(/\| red \| \d+ \| \d+\.\d% \(/);
+  });
+
+  test('refused clearly: an outcome column the file lacks, one class only, --horizon without --outcome', async () => {
+    const [missing, single, stray] = await Promise.all([
+      vitalsAsync(['diff', MODEL, V2, '--data', accounts, '--outcome', 'churn_flag']),
+      vitalsAsync(['diff', MODEL, V2, '--data', `${FIXTURES}/backtest/single-class.csv`, '--outcome', 'churned']),
+      vitalsAsync(['diff', MODEL, V2, '--data', accounts, '--horizon', '90d']),
+    ]);
+    expect(missing?.code).toBe(2);
+    expect(missing?.stderr).toContain('churn_flag');
+    expect(single?.code).toBe(2);
+    expect(single?.stderr).toContain('the outcome `churned` has one class only');
+    expect(single?.stdout).toBe('');
+    expect(stray?.code).toBe(2);
+    expect(stray?.stderr).toContain('--horizon goes with --outcome');
   });
 });

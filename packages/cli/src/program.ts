@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { CliError, type ExitCode } from './errors.js';
 import { safeLines } from './render/safe-text.js';
 import type { ImpactOptions } from './run/impact-run.js';
+import type { OutcomeOptions } from './run/outcome-run.js';
 import { VERSION } from './version.js';
 
 const INPUT_FORMATS = ['csv', 'tsv', 'ndjson', 'json'] as const;
@@ -137,18 +138,22 @@ export function buildProgram(setExit: (code: ExitCode) => void): Command {
           'benchmark crossings and accounts that lose their score. BASE and HEAD are files, or --base REF reads BASE from git.',
       )
       .argument('<models...>', 'BASE HEAD (two model files), or one model with --base REF')
-      .option('--base <ref>', 'read BASE from git: the model file as it is at this revision (a branch, a tag, a commit)'),
+      .option('--base <ref>', 'read BASE from git: the model file as it is at this revision (a branch, a tag, a commit)')
+      .option('--outcome <field>', 'also compare how well each model predicts this column (a label or a churn date), as backtest --compare')
+      .option('--horizon <duration>', 'churn-date outcomes: count a churn within this long after a snapshot (e.g. 90d, 13w)')
+      .option('--observed-until <date>', 'churn-date outcomes: the last day the data tells about (default: its latest date)'),
   )
     .addHelpText(
       'after',
       examples(
         'vitals diff old.yaml new.yaml --data accounts.csv',
         'vitals diff --base origin/main models/health.yaml --data models/health/sample.csv --format markdown > comment.md',
+        'vitals diff old.yaml new.yaml --data accounts.csv --outcome churned',
       ),
     )
     .action(async (models: string[], options: Record<string, unknown>) => {
       const { runDiff } = await import('./commands/diff.js');
-      setExit(await runDiff(models, { ...impactOptions(options), base: options.base as string | undefined }));
+      setExit(await runDiff(models, { ...impactOptions(options), base: options.base as string | undefined, outcome: diffOutcomeOptions(options) }));
     });
 
   addImpactOptions(
@@ -372,6 +377,22 @@ function backtestOptions(options: Record<string, unknown>): BacktestCommandOptio
     misses: countOption('--misses', options.misses as string),
     format: options.format as BacktestCommandOptions['format'],
     html: options.html as string | undefined,
+  };
+}
+
+/** `diff --outcome`: the outcome read as `backtest` reads it; no misses are listed (the diff's movers are its accounts). */
+function diffOutcomeOptions(options: Record<string, unknown>): OutcomeOptions | undefined {
+  if (options.outcome === undefined) {
+    const stray = options.horizon !== undefined ? '--horizon' : options.observedUntil !== undefined ? '--observed-until' : undefined;
+    if (stray !== undefined) throw new CliError(`${stray} goes with --outcome: name the column that holds the churn dates`);
+    return undefined;
+  }
+  return {
+    outcome: options.outcome as string,
+    horizonDays: horizonOption(options.horizon as string | undefined),
+    observedUntil: dateOption('--observed-until', options.observedUntil as string | undefined),
+    maxIssues: countOption('--max-issues', options.maxIssues as string),
+    misses: 0,
   };
 }
 

@@ -6,16 +6,20 @@ import { md } from '../render/report-markdown.js';
 import { safeText } from '../render/safe-text.js';
 import { runImpact, writeImpactReport, type ImpactOptions } from '../run/impact-run.js';
 import { compileModelFile } from '../run/load-model.js';
+import { analyseOutcome, type OutcomeOptions } from '../run/outcome-run.js';
 
 export interface DiffOptions extends ImpactOptions {
   /** A git revision to read BASE from (the one model path is HEAD, and BASE is the same file at that revision). */
   readonly base: string | undefined;
+  /** `--outcome`: how well each model predicts this column, side by side (as `backtest --compare`). */
+  readonly outcome: OutcomeOptions | undefined;
 }
 
 /**
  * `vitals diff BASE HEAD --data FILE`, or `vitals diff --base REF MODEL --data FILE`: what a model
  * change means and what it does to the accounts in the data. A model that does not exist at REF
  * is new: there is nothing to compare, and that is not an error (CI runs this on every changed model).
+ * With `--outcome`, the report also says how well each version predicts that column.
  */
 export async function runDiff(paths: readonly string[], options: DiffOptions): Promise<ExitCode> {
   const expected = options.base === undefined ? 2 : 1;
@@ -33,8 +37,9 @@ export async function runDiff(paths: readonly string[], options: DiffOptions): P
   }
   const base = compileModelFile(baseFile);
   const head = compileModelFile(headFile);
-  const run = await runImpact(base, head, options);
+  const run = await runImpact(base, head, options, options.outcome);
   if (run === undefined) return EXIT.failed;
-  const report = { command: 'diff' as const, base: { label: baseFile.path, plan: base.plan }, head: { label: headFile.path, plan: head.plan }, data: { file: run.file, counts: run.counts }, impact: run.impact };
+  const outcome = run.outcome === null ? undefined : analyseOutcome(run.file, run.outcome, { method: 'delong' });
+  const report = { command: 'diff' as const, base: { label: baseFile.path, plan: base.plan }, head: { label: headFile.path, plan: head.plan }, data: { file: run.file, counts: run.counts }, impact: run.impact, ...(outcome === undefined ? {} : { outcome }) };
   return writeImpactReport(report, options);
 }

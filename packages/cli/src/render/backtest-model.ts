@@ -1,5 +1,5 @@
 import { safeText } from './safe-text.js';
-import type { AucEstimate, BacktestReport, IntervalMethod, ModelBacktest, Plan, Rate, WeightSuggestion } from '@vitals/core';
+import type { AucEstimate, BacktestComparison, BacktestReport, IntervalMethod, ModelBacktest, Plan, Rate, WeightSuggestion } from '@vitals/core';
 
 /** What every backtest form shows: the core's report, the files it came from, and a weight suggestion when asked. */
 export interface BacktestData {
@@ -92,6 +92,13 @@ export function exclusions(report: BacktestReport, unit: string): string[] {
   if (c.afterOutcome > 0) lines.push(`${c.afterOutcome.toLocaleString('en-US')} snapshots on or after their churn date left out (no leakage from the future)`);
   if (c.censored > 0) lines.push(`${c.censored.toLocaleString('en-US')} snapshots too recent to know (their horizon runs past the end of the data) left out`);
   return lines;
+}
+
+/** `+0.009 (95% CI +0.005 to +0.013, paired): v2 is better beyond noise`: the second model's AUC minus the first's, in words. */
+export function aucDifferenceText(d: BacktestComparison['difference'], second: string): string {
+  const signed = (x: number) => `${x >= 0 ? '+' : '−'}${auc(Math.abs(x))}`;
+  const verdict = d.low > 0 ? `${second} is better beyond noise` : d.high < 0 ? `${second} is worse beyond noise` : 'the difference is within noise (the interval includes 0)';
+  return `${signed(d.value)} (95% CI ${signed(d.low)} to ${signed(d.high)}, paired): ${verdict}`;
 }
 
 /** A component's AUC, or why there is none. */

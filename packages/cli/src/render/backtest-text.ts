@@ -1,6 +1,6 @@
 import type { BacktestComparison, Miss, ModelBacktest, Plan } from '@vitals/core';
 import { bar } from './bars.js';
-import { auc, aucText, aucVerdict, componentText, exclusions, intervalText, lift, outcomeText, pct, rateText, suggestionSummary, unitOf, type BacktestData, type SuggestionData } from './backtest-model.js';
+import { auc, aucDifferenceText, aucText, aucVerdict, componentText, exclusions, intervalText, lift, outcomeText, pct, rateText, suggestionSummary, unitOf, type BacktestData, type SuggestionData } from './backtest-model.js';
 import { formatValue } from './format-value.js';
 import { safeLines, safeText } from './safe-text.js';
 import { PLAIN, type Style } from './style.js';
@@ -46,14 +46,11 @@ function discrimination(m: ModelBacktest, data: BacktestData, style: Style): str
 
 function comparison({ report }: BacktestData, c: BacktestComparison, unit: string, style: Style): string {
   const [a, b] = report.models as [ModelBacktest, ModelBacktest];
-  const d = c.difference;
-  const sign = (x: number) => `${x >= 0 ? '+' : '−'}${auc(Math.abs(x))}`;
-  const verdict = d.low > 0 ? `${b.model} is better beyond noise` : d.high < 0 ? `${b.model} is worse beyond noise` : 'the difference is within noise (the interval includes 0)';
   const header = ['', ...c.toBands.map((band) => `→ ${band}`)];
   const rows = c.fromBands.map((band, i) => [band, ...(c.transitions[i] ?? []).map((r) => (r.count === 0 ? '·' : `${r.count.toLocaleString('en-US')} (${pct(r.rate)} churned)`))]);
   return [
     style.bold(`Compared: ${a.model} → ${b.model}, on the same ${report.counts.observations.toLocaleString('en-US')} ${unit}s`),
-    `  AUC ${auc(a.auc.auc)} → ${auc(b.auc.auc)}: ${sign(d.value)} (95% CI ${sign(d.low)} to ${sign(d.high)}, paired): ${verdict}`,
+    `  AUC ${auc(a.auc.auc)} → ${auc(b.auc.auc)}: ${aucDifferenceText(c.difference, b.model)}`,
     `  Band transitions (rows: ${a.model}, columns: ${b.model}), with the churn rate of each cell:`,
     ...table([header, ...rows], [false, ...c.toBands.map(() => true)]).map((l) => `    ${l}`),
   ].join('\n');

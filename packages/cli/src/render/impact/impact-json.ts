@@ -1,4 +1,5 @@
-import type { ModelIdentity } from '@vitals/core';
+import type { BacktestReport, ModelBacktest, ModelIdentity } from '@vitals/core';
+import { bandsJson, comparisonJson, estimate, outcomeJson } from '../backtest-json.js';
 import { DIFF_FORMAT_VERSION, type ImpactReport } from './impact-report.js';
 
 /**
@@ -6,7 +7,7 @@ import { DIFF_FORMAT_VERSION, type ImpactReport } from './impact-report.js';
  * the data came from. The contract is packages/cli/schema/diff.schema.json.
  */
 export function renderImpactJson(report: ImpactReport): string {
-  const { impact, simulation, target } = report;
+  const { impact, simulation, target, outcome } = report;
   const side = (label: string, identity: ModelIdentity) => ({ source: label, ...identity });
   const document = {
     format_version: DIFF_FORMAT_VERSION,
@@ -18,6 +19,14 @@ export function renderImpactJson(report: ImpactReport): string {
     impact: impact.data,
     ...(simulation === undefined ? {} : { simulation }),
     ...(target === undefined ? {} : { target }),
+    ...(outcome === undefined ? {} : { outcome: outcomeDocument(outcome) }),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+/** `--outcome`: each model's AUC and churn per band on the same rows, and their paired comparison (the keys of `backtest --format json`). */
+function outcomeDocument(report: BacktestReport) {
+  const [base, head] = report.models as [ModelBacktest, ModelBacktest];
+  const side = (m: ModelBacktest) => ({ auc: estimate(m.auc), bands: bandsJson(m) });
+  return { ...outcomeJson(report), base: side(base), head: side(head), comparison: report.comparison === null ? null : comparisonJson(report.comparison) };
 }

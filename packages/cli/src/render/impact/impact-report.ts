@@ -1,4 +1,4 @@
-import type { Impact, ModelEdit, Plan, ThresholdSearch } from '@vitals/core';
+import type { BacktestReport, Impact, ModelEdit, Plan, ThresholdSearch } from '@vitals/core';
 import type { RunCounts } from '../score-writers.js';
 
 /** Version of `diff --format json` and `simulate --format json` (packages/cli/schema/diff.schema.json). */
@@ -20,4 +20,6 @@ export interface ImpactReport {
   readonly simulation?: { readonly edits: readonly ModelEdit[]; readonly patch: string };
   /** `simulate --target`: the shares aimed at and the thresholds found. */
   readonly target?: ThresholdSearch;
+  /** `diff --outcome`: both models backtested on the same rows (BASE first), with their paired comparison. */
+  readonly outcome?: BacktestReport;
 }

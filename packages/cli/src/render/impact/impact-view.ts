@@ -3,6 +3,7 @@ import { plural } from '../check-report.js';
 import { safeText } from '../safe-text.js';
 import { changeSections, patchSection } from './change-sections.js';
 import { dataSections } from './data-sections.js';
+import { outcomeSections, outcomeSummary } from './outcome-section.js';
 import type { ImpactReport } from './impact-report.js';
 
 /**
@@ -43,7 +44,7 @@ export function impactView(report: ImpactReport): ImpactView {
     header: header(report),
     summary: summary(report),
     // Without a change of meaning every score is the same: the data sections would only repeat it.
-    sections: [...changeSections(report), ...(report.impact.change.unchanged ? [] : dataSections(report)), ...patchSection(report)],
+    sections: [...changeSections(report), ...outcomeSections(report), ...(report.impact.change.unchanged ? [] : dataSections(report)), ...patchSection(report)],
   };
 }
 
@@ -56,8 +57,8 @@ function header({ base, head, data, impact }: ImpactReport): string[] {
   ];
 }
 
-function summary({ impact }: ImpactReport): string {
-  const { change, data } = impact;
+function summary(report: ImpactReport): string {
+  const { change, data } = report.impact;
   if (change.unchanged) return 'No change in meaning (comments, layout or the way a formula is written at most): every score stays as it is.';
   const parts = [`${plural(change.changes.length, 'model change')}`];
   const unit = data.unit;
@@ -75,6 +76,8 @@ function summary({ impact }: ImpactReport): string {
   }
   const fell = data.benchmarks.fell_below.count;
   if (fell > 0) parts.push(`${counted(fell, unit, 'falls below its', 'fall below their')} stage benchmark`);
+  const predicts = outcomeSummary(report);
+  if (predicts !== undefined) parts.push(predicts);
   return `${parts.join('; ')}.`;
 }
 

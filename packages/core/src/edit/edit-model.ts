@@ -1,5 +1,6 @@
 import { isMap, isSeq, parseDocument, stringify, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { canonicalJson } from '../compile/canonical-json.js';
+import { unpadFlowLists } from '../format/flow-padding.js';
 import { keyOrderAt } from '../format/key-order.js';
 import { editIssue, type EditIssue } from './edit-issues.js';
 import { keyText, resolveEditPath, type EditTarget } from './edit-path.js';
@@ -131,7 +132,8 @@ function nodeEnd(node: unknown): number {
 
 /** A value as YAML on one line; inside a flow collection, text with flow punctuation is quoted. */
 function valueText(value: EditValue, inFlow: boolean): string {
-  if (value !== null && typeof value === 'object') return stringify(value, { collectionStyle: 'flow', flowCollectionPadding: true, lineWidth: 0 }).trimEnd();
+  // Laid out as `vitals fmt` lays it out (`{ a: 1 }`, `[a, b]`), so an edited model stays formatted.
+  if (value !== null && typeof value === 'object') return unpadFlowLists(stringify(value, { collectionStyle: 'flow', flowCollectionPadding: true, lineWidth: 0 })).trimEnd();
   const plain = stringify(value, { lineWidth: 0 }).trimEnd();
   const quoted = /^["']/.test(plain);
   return typeof value === 'string' && !quoted && (plain.includes('\n') || (inFlow && /[,[\]{}]/.test(plain))) ? JSON.stringify(value) : plain;

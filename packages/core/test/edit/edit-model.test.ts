@@ -35,7 +35,7 @@ describe('editModel: only the edited value changes, in place', () => {
     ['metrics.feature_adoption.weight=3', [], ['    weight: 3']],
     ['hysteresis=2', [], ['hysteresis: 2']],
     // a metric that inherits the model's bands gets its own copy, with the one threshold moved
-    ['metrics.feature_adoption.bands.red=35', [], ['    bands: [ { name: red, below: 35, title: At risk, color: "#c62828" }, { name: amber, below: 70, title: Watch, color: "#f9a825" }, { name: green, title: Healthy, color: "#2e7d32" } ]']],
+    ['metrics.feature_adoption.bands.red=35', [], ['    bands: [{ name: red, below: 35, title: At risk, color: "#c62828" }, { name: amber, below: 70, title: Watch, color: "#f9a825" }, { name: green, title: Healthy, color: "#2e7d32" }]']],
     // a block scalar is replaced whole, and the line after it stays
     ['description=Short.', ['description: >', '  Product usage carries half the score, the relationship (engagement) 30% and the CSM\'s', '  own red/amber/green 20%. Missing data is left out and the other weights renormalised;', '  an account with less than 60% of the weight backed by data gets no score.'], ['description: Short.']],
   ])('%s', (text, removed, added) => {

@@ -23,6 +23,8 @@ export { planToSql, SQL_DIALECTS } from './sql/plan-to-sql.js';
 export { planToDbt } from './sql/plan-to-dbt.js';
 export { SqlTranslationError } from './sql/dialects/literal-text.js';
 export { describeIssue } from './evaluate/record-issue.js';
+export { accountFactsReader } from './evaluate/account-facts.js';
+export { metricColumnStem, columnClashes, METRIC_PARTS, CATEGORY_PARTS, ENTRY_COLUMN_SUFFIXES } from './check/column-names.js';
 // Analysing results
 export { createDistribution, distributionView, DOMINANT_BAND_SHARE } from './analyse/distribution.js';
 export { nextBand } from './analyse/next-band.js';
@@ -86,6 +88,8 @@ export type { DbtModel } from './sql/plan-to-dbt.js';
 export type { PlanToSqlOptions, ColumnKind } from './sql/query.js';
 export type { SqlColumn, SqlColumnField } from './sql/output-columns.js';
 export type { SqlDialect, SqlDialectName } from './sql/dialect.js';
+export type { AccountFacts } from './evaluate/account-facts.js';
+export type { ColumnClash } from './check/column-names.js';
 export type * from './evaluate/result.js';
 export type { DistributionSummary, DistributionAccumulator, BandShare, HistogramBin, ScoreStats } from './analyse/distribution.js';
 export type { NextBand, MetricChange } from './analyse/next-band.js';

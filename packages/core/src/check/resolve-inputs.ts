@@ -88,6 +88,8 @@ function roles(model: ModelSource): Role[] {
   add(data.id, '/data/id', 'account id', ['string', 'enum', 'integer'], { type: 'string' }, true);
   add(data.as_of, '/data/as_of', 'as-of date', ['date'], { type: 'date' }, true);
   add(data.segment, '/data/segment', 'segment', ['string', 'enum'], { type: 'string' });
+  add(data.value, '/data/value', 'account value', ['number', 'integer'], { type: 'number' });
+  add(data.owner, '/data/owner', 'account owner', ['string', 'enum'], { type: 'string' });
   if (model.pulse !== undefined) {
     const levels = pulseLevelsByScore(model);
     add(model.pulse.field, '/pulse/field', 'pulse', ['enum'], { type: 'enum', values: levels, ordered: true });

@@ -36,6 +36,8 @@ export function modelToPlan(checked: CheckedModel): Plan {
       asOf: source.data?.as_of ?? null,
       segment: source.data?.segment ?? null,
       stage: source.data?.stage ?? null,
+      value: source.data?.value ?? null,
+      owner: source.data?.owner ?? null,
     },
     inputs: checked.inputs,
     metrics,

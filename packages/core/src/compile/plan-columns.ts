@@ -33,6 +33,8 @@ export function roleFields(plan: Plan): RoleField[] {
     ['as-of date', '/data/as_of', plan.data.asOf],
     ['segment', '/data/segment', plan.data.segment],
     ['stage', '/data/stage', plan.data.stage],
+    ['account value', '/data/value', plan.data.value],
+    ['account owner', '/data/owner', plan.data.owner],
     ['pulse', '/pulse/field', plan.pulse?.field],
     ['pulse date', '/pulse/recorded_at', plan.pulse?.recordedAt],
     ['override score', '/overrides/score', plan.overrides?.score],

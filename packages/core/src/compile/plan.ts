@@ -41,6 +41,10 @@ export interface DataPlan {
   readonly asOf: string | null;
   readonly segment: string | null;
   readonly stage: string | null;
+  /** The input holding the account's value (ARR, MRR), for reports. */
+  readonly value: string | null;
+  /** The input naming the account's owner (the CSM), for reports. */
+  readonly owner: string | null;
 }
 
 /** Bands worst first; `thresholds[i]` is where band i ends and band i+1 begins (it belongs to i+1). */

@@ -89,6 +89,7 @@ export interface DiagnosticParams {
   'metric-unused': { name: string };
   'input-unused': { name: string };
   'column-read-twice': { column: string; input: string; other: string };
+  'column-name-clash': { column: string; metric: string; other: string };
   'category-empty': { name: string };
   'linear-empty-range': { at: number };
   'too-many-metrics': { count: number; limit: number };

@@ -405,6 +405,11 @@ export const DIAGNOSTIC_TEXT: DiagnosticTable = {
     message: (p) => `inputs \`${p.other}\` and \`${p.input}\` both read column \`${p.column}\``,
     hint: () => 'give each input its own `column:`, or use one input in both places',
   },
+  'column-name-clash': {
+    severity: 'error',
+    message: (p) => `metric \`${p.metric}\` and ${p.other} would both write the output column \`${p.column}\``,
+    hint: () => 'rename one of them: a metric keyed like a category writes `<key>_metric_value`, `_score` and `_band`, so no other entry may take those names',
+  },
   'category-empty': {
     severity: 'warning',
     message: (p) => `category \`${p.name}\` has no metrics, so it never has a score`,

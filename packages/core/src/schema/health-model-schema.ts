@@ -253,7 +253,14 @@ export const HEALTH_MODEL_SCHEMA = {
     data: {
       type: 'object',
       additionalProperties: false,
-      properties: { id: identifier, as_of: identifier, segment: identifier, stage: identifier },
+      properties: {
+        id: identifier,
+        as_of: identifier,
+        segment: identifier,
+        stage: identifier,
+        value: { ...identifier, description: "The input holding the account's value (ARR, MRR): reports weigh band shares and lists by it." },
+        owner: { ...identifier, description: "The input naming the account's owner (the CSM): reports show each owner's book." },
+      },
     },
     inputs: namedMap(input, MAX_ENTRIES.inputs),
     categories: { ...namedMap(category, MAX_ENTRIES.categories), minProperties: 1 },

@@ -112,6 +112,10 @@ export interface DataFieldsSource {
   as_of?: Identifier;
   segment?: Identifier;
   stage?: Identifier;
+  /** The account's value (ARR, MRR): a number input. */
+  value?: Identifier;
+  /** The account's owner (the CSM): a text or enum input. */
+  owner?: Identifier;
 }
 
 export interface ModelSource {

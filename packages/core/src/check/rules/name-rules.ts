@@ -1,4 +1,5 @@
 import { childPointer } from '../../load/source-document.js';
+import { columnClashes } from '../column-names.js';
 import { BUILTIN_NAMES } from '../scope.js';
 import type { ModelRule } from './rule-context.js';
 
@@ -28,5 +29,13 @@ export const checkNames: ModelRule = (ctx) => {
   const aliases = new Set([ctx.model.data?.stage === 'stage' ? 'stage' : '', ctx.model.data?.segment === 'segment' ? 'segment' : '']);
   for (const name of Object.keys(ctx.model.inputs)) {
     if (BUILTIN_NAMES.has(name) && !aliases.has(name)) ctx.report('name-shadows-builtin', { name }, ctx.locate.key(childPointer('/inputs', name)));
+  }
+};
+
+/** Two entries whose flat output columns (`score --format csv`, SQL) would have one name: no column may be ambiguous. */
+export const checkColumnNames: ModelRule = (ctx) => {
+  for (const clash of columnClashes(Object.keys(ctx.model.categories), Object.keys(ctx.model.metrics))) {
+    const other = `${clash.first.kind} \`${clash.first.key}\``;
+    ctx.report('column-name-clash', { column: clash.column, metric: clash.metric, other }, ctx.locate.key(childPointer('/metrics', clash.metric)));
   }
 };

@@ -8,7 +8,7 @@ export const checkUnusedInputs: ModelRule = (ctx) => {
   const all = [...Object.values(ctx.typed.metricValues), ...Object.values(ctx.typed.metricScores), ...Object.values(ctx.typed.playbooks)];
   for (const expression of all) for (const read of expression.reads) if (read.slot.kind === 'input') used.add(read.slot.input);
   const { data, pulse, overrides } = ctx.model;
-  const roles = [data?.id, data?.as_of, data?.stage, data?.segment, pulse?.field, pulse?.recorded_at, ...Object.values(overrides ?? {})];
+  const roles = [data?.id, data?.as_of, data?.stage, data?.segment, data?.value, data?.owner, pulse?.field, pulse?.recorded_at, ...Object.values(overrides ?? {})];
   for (const role of roles) if (role !== undefined) used.add(role);
   for (const name of Object.keys(ctx.model.inputs)) {
     if (!used.has(name)) ctx.report('input-unused', { name }, ctx.locate.key(childPointer('/inputs', name)));

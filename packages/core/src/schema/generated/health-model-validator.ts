@@ -5,13 +5,13 @@ function ucs2length(text) { let n = 0; for (const _ of text) n++; return n; }
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://vitals.dev/schema/health-model/v1.json","title":"vitals health model, format version 1","type":"object","required":["vitals","model","bands","inputs","categories","metrics"],"additionalProperties":false,"properties":{"vitals":{"const":1,"description":"The format version."},"model":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"title":{"type":"string","maxLength":200,"description":"Display text."},"description":{"type":"string","maxLength":20000},"scale":{"type":"object","required":["min","max"],"additionalProperties":false,"properties":{"min":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000},"max":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000}}},"precision":{"type":"integer","minimum":0,"maximum":6,"description":"Decimals scores are rounded to before banding."},"bands":{"type":"array","minItems":1,"maxItems":20,"items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"below":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000,"description":"Scores below this (after rounding) are in this band; the boundary belongs to the band above."},"title":{"type":"string","maxLength":200,"description":"Display text."},"color":{"type":"string","pattern":"^#[0-9a-fA-F]{6}$","description":"A colour as #rrggbb."}}}},"hysteresis":{"type":"number","minimum":0,"maximum":1000000,"description":"Points an account must cross a band boundary by to change its overall band."},"data":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"as_of":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"segment":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"stage":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."}}},"inputs":{"type":"object","propertyNames":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"maxProperties":2000,"additionalProperties":{"type":"object","required":["type"],"additionalProperties":false,"properties":{"type":{"enum":["number","integer","boolean","enum","string","date"]},"column":{"type":"string","maxLength":200,"pattern":"^\\S(.*\\S)?$","description":"The column of the data file (the JSON field) this input reads, exactly as the header writes it; default: the input's name."},"values":{"type":"array","minItems":1,"maxItems":1000,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":200}},"ordered":{"type":"boolean","description":"Enum values are listed from lowest to highest and can be compared with < and >."},"min":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000},"max":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000},"required":{"type":"boolean","description":"A record without this field is invalid (instead of missing)."},"title":{"type":"string","maxLength":200,"description":"Display text."},"description":{"type":"string","maxLength":20000}},"if":{"properties":{"type":{"const":"enum"}},"required":["type"]},"then":{"required":["values"]}}},"categories":{"type":"object","propertyNames":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"maxProperties":100,"additionalProperties":{"type":"object","required":["weight"],"additionalProperties":false,"properties":{"title":{"type":"string","maxLength":200,"description":"Display text."},"description":{"type":"string","maxLength":20000},"weight":{"type":"number","minimum":0,"maximum":1000000,"description":"Relative weight; 0 means informational."},"rollup":{"errorHint":"`weighted_mean`, `geometric` or `{ weakest_link: { margin: N } }`","anyOf":[{"type":"string","enum":["weighted_mean","geometric","weakest_link"]},{"type":"object","required":["weakest_link"],"additionalProperties":false,"properties":{"weakest_link":{"type":"object","additionalProperties":false,"properties":{"margin":{"type":"number","minimum":0,"maximum":1000000}}}}}]},"bands":{"type":"array","minItems":1,"maxItems":20,"items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"below":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000,"description":"Scores below this (after rounding) are in this band; the boundary belongs to the band above."},"title":{"type":"string","maxLength":200,"description":"Display text."},"color":{"type":"string","pattern":"^#[0-9a-fA-F]{6}$","description":"A colour as #rrggbb."}}}}}},"minProperties":1},"metrics":{"type":"object","propertyNames":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"maxProperties":1000,"additionalProperties":{"type":"object","required":["category","value","score"],"additionalProperties":false,"properties":{"title":{"type":"string","maxLength":200,"description":"Display text."},"description":{"type":"string","maxLength":20000},"category":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"value":{"type":"string","maxLength":20000,"description":"An expression in the vitals expression language."},"score":{"errorHint":"`identity` or one of { linear }, { steps }, { map }, { expr }","anyOf":[{"type":"string","const":"identity"},{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"properties":{"linear":{"type":"object","required":["from","to"],"additionalProperties":false,"properties":{"from":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000},"to":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000}},"description":"Value `from` scores the scale minimum, `to` the maximum, linear between and clamped."},"steps":{"type":"array","minItems":1,"maxItems":100,"items":{"type":"object","required":["score"],"additionalProperties":false,"properties":{"below":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000},"score":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000}}}},"map":{"type":"object","minProperties":1,"maxProperties":1000,"additionalProperties":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000},"description":"A score for each value of an enum or boolean; `default` for values not listed."},"expr":{"type":"string","maxLength":20000,"description":"An expression in the vitals expression language."}}}]},"bands":{"type":"array","minItems":1,"maxItems":20,"items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"below":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000,"description":"Scores below this (after rounding) are in this band; the boundary belongs to the band above."},"title":{"type":"string","maxLength":200,"description":"Display text."},"color":{"type":"string","pattern":"^#[0-9a-fA-F]{6}$","description":"A colour as #rrggbb."}}}},"weight":{"type":"number","minimum":0,"maximum":1000000,"description":"Relative weight; 0 means informational."},"missing":{"errorHint":"`exclude`, `unknown` or `{ score: N }`","anyOf":[{"type":"string","enum":["exclude","unknown"]},{"type":"object","required":["score"],"additionalProperties":false,"properties":{"score":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000}}}]}}},"minProperties":1},"rollup":{"errorHint":"`weighted_mean`, `geometric` or `{ weakest_link: { margin: N } }`","anyOf":[{"type":"string","enum":["weighted_mean","geometric","weakest_link"]},{"type":"object","required":["weakest_link"],"additionalProperties":false,"properties":{"weakest_link":{"type":"object","additionalProperties":false,"properties":{"margin":{"type":"number","minimum":0,"maximum":1000000}}}}}]},"missing":{"type":"object","additionalProperties":false,"properties":{"policy":{"errorHint":"`exclude`, `unknown` or `{ score: N }`","anyOf":[{"type":"string","enum":["exclude","unknown"]},{"type":"object","required":["score"],"additionalProperties":false,"properties":{"score":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000}}}]},"min_coverage":{"type":"number","minimum":0,"maximum":1,"description":"Below this share of weight with data, an account gets no score."}}},"pulse":{"type":"object","required":["field","recorded_at"],"additionalProperties":false,"properties":{"field":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"recorded_at":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"shelf_life":{"type":"string","pattern":"^[0-9]{1,5}[dw]$","description":"A duration in days or weeks, e.g. 30d or 2w."},"scale":{"type":"array","minItems":1,"maxItems":12,"items":{"type":"object","required":["value","score"],"additionalProperties":false,"properties":{"value":{"type":"string","minLength":1,"maxLength":200},"title":{"type":"string","maxLength":200,"description":"Display text."},"score":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000},"shelf_life":{"type":"string","pattern":"^[0-9]{1,5}[dw]$","description":"A duration in days or weeks, e.g. 30d or 2w."}}},"description":"The pulse levels, from one up to twelve; default: the six-point scale."},"stale":{"errorHint":"`keep`, `exclude` or `{ decay: { to: N, over: 30d } }`","anyOf":[{"type":"string","enum":["keep","exclude"]},{"type":"object","required":["decay"],"additionalProperties":false,"properties":{"decay":{"type":"object","required":["to","over"],"additionalProperties":false,"properties":{"to":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000},"over":{"type":"string","pattern":"^[0-9]{1,5}[dw]$","description":"A duration in days or weeks, e.g. 30d or 2w."}}}}}]}}},"overrides":{"type":"object","required":["reason","set_at","expires_at"],"additionalProperties":false,"properties":{"score":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"band":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"reason":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"set_at":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"expires_at":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."}}},"benchmarks":{"type":"array","maxItems":10000,"items":{"type":"object","required":["stage","score"],"additionalProperties":false,"properties":{"stage":{"type":"string","minLength":1,"maxLength":200},"segment":{"type":"string","minLength":1,"maxLength":200},"category":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"score":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000}}}},"playbooks":{"type":"object","propertyNames":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"maxProperties":1000,"additionalProperties":{"type":"object","required":["when","action"],"additionalProperties":false,"properties":{"title":{"type":"string","maxLength":200,"description":"Display text."},"description":{"type":"string","maxLength":20000},"when":{"type":"string","maxLength":20000,"description":"An expression in the vitals expression language."},"priority":{"enum":["critical","high","medium","low"]},"owner":{"type":"string","maxLength":200},"action":{"type":"string","maxLength":20000},"cooldown":{"type":"string","pattern":"^[0-9]{1,5}[dw]$","description":"A duration in days or weeks, e.g. 30d or 2w."}}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://vitals.dev/schema/health-model/v1.json","title":"vitals health model, format version 1","type":"object","required":["vitals","model","bands","inputs","categories","metrics"],"additionalProperties":false,"properties":{"vitals":{"const":1,"description":"The format version."},"model":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"title":{"type":"string","maxLength":200,"description":"Display text."},"description":{"type":"string","maxLength":20000},"scale":{"type":"object","required":["min","max"],"additionalProperties":false,"properties":{"min":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000},"max":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000}}},"precision":{"type":"integer","minimum":0,"maximum":6,"description":"Decimals scores are rounded to before banding."},"bands":{"type":"array","minItems":1,"maxItems":20,"items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"below":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000,"description":"Scores below this (after rounding) are in this band; the boundary belongs to the band above."},"title":{"type":"string","maxLength":200,"description":"Display text."},"color":{"type":"string","pattern":"^#[0-9a-fA-F]{6}$","description":"A colour as #rrggbb."}}}},"hysteresis":{"type":"number","minimum":0,"maximum":1000000,"description":"Points an account must cross a band boundary by to change its overall band."},"data":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"as_of":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"segment":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"stage":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"value":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"The input holding the account's value (ARR, MRR): reports weigh band shares and lists by it."},"owner":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"The input naming the account's owner (the CSM): reports show each owner's book."}}},"inputs":{"type":"object","propertyNames":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"maxProperties":2000,"additionalProperties":{"type":"object","required":["type"],"additionalProperties":false,"properties":{"type":{"enum":["number","integer","boolean","enum","string","date"]},"column":{"type":"string","maxLength":200,"pattern":"^\\S(.*\\S)?$","description":"The column of the data file (the JSON field) this input reads, exactly as the header writes it; default: the input's name."},"values":{"type":"array","minItems":1,"maxItems":1000,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":200}},"ordered":{"type":"boolean","description":"Enum values are listed from lowest to highest and can be compared with < and >."},"min":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000},"max":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000},"required":{"type":"boolean","description":"A record without this field is invalid (instead of missing)."},"title":{"type":"string","maxLength":200,"description":"Display text."},"description":{"type":"string","maxLength":20000}},"if":{"properties":{"type":{"const":"enum"}},"required":["type"]},"then":{"required":["values"]}}},"categories":{"type":"object","propertyNames":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"maxProperties":100,"additionalProperties":{"type":"object","required":["weight"],"additionalProperties":false,"properties":{"title":{"type":"string","maxLength":200,"description":"Display text."},"description":{"type":"string","maxLength":20000},"weight":{"type":"number","minimum":0,"maximum":1000000,"description":"Relative weight; 0 means informational."},"rollup":{"errorHint":"`weighted_mean`, `geometric` or `{ weakest_link: { margin: N } }`","anyOf":[{"type":"string","enum":["weighted_mean","geometric","weakest_link"]},{"type":"object","required":["weakest_link"],"additionalProperties":false,"properties":{"weakest_link":{"type":"object","additionalProperties":false,"properties":{"margin":{"type":"number","minimum":0,"maximum":1000000}}}}}]},"bands":{"type":"array","minItems":1,"maxItems":20,"items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"below":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000,"description":"Scores below this (after rounding) are in this band; the boundary belongs to the band above."},"title":{"type":"string","maxLength":200,"description":"Display text."},"color":{"type":"string","pattern":"^#[0-9a-fA-F]{6}$","description":"A colour as #rrggbb."}}}}}},"minProperties":1},"metrics":{"type":"object","propertyNames":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"maxProperties":1000,"additionalProperties":{"type":"object","required":["category","value","score"],"additionalProperties":false,"properties":{"title":{"type":"string","maxLength":200,"description":"Display text."},"description":{"type":"string","maxLength":20000},"category":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"value":{"type":"string","maxLength":20000,"description":"An expression in the vitals expression language."},"score":{"errorHint":"`identity` or one of { linear }, { steps }, { map }, { expr }","anyOf":[{"type":"string","const":"identity"},{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"properties":{"linear":{"type":"object","required":["from","to"],"additionalProperties":false,"properties":{"from":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000},"to":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000}},"description":"Value `from` scores the scale minimum, `to` the maximum, linear between and clamped."},"steps":{"type":"array","minItems":1,"maxItems":100,"items":{"type":"object","required":["score"],"additionalProperties":false,"properties":{"below":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000},"score":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000}}}},"map":{"type":"object","minProperties":1,"maxProperties":1000,"additionalProperties":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000},"description":"A score for each value of an enum or boolean; `default` for values not listed."},"expr":{"type":"string","maxLength":20000,"description":"An expression in the vitals expression language."}}}]},"bands":{"type":"array","minItems":1,"maxItems":20,"items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"below":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000,"description":"Scores below this (after rounding) are in this band; the boundary belongs to the band above."},"title":{"type":"string","maxLength":200,"description":"Display text."},"color":{"type":"string","pattern":"^#[0-9a-fA-F]{6}$","description":"A colour as #rrggbb."}}}},"weight":{"type":"number","minimum":0,"maximum":1000000,"description":"Relative weight; 0 means informational."},"missing":{"errorHint":"`exclude`, `unknown` or `{ score: N }`","anyOf":[{"type":"string","enum":["exclude","unknown"]},{"type":"object","required":["score"],"additionalProperties":false,"properties":{"score":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000}}}]}}},"minProperties":1},"rollup":{"errorHint":"`weighted_mean`, `geometric` or `{ weakest_link: { margin: N } }`","anyOf":[{"type":"string","enum":["weighted_mean","geometric","weakest_link"]},{"type":"object","required":["weakest_link"],"additionalProperties":false,"properties":{"weakest_link":{"type":"object","additionalProperties":false,"properties":{"margin":{"type":"number","minimum":0,"maximum":1000000}}}}}]},"missing":{"type":"object","additionalProperties":false,"properties":{"policy":{"errorHint":"`exclude`, `unknown` or `{ score: N }`","anyOf":[{"type":"string","enum":["exclude","unknown"]},{"type":"object","required":["score"],"additionalProperties":false,"properties":{"score":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000}}}]},"min_coverage":{"type":"number","minimum":0,"maximum":1,"description":"Below this share of weight with data, an account gets no score."}}},"pulse":{"type":"object","required":["field","recorded_at"],"additionalProperties":false,"properties":{"field":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"recorded_at":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"shelf_life":{"type":"string","pattern":"^[0-9]{1,5}[dw]$","description":"A duration in days or weeks, e.g. 30d or 2w."},"scale":{"type":"array","minItems":1,"maxItems":12,"items":{"type":"object","required":["value","score"],"additionalProperties":false,"properties":{"value":{"type":"string","minLength":1,"maxLength":200},"title":{"type":"string","maxLength":200,"description":"Display text."},"score":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000},"shelf_life":{"type":"string","pattern":"^[0-9]{1,5}[dw]$","description":"A duration in days or weeks, e.g. 30d or 2w."}}},"description":"The pulse levels, from one up to twelve; default: the six-point scale."},"stale":{"errorHint":"`keep`, `exclude` or `{ decay: { to: N, over: 30d } }`","anyOf":[{"type":"string","enum":["keep","exclude"]},{"type":"object","required":["decay"],"additionalProperties":false,"properties":{"decay":{"type":"object","required":["to","over"],"additionalProperties":false,"properties":{"to":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000},"over":{"type":"string","pattern":"^[0-9]{1,5}[dw]$","description":"A duration in days or weeks, e.g. 30d or 2w."}}}}}]}}},"overrides":{"type":"object","required":["reason","set_at","expires_at"],"additionalProperties":false,"properties":{"score":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"band":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"reason":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"set_at":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"expires_at":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."}}},"benchmarks":{"type":"array","maxItems":10000,"items":{"type":"object","required":["stage","score"],"additionalProperties":false,"properties":{"stage":{"type":"string","minLength":1,"maxLength":200},"segment":{"type":"string","minLength":1,"maxLength":200},"category":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"score":{"type":"number","minimum":-1000000000000000,"maximum":1000000000000000}}}},"playbooks":{"type":"object","propertyNames":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A stable name: lower-case letters, digits and _, starting with a letter."},"maxProperties":1000,"additionalProperties":{"type":"object","required":["when","action"],"additionalProperties":false,"properties":{"title":{"type":"string","maxLength":200,"description":"Display text."},"description":{"type":"string","maxLength":20000},"when":{"type":"string","maxLength":20000,"description":"An expression in the vitals expression language."},"priority":{"enum":["critical","high","medium","low"]},"owner":{"type":"string","maxLength":200},"action":{"type":"string","maxLength":20000},"cooldown":{"type":"string","pattern":"^[0-9]{1,5}[dw]$","description":"A duration in days or weeks, e.g. 30d or 2w."}}}}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = ucs2length;
 const pattern0 = new RegExp("^[a-z][a-z0-9_]*$", "u");
 const pattern2 = new RegExp("^#[0-9a-fA-F]{6}$", "u");
-const pattern8 = new RegExp("^\\S(.*\\S)?$", "u");
-const pattern18 = new RegExp("^[0-9]{1,5}[dw]$", "u");
+const pattern10 = new RegExp("^\\S(.*\\S)?$", "u");
+const pattern20 = new RegExp("^[0-9]{1,5}[dw]$", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://vitals.dev/schema/health-model/v1.json" */;
@@ -571,7 +571,7 @@ if(data.data !== undefined){
 let data15 = data.data;
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 for(const key3 in data15){
-if(!((((key3 === "id") || (key3 === "as_of")) || (key3 === "segment")) || (key3 === "stage"))){
+if(!((((((key3 === "id") || (key3 === "as_of")) || (key3 === "segment")) || (key3 === "stage")) || (key3 === "value")) || (key3 === "owner"))){
 const err47 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err47];
@@ -722,9 +722,11 @@ vErrors.push(err59);
 errors++;
 }
 }
-}
-else {
-const err60 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data15.value !== undefined){
+let data20 = data15.value;
+if(typeof data20 === "string"){
+if(func3(data20) > 64){
+const err60 = {instancePath:instancePath+"/data/value",schemaPath:"#/properties/data/properties/value/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -733,12 +735,8 @@ vErrors.push(err60);
 }
 errors++;
 }
-}
-if(data.inputs !== undefined){
-let data20 = data.inputs;
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-if(Object.keys(data20).length > 2000){
-const err61 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/maxProperties",keyword:"maxProperties",params:{limit: 2000},message:"must NOT have more than 2000 properties"};
+if(!pattern0.test(data20)){
+const err61 = {instancePath:instancePath+"/data/value",schemaPath:"#/properties/data/properties/value/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -747,11 +745,9 @@ vErrors.push(err61);
 }
 errors++;
 }
-for(const key4 in data20){
-const _errs46 = errors;
-if(typeof key4 === "string"){
-if(func3(key4) > 64){
-const err62 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/propertyNames/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",propertyName:key4};
+}
+else {
+const err62 = {instancePath:instancePath+"/data/value",schemaPath:"#/properties/data/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -760,8 +756,12 @@ vErrors.push(err62);
 }
 errors++;
 }
-if(!pattern0.test(key4)){
-const err63 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",propertyName:key4};
+}
+if(data15.owner !== undefined){
+let data21 = data15.owner;
+if(typeof data21 === "string"){
+if(func3(data21) > 64){
+const err63 = {instancePath:instancePath+"/data/owner",schemaPath:"#/properties/data/properties/owner/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -770,9 +770,8 @@ vErrors.push(err63);
 }
 errors++;
 }
-}
-else {
-const err64 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key4};
+if(!pattern0.test(data21)){
+const err64 = {instancePath:instancePath+"/data/owner",schemaPath:"#/properties/data/properties/owner/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -781,9 +780,9 @@ vErrors.push(err64);
 }
 errors++;
 }
-var valid6 = _errs46 === errors;
-if(!valid6){
-const err65 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/propertyNames",keyword:"propertyNames",params:{propertyName: key4},message:"property name must be valid"};
+}
+else {
+const err65 = {instancePath:instancePath+"/data/owner",schemaPath:"#/properties/data/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -793,15 +792,9 @@ vErrors.push(err65);
 errors++;
 }
 }
-for(const key5 in data20){
-let data21 = data20[key5];
-const _errs51 = errors;
-let valid8 = true;
-const _errs52 = errors;
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-let missing0;
-if((data21.type === undefined) && (missing0 = "type")){
-const err66 = {};
+}
+else {
+const err66 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -810,10 +803,12 @@ vErrors.push(err66);
 }
 errors++;
 }
-else {
-if(data21.type !== undefined){
-if("enum" !== data21.type){
-const err67 = {};
+}
+if(data.inputs !== undefined){
+let data22 = data.inputs;
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+if(Object.keys(data22).length > 2000){
+const err67 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/maxProperties",keyword:"maxProperties",params:{limit: 2000},message:"must NOT have more than 2000 properties"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -822,24 +817,11 @@ vErrors.push(err67);
 }
 errors++;
 }
-}
-}
-}
-var _valid0 = _errs52 === errors;
-errors = _errs51;
-if(vErrors !== null){
-if(_errs51){
-vErrors.length = _errs51;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid0){
-const _errs54 = errors;
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-if(data21.values === undefined){
-const err68 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/inputs/additionalProperties/then/required",keyword:"required",params:{missingProperty: "values"},message:"must have required property '"+"values"+"'"};
+for(const key4 in data22){
+const _errs50 = errors;
+if(typeof key4 === "string"){
+if(func3(key4) > 64){
+const err68 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/propertyNames/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",propertyName:key4};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -848,12 +830,8 @@ vErrors.push(err68);
 }
 errors++;
 }
-}
-var _valid0 = _errs54 === errors;
-valid8 = _valid0;
-}
-if(!valid8){
-const err69 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/inputs/additionalProperties/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(!pattern0.test(key4)){
+const err69 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",propertyName:key4};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -862,9 +840,9 @@ vErrors.push(err69);
 }
 errors++;
 }
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-if(data21.type === undefined){
-const err70 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/inputs/additionalProperties/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+}
+else {
+const err70 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key4};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -873,9 +851,9 @@ vErrors.push(err70);
 }
 errors++;
 }
-for(const key6 in data21){
-if(!(func2.call(schema11.properties.inputs.additionalProperties.properties, key6))){
-const err71 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/inputs/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+var valid6 = _errs50 === errors;
+if(!valid6){
+const err71 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/propertyNames",keyword:"propertyNames",params:{propertyName: key4},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -885,10 +863,15 @@ vErrors.push(err71);
 errors++;
 }
 }
-if(data21.type !== undefined){
-let data23 = data21.type;
-if(!((((((data23 === "number") || (data23 === "integer")) || (data23 === "boolean")) || (data23 === "enum")) || (data23 === "string")) || (data23 === "date"))){
-const err72 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/inputs/additionalProperties/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.inputs.additionalProperties.properties.type.enum},message:"must be equal to one of the allowed values"};
+for(const key5 in data22){
+let data23 = data22[key5];
+const _errs55 = errors;
+let valid8 = true;
+const _errs56 = errors;
+if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
+let missing0;
+if((data23.type === undefined) && (missing0 = "type")){
+const err72 = {};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -897,12 +880,10 @@ vErrors.push(err72);
 }
 errors++;
 }
-}
-if(data21.column !== undefined){
-let data24 = data21.column;
-if(typeof data24 === "string"){
-if(func3(data24) > 200){
-const err73 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/inputs/additionalProperties/properties/column/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+else {
+if(data23.type !== undefined){
+if("enum" !== data23.type){
+const err73 = {};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -911,8 +892,24 @@ vErrors.push(err73);
 }
 errors++;
 }
-if(!pattern8.test(data24)){
-const err74 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/inputs/additionalProperties/properties/column/pattern",keyword:"pattern",params:{pattern: "^\\S(.*\\S)?$"},message:"must match pattern \""+"^\\S(.*\\S)?$"+"\""};
+}
+}
+}
+var _valid0 = _errs56 === errors;
+errors = _errs55;
+if(vErrors !== null){
+if(_errs55){
+vErrors.length = _errs55;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid0){
+const _errs58 = errors;
+if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
+if(data23.values === undefined){
+const err74 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/inputs/additionalProperties/then/required",keyword:"required",params:{missingProperty: "values"},message:"must have required property '"+"values"+"'"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -922,8 +919,11 @@ vErrors.push(err74);
 errors++;
 }
 }
-else {
-const err75 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/inputs/additionalProperties/properties/column/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid0 = _errs58 === errors;
+valid8 = _valid0;
+}
+if(!valid8){
+const err75 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/inputs/additionalProperties/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -932,12 +932,9 @@ vErrors.push(err75);
 }
 errors++;
 }
-}
-if(data21.values !== undefined){
-let data25 = data21.values;
-if(Array.isArray(data25)){
-if(data25.length > 1000){
-const err76 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/values",schemaPath:"#/properties/inputs/additionalProperties/properties/values/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items"};
+if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
+if(data23.type === undefined){
+const err76 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/inputs/additionalProperties/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -946,8 +943,9 @@ vErrors.push(err76);
 }
 errors++;
 }
-if(data25.length < 1){
-const err77 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/values",schemaPath:"#/properties/inputs/additionalProperties/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+for(const key6 in data23){
+if(!(func2.call(schema11.properties.inputs.additionalProperties.properties, key6))){
+const err77 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/inputs/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -956,12 +954,11 @@ vErrors.push(err77);
 }
 errors++;
 }
-const len1 = data25.length;
-for(let i1=0; i1<len1; i1++){
-let data26 = data25[i1];
-if(typeof data26 === "string"){
-if(func3(data26) > 200){
-const err78 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/values/" + i1,schemaPath:"#/properties/inputs/additionalProperties/properties/values/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+}
+if(data23.type !== undefined){
+let data25 = data23.type;
+if(!((((((data25 === "number") || (data25 === "integer")) || (data25 === "boolean")) || (data25 === "enum")) || (data25 === "string")) || (data25 === "date"))){
+const err78 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/inputs/additionalProperties/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.inputs.additionalProperties.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -970,8 +967,12 @@ vErrors.push(err78);
 }
 errors++;
 }
-if(func3(data26) < 1){
-const err79 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/values/" + i1,schemaPath:"#/properties/inputs/additionalProperties/properties/values/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data23.column !== undefined){
+let data26 = data23.column;
+if(typeof data26 === "string"){
+if(func3(data26) > 200){
+const err79 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/inputs/additionalProperties/properties/column/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -980,9 +981,8 @@ vErrors.push(err79);
 }
 errors++;
 }
-}
-else {
-const err80 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/values/" + i1,schemaPath:"#/properties/inputs/additionalProperties/properties/values/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern10.test(data26)){
+const err80 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/inputs/additionalProperties/properties/column/pattern",keyword:"pattern",params:{pattern: "^\\S(.*\\S)?$"},message:"must match pattern \""+"^\\S(.*\\S)?$"+"\""};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -992,18 +992,8 @@ vErrors.push(err80);
 errors++;
 }
 }
-let i2 = data25.length;
-let j0;
-if(i2 > 1){
-const indices0 = {};
-for(;i2--;){
-let item0 = data25[i2];
-if(typeof item0 !== "string"){
-continue;
-}
-if(typeof indices0[item0] == "number"){
-j0 = indices0[item0];
-const err81 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/values",schemaPath:"#/properties/inputs/additionalProperties/properties/values/uniqueItems",keyword:"uniqueItems",params:{i: i2, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i2+" are identical)"};
+else {
+const err81 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/inputs/additionalProperties/properties/column/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1011,14 +1001,13 @@ else {
 vErrors.push(err81);
 }
 errors++;
-break;
-}
-indices0[item0] = i2;
 }
 }
-}
-else {
-const err82 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/values",schemaPath:"#/properties/inputs/additionalProperties/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data23.values !== undefined){
+let data27 = data23.values;
+if(Array.isArray(data27)){
+if(data27.length > 1000){
+const err82 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/values",schemaPath:"#/properties/inputs/additionalProperties/properties/values/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1027,10 +1016,8 @@ vErrors.push(err82);
 }
 errors++;
 }
-}
-if(data21.ordered !== undefined){
-if(typeof data21.ordered !== "boolean"){
-const err83 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/ordered",schemaPath:"#/properties/inputs/additionalProperties/properties/ordered/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data27.length < 1){
+const err83 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/values",schemaPath:"#/properties/inputs/additionalProperties/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1039,12 +1026,12 @@ vErrors.push(err83);
 }
 errors++;
 }
-}
-if(data21.min !== undefined){
-let data28 = data21.min;
-if((typeof data28 == "number") && (isFinite(data28))){
-if(data28 > 1000000000000000 || isNaN(data28)){
-const err84 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/min",schemaPath:"#/properties/inputs/additionalProperties/properties/min/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000"};
+const len1 = data27.length;
+for(let i1=0; i1<len1; i1++){
+let data28 = data27[i1];
+if(typeof data28 === "string"){
+if(func3(data28) > 200){
+const err84 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/values/" + i1,schemaPath:"#/properties/inputs/additionalProperties/properties/values/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1053,8 +1040,8 @@ vErrors.push(err84);
 }
 errors++;
 }
-if(data28 < -1000000000000000 || isNaN(data28)){
-const err85 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/min",schemaPath:"#/properties/inputs/additionalProperties/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000000000},message:"must be >= -1000000000000000"};
+if(func3(data28) < 1){
+const err85 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/values/" + i1,schemaPath:"#/properties/inputs/additionalProperties/properties/values/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1065,7 +1052,7 @@ errors++;
 }
 }
 else {
-const err86 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/min",schemaPath:"#/properties/inputs/additionalProperties/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err86 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/values/" + i1,schemaPath:"#/properties/inputs/additionalProperties/properties/values/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1075,11 +1062,18 @@ vErrors.push(err86);
 errors++;
 }
 }
-if(data21.max !== undefined){
-let data29 = data21.max;
-if((typeof data29 == "number") && (isFinite(data29))){
-if(data29 > 1000000000000000 || isNaN(data29)){
-const err87 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/max",schemaPath:"#/properties/inputs/additionalProperties/properties/max/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000"};
+let i2 = data27.length;
+let j0;
+if(i2 > 1){
+const indices0 = {};
+for(;i2--;){
+let item0 = data27[i2];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err87 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/values",schemaPath:"#/properties/inputs/additionalProperties/properties/values/uniqueItems",keyword:"uniqueItems",params:{i: i2, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i2+" are identical)"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1087,9 +1081,14 @@ else {
 vErrors.push(err87);
 }
 errors++;
+break;
 }
-if(data29 < -1000000000000000 || isNaN(data29)){
-const err88 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/max",schemaPath:"#/properties/inputs/additionalProperties/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000000000},message:"must be >= -1000000000000000"};
+indices0[item0] = i2;
+}
+}
+}
+else {
+const err88 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/values",schemaPath:"#/properties/inputs/additionalProperties/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1099,8 +1098,9 @@ vErrors.push(err88);
 errors++;
 }
 }
-else {
-const err89 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/max",schemaPath:"#/properties/inputs/additionalProperties/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data23.ordered !== undefined){
+if(typeof data23.ordered !== "boolean"){
+const err89 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/ordered",schemaPath:"#/properties/inputs/additionalProperties/properties/ordered/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1110,9 +1110,11 @@ vErrors.push(err89);
 errors++;
 }
 }
-if(data21.required !== undefined){
-if(typeof data21.required !== "boolean"){
-const err90 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/required",schemaPath:"#/properties/inputs/additionalProperties/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data23.min !== undefined){
+let data30 = data23.min;
+if((typeof data30 == "number") && (isFinite(data30))){
+if(data30 > 1000000000000000 || isNaN(data30)){
+const err90 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/min",schemaPath:"#/properties/inputs/additionalProperties/properties/min/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1121,12 +1123,8 @@ vErrors.push(err90);
 }
 errors++;
 }
-}
-if(data21.title !== undefined){
-let data31 = data21.title;
-if(typeof data31 === "string"){
-if(func3(data31) > 200){
-const err91 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/inputs/additionalProperties/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(data30 < -1000000000000000 || isNaN(data30)){
+const err91 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/min",schemaPath:"#/properties/inputs/additionalProperties/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000000000},message:"must be >= -1000000000000000"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1137,7 +1135,7 @@ errors++;
 }
 }
 else {
-const err92 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/inputs/additionalProperties/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err92 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/min",schemaPath:"#/properties/inputs/additionalProperties/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1147,11 +1145,11 @@ vErrors.push(err92);
 errors++;
 }
 }
-if(data21.description !== undefined){
-let data32 = data21.description;
-if(typeof data32 === "string"){
-if(func3(data32) > 20000){
-const err93 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/inputs/additionalProperties/properties/description/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+if(data23.max !== undefined){
+let data31 = data23.max;
+if((typeof data31 == "number") && (isFinite(data31))){
+if(data31 > 1000000000000000 || isNaN(data31)){
+const err93 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/max",schemaPath:"#/properties/inputs/additionalProperties/properties/max/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1160,9 +1158,8 @@ vErrors.push(err93);
 }
 errors++;
 }
-}
-else {
-const err94 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/inputs/additionalProperties/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data31 < -1000000000000000 || isNaN(data31)){
+const err94 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/max",schemaPath:"#/properties/inputs/additionalProperties/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000000000},message:"must be >= -1000000000000000"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1172,9 +1169,8 @@ vErrors.push(err94);
 errors++;
 }
 }
-}
 else {
-const err95 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/inputs/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err95 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/max",schemaPath:"#/properties/inputs/additionalProperties/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1184,9 +1180,9 @@ vErrors.push(err95);
 errors++;
 }
 }
-}
-else {
-const err96 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data23.required !== undefined){
+if(typeof data23.required !== "boolean"){
+const err96 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/required",schemaPath:"#/properties/inputs/additionalProperties/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1196,11 +1192,11 @@ vErrors.push(err96);
 errors++;
 }
 }
-if(data.categories !== undefined){
-let data33 = data.categories;
-if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
-if(Object.keys(data33).length > 100){
-const err97 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/maxProperties",keyword:"maxProperties",params:{limit: 100},message:"must NOT have more than 100 properties"};
+if(data23.title !== undefined){
+let data33 = data23.title;
+if(typeof data33 === "string"){
+if(func3(data33) > 200){
+const err97 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/inputs/additionalProperties/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1209,8 +1205,9 @@ vErrors.push(err97);
 }
 errors++;
 }
-if(Object.keys(data33).length < 1){
-const err98 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+}
+else {
+const err98 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/inputs/additionalProperties/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1219,11 +1216,12 @@ vErrors.push(err98);
 }
 errors++;
 }
-for(const key7 in data33){
-const _errs77 = errors;
-if(typeof key7 === "string"){
-if(func3(key7) > 64){
-const err99 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/propertyNames/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",propertyName:key7};
+}
+if(data23.description !== undefined){
+let data34 = data23.description;
+if(typeof data34 === "string"){
+if(func3(data34) > 20000){
+const err99 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/inputs/additionalProperties/properties/description/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1232,8 +1230,9 @@ vErrors.push(err99);
 }
 errors++;
 }
-if(!pattern0.test(key7)){
-const err100 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",propertyName:key7};
+}
+else {
+const err100 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/inputs/additionalProperties/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1243,8 +1242,9 @@ vErrors.push(err100);
 errors++;
 }
 }
+}
 else {
-const err101 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key7};
+const err101 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/inputs/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1253,9 +1253,10 @@ vErrors.push(err101);
 }
 errors++;
 }
-var valid14 = _errs77 === errors;
-if(!valid14){
-const err102 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/propertyNames",keyword:"propertyNames",params:{propertyName: key7},message:"property name must be valid"};
+}
+}
+else {
+const err102 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1265,11 +1266,11 @@ vErrors.push(err102);
 errors++;
 }
 }
-for(const key8 in data33){
-let data34 = data33[key8];
-if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
-if(data34.weight === undefined){
-const err103 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'"};
+if(data.categories !== undefined){
+let data35 = data.categories;
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+if(Object.keys(data35).length > 100){
+const err103 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/maxProperties",keyword:"maxProperties",params:{limit: 100},message:"must NOT have more than 100 properties"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1278,9 +1279,8 @@ vErrors.push(err103);
 }
 errors++;
 }
-for(const key9 in data34){
-if(!(((((key9 === "title") || (key9 === "description")) || (key9 === "weight")) || (key9 === "rollup")) || (key9 === "bands"))){
-const err104 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+if(Object.keys(data35).length < 1){
+const err104 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1289,12 +1289,11 @@ vErrors.push(err104);
 }
 errors++;
 }
-}
-if(data34.title !== undefined){
-let data35 = data34.title;
-if(typeof data35 === "string"){
-if(func3(data35) > 200){
-const err105 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/categories/additionalProperties/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+for(const key7 in data35){
+const _errs81 = errors;
+if(typeof key7 === "string"){
+if(func3(key7) > 64){
+const err105 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/propertyNames/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",propertyName:key7};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1303,9 +1302,8 @@ vErrors.push(err105);
 }
 errors++;
 }
-}
-else {
-const err106 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/categories/additionalProperties/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern0.test(key7)){
+const err106 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",propertyName:key7};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1315,11 +1313,8 @@ vErrors.push(err106);
 errors++;
 }
 }
-if(data34.description !== undefined){
-let data36 = data34.description;
-if(typeof data36 === "string"){
-if(func3(data36) > 20000){
-const err107 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/categories/additionalProperties/properties/description/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+else {
+const err107 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key7};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1328,9 +1323,9 @@ vErrors.push(err107);
 }
 errors++;
 }
-}
-else {
-const err108 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/categories/additionalProperties/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var valid14 = _errs81 === errors;
+if(!valid14){
+const err108 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/propertyNames",keyword:"propertyNames",params:{propertyName: key7},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1340,11 +1335,11 @@ vErrors.push(err108);
 errors++;
 }
 }
-if(data34.weight !== undefined){
-let data37 = data34.weight;
-if((typeof data37 == "number") && (isFinite(data37))){
-if(data37 > 1000000 || isNaN(data37)){
-const err109 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/weight",schemaPath:"#/properties/categories/additionalProperties/properties/weight/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000"};
+for(const key8 in data35){
+let data36 = data35[key8];
+if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
+if(data36.weight === undefined){
+const err109 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1353,8 +1348,9 @@ vErrors.push(err109);
 }
 errors++;
 }
-if(data37 < 0 || isNaN(data37)){
-const err110 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/weight",schemaPath:"#/properties/categories/additionalProperties/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+for(const key9 in data36){
+if(!(((((key9 === "title") || (key9 === "description")) || (key9 === "weight")) || (key9 === "rollup")) || (key9 === "bands"))){
+const err110 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1364,8 +1360,11 @@ vErrors.push(err110);
 errors++;
 }
 }
-else {
-const err111 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/weight",schemaPath:"#/properties/categories/additionalProperties/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data36.title !== undefined){
+let data37 = data36.title;
+if(typeof data37 === "string"){
+if(func3(data37) > 200){
+const err111 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/categories/additionalProperties/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1375,13 +1374,8 @@ vErrors.push(err111);
 errors++;
 }
 }
-if(data34.rollup !== undefined){
-let data38 = data34.rollup;
-const _errs90 = errors;
-let valid17 = false;
-const _errs91 = errors;
-if(typeof data38 !== "string"){
-const err112 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollup",schemaPath:"#/properties/categories/additionalProperties/properties/rollup/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err112 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/categories/additionalProperties/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1390,8 +1384,12 @@ vErrors.push(err112);
 }
 errors++;
 }
-if(!(((data38 === "weighted_mean") || (data38 === "geometric")) || (data38 === "weakest_link"))){
-const err113 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollup",schemaPath:"#/properties/categories/additionalProperties/properties/rollup/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema11.properties.categories.additionalProperties.properties.rollup.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+}
+if(data36.description !== undefined){
+let data38 = data36.description;
+if(typeof data38 === "string"){
+if(func3(data38) > 20000){
+const err113 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/categories/additionalProperties/properties/description/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1400,13 +1398,9 @@ vErrors.push(err113);
 }
 errors++;
 }
-var _valid1 = _errs91 === errors;
-valid17 = valid17 || _valid1;
-if(!valid17){
-const _errs93 = errors;
-if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
-if(data38.weakest_link === undefined){
-const err114 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollup",schemaPath:"#/properties/categories/additionalProperties/properties/rollup/anyOf/1/required",keyword:"required",params:{missingProperty: "weakest_link"},message:"must have required property '"+"weakest_link"+"'"};
+}
+else {
+const err114 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/categories/additionalProperties/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1415,9 +1409,12 @@ vErrors.push(err114);
 }
 errors++;
 }
-for(const key10 in data38){
-if(!(key10 === "weakest_link")){
-const err115 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollup",schemaPath:"#/properties/categories/additionalProperties/properties/rollup/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+}
+if(data36.weight !== undefined){
+let data39 = data36.weight;
+if((typeof data39 == "number") && (isFinite(data39))){
+if(data39 > 1000000 || isNaN(data39)){
+const err115 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/weight",schemaPath:"#/properties/categories/additionalProperties/properties/weight/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1426,13 +1423,8 @@ vErrors.push(err115);
 }
 errors++;
 }
-}
-if(data38.weakest_link !== undefined){
-let data39 = data38.weakest_link;
-if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
-for(const key11 in data39){
-if(!(key11 === "margin")){
-const err116 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollup/weakest_link",schemaPath:"#/properties/categories/additionalProperties/properties/rollup/anyOf/1/properties/weakest_link/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+if(data39 < 0 || isNaN(data39)){
+const err116 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/weight",schemaPath:"#/properties/categories/additionalProperties/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1442,11 +1434,8 @@ vErrors.push(err116);
 errors++;
 }
 }
-if(data39.margin !== undefined){
-let data40 = data39.margin;
-if((typeof data40 == "number") && (isFinite(data40))){
-if(data40 > 1000000 || isNaN(data40)){
-const err117 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollup/weakest_link/margin",schemaPath:"#/properties/categories/additionalProperties/properties/rollup/anyOf/1/properties/weakest_link/properties/margin/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000"};
+else {
+const err117 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/weight",schemaPath:"#/properties/categories/additionalProperties/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1455,8 +1444,14 @@ vErrors.push(err117);
 }
 errors++;
 }
-if(data40 < 0 || isNaN(data40)){
-const err118 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollup/weakest_link/margin",schemaPath:"#/properties/categories/additionalProperties/properties/rollup/anyOf/1/properties/weakest_link/properties/margin/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data36.rollup !== undefined){
+let data40 = data36.rollup;
+const _errs94 = errors;
+let valid17 = false;
+const _errs95 = errors;
+if(typeof data40 !== "string"){
+const err118 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollup",schemaPath:"#/properties/categories/additionalProperties/properties/rollup/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1465,9 +1460,8 @@ vErrors.push(err118);
 }
 errors++;
 }
-}
-else {
-const err119 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollup/weakest_link/margin",schemaPath:"#/properties/categories/additionalProperties/properties/rollup/anyOf/1/properties/weakest_link/properties/margin/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(!(((data40 === "weighted_mean") || (data40 === "geometric")) || (data40 === "weakest_link"))){
+const err119 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollup",schemaPath:"#/properties/categories/additionalProperties/properties/rollup/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema11.properties.categories.additionalProperties.properties.rollup.anyOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1476,10 +1470,13 @@ vErrors.push(err119);
 }
 errors++;
 }
-}
-}
-else {
-const err120 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollup/weakest_link",schemaPath:"#/properties/categories/additionalProperties/properties/rollup/anyOf/1/properties/weakest_link/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var _valid1 = _errs95 === errors;
+valid17 = valid17 || _valid1;
+if(!valid17){
+const _errs97 = errors;
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+if(data40.weakest_link === undefined){
+const err120 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollup",schemaPath:"#/properties/categories/additionalProperties/properties/rollup/anyOf/1/required",keyword:"required",params:{missingProperty: "weakest_link"},message:"must have required property '"+"weakest_link"+"'"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1488,10 +1485,9 @@ vErrors.push(err120);
 }
 errors++;
 }
-}
-}
-else {
-const err121 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollup",schemaPath:"#/properties/categories/additionalProperties/properties/rollup/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key10 in data40){
+if(!(key10 === "weakest_link")){
+const err121 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollup",schemaPath:"#/properties/categories/additionalProperties/properties/rollup/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1500,11 +1496,13 @@ vErrors.push(err121);
 }
 errors++;
 }
-var _valid1 = _errs93 === errors;
-valid17 = valid17 || _valid1;
 }
-if(!valid17){
-const err122 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollup",schemaPath:"#/properties/categories/additionalProperties/properties/rollup/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data40.weakest_link !== undefined){
+let data41 = data40.weakest_link;
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+for(const key11 in data41){
+if(!(key11 === "margin")){
+const err122 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollup/weakest_link",schemaPath:"#/properties/categories/additionalProperties/properties/rollup/anyOf/1/properties/weakest_link/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1513,23 +1511,12 @@ vErrors.push(err122);
 }
 errors++;
 }
-else {
-errors = _errs90;
-if(vErrors !== null){
-if(_errs90){
-vErrors.length = _errs90;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data34.bands !== undefined){
-let data41 = data34.bands;
-if(Array.isArray(data41)){
-if(data41.length > 20){
-const err123 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands",schemaPath:"#/properties/categories/additionalProperties/properties/bands/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
+if(data41.margin !== undefined){
+let data42 = data41.margin;
+if((typeof data42 == "number") && (isFinite(data42))){
+if(data42 > 1000000 || isNaN(data42)){
+const err123 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollup/weakest_link/margin",schemaPath:"#/properties/categories/additionalProperties/properties/rollup/anyOf/1/properties/weakest_link/properties/margin/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1538,8 +1525,8 @@ vErrors.push(err123);
 }
 errors++;
 }
-if(data41.length < 1){
-const err124 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands",schemaPath:"#/properties/categories/additionalProperties/properties/bands/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data42 < 0 || isNaN(data42)){
+const err124 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollup/weakest_link/margin",schemaPath:"#/properties/categories/additionalProperties/properties/rollup/anyOf/1/properties/weakest_link/properties/margin/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1548,12 +1535,9 @@ vErrors.push(err124);
 }
 errors++;
 }
-const len2 = data41.length;
-for(let i3=0; i3<len2; i3++){
-let data42 = data41[i3];
-if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
-if(data42.name === undefined){
-const err125 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i3,schemaPath:"#/properties/categories/additionalProperties/properties/bands/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+}
+else {
+const err125 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollup/weakest_link/margin",schemaPath:"#/properties/categories/additionalProperties/properties/rollup/anyOf/1/properties/weakest_link/properties/margin/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1562,9 +1546,10 @@ vErrors.push(err125);
 }
 errors++;
 }
-for(const key12 in data42){
-if(!((((key12 === "name") || (key12 === "below")) || (key12 === "title")) || (key12 === "color"))){
-const err126 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i3,schemaPath:"#/properties/categories/additionalProperties/properties/bands/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+}
+}
+else {
+const err126 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollup/weakest_link",schemaPath:"#/properties/categories/additionalProperties/properties/rollup/anyOf/1/properties/weakest_link/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1574,11 +1559,9 @@ vErrors.push(err126);
 errors++;
 }
 }
-if(data42.name !== undefined){
-let data43 = data42.name;
-if(typeof data43 === "string"){
-if(func3(data43) > 64){
-const err127 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i3+"/name",schemaPath:"#/properties/categories/additionalProperties/properties/bands/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+}
+else {
+const err127 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollup",schemaPath:"#/properties/categories/additionalProperties/properties/rollup/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1587,8 +1570,11 @@ vErrors.push(err127);
 }
 errors++;
 }
-if(!pattern0.test(data43)){
-const err128 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i3+"/name",schemaPath:"#/properties/categories/additionalProperties/properties/bands/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
+var _valid1 = _errs97 === errors;
+valid17 = valid17 || _valid1;
+}
+if(!valid17){
+const err128 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollup",schemaPath:"#/properties/categories/additionalProperties/properties/rollup/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1597,9 +1583,23 @@ vErrors.push(err128);
 }
 errors++;
 }
+else {
+errors = _errs94;
+if(vErrors !== null){
+if(_errs94){
+vErrors.length = _errs94;
 }
 else {
-const err129 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i3+"/name",schemaPath:"#/properties/categories/additionalProperties/properties/bands/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+vErrors = null;
+}
+}
+}
+}
+if(data36.bands !== undefined){
+let data43 = data36.bands;
+if(Array.isArray(data43)){
+if(data43.length > 20){
+const err129 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands",schemaPath:"#/properties/categories/additionalProperties/properties/bands/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1608,12 +1608,8 @@ vErrors.push(err129);
 }
 errors++;
 }
-}
-if(data42.below !== undefined){
-let data44 = data42.below;
-if((typeof data44 == "number") && (isFinite(data44))){
-if(data44 > 1000000000000000 || isNaN(data44)){
-const err130 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i3+"/below",schemaPath:"#/properties/categories/additionalProperties/properties/bands/items/properties/below/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000"};
+if(data43.length < 1){
+const err130 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands",schemaPath:"#/properties/categories/additionalProperties/properties/bands/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1622,8 +1618,12 @@ vErrors.push(err130);
 }
 errors++;
 }
-if(data44 < -1000000000000000 || isNaN(data44)){
-const err131 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i3+"/below",schemaPath:"#/properties/categories/additionalProperties/properties/bands/items/properties/below/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000000000},message:"must be >= -1000000000000000"};
+const len2 = data43.length;
+for(let i3=0; i3<len2; i3++){
+let data44 = data43[i3];
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+if(data44.name === undefined){
+const err131 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i3,schemaPath:"#/properties/categories/additionalProperties/properties/bands/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1632,9 +1632,9 @@ vErrors.push(err131);
 }
 errors++;
 }
-}
-else {
-const err132 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i3+"/below",schemaPath:"#/properties/categories/additionalProperties/properties/bands/items/properties/below/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key12 in data44){
+if(!((((key12 === "name") || (key12 === "below")) || (key12 === "title")) || (key12 === "color"))){
+const err132 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i3,schemaPath:"#/properties/categories/additionalProperties/properties/bands/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1644,11 +1644,11 @@ vErrors.push(err132);
 errors++;
 }
 }
-if(data42.title !== undefined){
-let data45 = data42.title;
+if(data44.name !== undefined){
+let data45 = data44.name;
 if(typeof data45 === "string"){
-if(func3(data45) > 200){
-const err133 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i3+"/title",schemaPath:"#/properties/categories/additionalProperties/properties/bands/items/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(func3(data45) > 64){
+const err133 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i3+"/name",schemaPath:"#/properties/categories/additionalProperties/properties/bands/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1657,9 +1657,8 @@ vErrors.push(err133);
 }
 errors++;
 }
-}
-else {
-const err134 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i3+"/title",schemaPath:"#/properties/categories/additionalProperties/properties/bands/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern0.test(data45)){
+const err134 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i3+"/name",schemaPath:"#/properties/categories/additionalProperties/properties/bands/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1669,11 +1668,8 @@ vErrors.push(err134);
 errors++;
 }
 }
-if(data42.color !== undefined){
-let data46 = data42.color;
-if(typeof data46 === "string"){
-if(!pattern2.test(data46)){
-const err135 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i3+"/color",schemaPath:"#/properties/categories/additionalProperties/properties/bands/items/properties/color/pattern",keyword:"pattern",params:{pattern: "^#[0-9a-fA-F]{6}$"},message:"must match pattern \""+"^#[0-9a-fA-F]{6}$"+"\""};
+else {
+const err135 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i3+"/name",schemaPath:"#/properties/categories/additionalProperties/properties/bands/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1683,8 +1679,11 @@ vErrors.push(err135);
 errors++;
 }
 }
-else {
-const err136 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i3+"/color",schemaPath:"#/properties/categories/additionalProperties/properties/bands/items/properties/color/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data44.below !== undefined){
+let data46 = data44.below;
+if((typeof data46 == "number") && (isFinite(data46))){
+if(data46 > 1000000000000000 || isNaN(data46)){
+const err136 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i3+"/below",schemaPath:"#/properties/categories/additionalProperties/properties/bands/items/properties/below/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1693,10 +1692,8 @@ vErrors.push(err136);
 }
 errors++;
 }
-}
-}
-else {
-const err137 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i3,schemaPath:"#/properties/categories/additionalProperties/properties/bands/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data46 < -1000000000000000 || isNaN(data46)){
+const err137 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i3+"/below",schemaPath:"#/properties/categories/additionalProperties/properties/bands/items/properties/below/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000000000},message:"must be >= -1000000000000000"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1706,9 +1703,8 @@ vErrors.push(err137);
 errors++;
 }
 }
-}
 else {
-const err138 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands",schemaPath:"#/properties/categories/additionalProperties/properties/bands/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err138 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i3+"/below",schemaPath:"#/properties/categories/additionalProperties/properties/bands/items/properties/below/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1718,9 +1714,11 @@ vErrors.push(err138);
 errors++;
 }
 }
-}
-else {
-const err139 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data44.title !== undefined){
+let data47 = data44.title;
+if(typeof data47 === "string"){
+if(func3(data47) > 200){
+const err139 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i3+"/title",schemaPath:"#/properties/categories/additionalProperties/properties/bands/items/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1730,9 +1728,8 @@ vErrors.push(err139);
 errors++;
 }
 }
-}
 else {
-const err140 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err140 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i3+"/title",schemaPath:"#/properties/categories/additionalProperties/properties/bands/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1742,11 +1739,11 @@ vErrors.push(err140);
 errors++;
 }
 }
-if(data.metrics !== undefined){
-let data47 = data.metrics;
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-if(Object.keys(data47).length > 1000){
-const err141 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/maxProperties",keyword:"maxProperties",params:{limit: 1000},message:"must NOT have more than 1000 properties"};
+if(data44.color !== undefined){
+let data48 = data44.color;
+if(typeof data48 === "string"){
+if(!pattern2.test(data48)){
+const err141 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i3+"/color",schemaPath:"#/properties/categories/additionalProperties/properties/bands/items/properties/color/pattern",keyword:"pattern",params:{pattern: "^#[0-9a-fA-F]{6}$"},message:"must match pattern \""+"^#[0-9a-fA-F]{6}$"+"\""};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1755,8 +1752,9 @@ vErrors.push(err141);
 }
 errors++;
 }
-if(Object.keys(data47).length < 1){
-const err142 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+}
+else {
+const err142 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i3+"/color",schemaPath:"#/properties/categories/additionalProperties/properties/bands/items/properties/color/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1765,11 +1763,10 @@ vErrors.push(err142);
 }
 errors++;
 }
-for(const key13 in data47){
-const _errs116 = errors;
-if(typeof key13 === "string"){
-if(func3(key13) > 64){
-const err143 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/propertyNames/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",propertyName:key13};
+}
+}
+else {
+const err143 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i3,schemaPath:"#/properties/categories/additionalProperties/properties/bands/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1778,8 +1775,10 @@ vErrors.push(err143);
 }
 errors++;
 }
-if(!pattern0.test(key13)){
-const err144 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",propertyName:key13};
+}
+}
+else {
+const err144 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands",schemaPath:"#/properties/categories/additionalProperties/properties/bands/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1789,8 +1788,9 @@ vErrors.push(err144);
 errors++;
 }
 }
+}
 else {
-const err145 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key13};
+const err145 = {instancePath:instancePath+"/categories/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1799,9 +1799,10 @@ vErrors.push(err145);
 }
 errors++;
 }
-var valid23 = _errs116 === errors;
-if(!valid23){
-const err146 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/propertyNames",keyword:"propertyNames",params:{propertyName: key13},message:"property name must be valid"};
+}
+}
+else {
+const err146 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1811,11 +1812,11 @@ vErrors.push(err146);
 errors++;
 }
 }
-for(const key14 in data47){
-let data48 = data47[key14];
-if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
-if(data48.category === undefined){
-const err147 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/metrics/additionalProperties/required",keyword:"required",params:{missingProperty: "category"},message:"must have required property '"+"category"+"'"};
+if(data.metrics !== undefined){
+let data49 = data.metrics;
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+if(Object.keys(data49).length > 1000){
+const err147 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/maxProperties",keyword:"maxProperties",params:{limit: 1000},message:"must NOT have more than 1000 properties"};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1824,8 +1825,8 @@ vErrors.push(err147);
 }
 errors++;
 }
-if(data48.value === undefined){
-const err148 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/metrics/additionalProperties/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+if(Object.keys(data49).length < 1){
+const err148 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1834,8 +1835,11 @@ vErrors.push(err148);
 }
 errors++;
 }
-if(data48.score === undefined){
-const err149 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/metrics/additionalProperties/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'"};
+for(const key13 in data49){
+const _errs120 = errors;
+if(typeof key13 === "string"){
+if(func3(key13) > 64){
+const err149 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/propertyNames/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",propertyName:key13};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1844,9 +1848,8 @@ vErrors.push(err149);
 }
 errors++;
 }
-for(const key15 in data48){
-if(!((((((((key15 === "title") || (key15 === "description")) || (key15 === "category")) || (key15 === "value")) || (key15 === "score")) || (key15 === "bands")) || (key15 === "weight")) || (key15 === "missing"))){
-const err150 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/metrics/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
+if(!pattern0.test(key13)){
+const err150 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",propertyName:key13};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1856,11 +1859,8 @@ vErrors.push(err150);
 errors++;
 }
 }
-if(data48.title !== undefined){
-let data49 = data48.title;
-if(typeof data49 === "string"){
-if(func3(data49) > 200){
-const err151 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/metrics/additionalProperties/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+else {
+const err151 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key13};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1869,9 +1869,9 @@ vErrors.push(err151);
 }
 errors++;
 }
-}
-else {
-const err152 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/metrics/additionalProperties/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var valid23 = _errs120 === errors;
+if(!valid23){
+const err152 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/propertyNames",keyword:"propertyNames",params:{propertyName: key13},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -1881,11 +1881,11 @@ vErrors.push(err152);
 errors++;
 }
 }
-if(data48.description !== undefined){
-let data50 = data48.description;
-if(typeof data50 === "string"){
-if(func3(data50) > 20000){
-const err153 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/metrics/additionalProperties/properties/description/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+for(const key14 in data49){
+let data50 = data49[key14];
+if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
+if(data50.category === undefined){
+const err153 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/metrics/additionalProperties/required",keyword:"required",params:{missingProperty: "category"},message:"must have required property '"+"category"+"'"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -1894,9 +1894,8 @@ vErrors.push(err153);
 }
 errors++;
 }
-}
-else {
-const err154 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/metrics/additionalProperties/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data50.value === undefined){
+const err154 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/metrics/additionalProperties/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -1905,12 +1904,8 @@ vErrors.push(err154);
 }
 errors++;
 }
-}
-if(data48.category !== undefined){
-let data51 = data48.category;
-if(typeof data51 === "string"){
-if(func3(data51) > 64){
-const err155 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/category",schemaPath:"#/properties/metrics/additionalProperties/properties/category/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(data50.score === undefined){
+const err155 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/metrics/additionalProperties/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'"};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -1919,8 +1914,9 @@ vErrors.push(err155);
 }
 errors++;
 }
-if(!pattern0.test(data51)){
-const err156 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/category",schemaPath:"#/properties/metrics/additionalProperties/properties/category/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
+for(const key15 in data50){
+if(!((((((((key15 === "title") || (key15 === "description")) || (key15 === "category")) || (key15 === "value")) || (key15 === "score")) || (key15 === "bands")) || (key15 === "weight")) || (key15 === "missing"))){
+const err156 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/metrics/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -1930,8 +1926,11 @@ vErrors.push(err156);
 errors++;
 }
 }
-else {
-const err157 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/category",schemaPath:"#/properties/metrics/additionalProperties/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data50.title !== undefined){
+let data51 = data50.title;
+if(typeof data51 === "string"){
+if(func3(data51) > 200){
+const err157 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/metrics/additionalProperties/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -1941,11 +1940,8 @@ vErrors.push(err157);
 errors++;
 }
 }
-if(data48.value !== undefined){
-let data52 = data48.value;
-if(typeof data52 === "string"){
-if(func3(data52) > 20000){
-const err158 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/properties/metrics/additionalProperties/properties/value/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+else {
+const err158 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/metrics/additionalProperties/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -1955,8 +1951,11 @@ vErrors.push(err158);
 errors++;
 }
 }
-else {
-const err159 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/properties/metrics/additionalProperties/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data50.description !== undefined){
+let data52 = data50.description;
+if(typeof data52 === "string"){
+if(func3(data52) > 20000){
+const err159 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/metrics/additionalProperties/properties/description/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -1966,13 +1965,8 @@ vErrors.push(err159);
 errors++;
 }
 }
-if(data48.score !== undefined){
-let data53 = data48.score;
-const _errs131 = errors;
-let valid26 = false;
-const _errs132 = errors;
-if(typeof data53 !== "string"){
-const err160 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err160 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/metrics/additionalProperties/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -1981,8 +1975,12 @@ vErrors.push(err160);
 }
 errors++;
 }
-if("identity" !== data53){
-const err161 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/0/const",keyword:"const",params:{allowedValue: "identity"},message:"must be equal to constant"};
+}
+if(data50.category !== undefined){
+let data53 = data50.category;
+if(typeof data53 === "string"){
+if(func3(data53) > 64){
+const err161 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/category",schemaPath:"#/properties/metrics/additionalProperties/properties/category/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -1991,13 +1989,8 @@ vErrors.push(err161);
 }
 errors++;
 }
-var _valid2 = _errs132 === errors;
-valid26 = valid26 || _valid2;
-if(!valid26){
-const _errs134 = errors;
-if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
-if(Object.keys(data53).length > 1){
-const err162 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties"};
+if(!pattern0.test(data53)){
+const err162 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/category",schemaPath:"#/properties/metrics/additionalProperties/properties/category/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2006,8 +1999,9 @@ vErrors.push(err162);
 }
 errors++;
 }
-if(Object.keys(data53).length < 1){
-const err163 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+}
+else {
+const err163 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/category",schemaPath:"#/properties/metrics/additionalProperties/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2016,9 +2010,12 @@ vErrors.push(err163);
 }
 errors++;
 }
-for(const key16 in data53){
-if(!((((key16 === "linear") || (key16 === "steps")) || (key16 === "map")) || (key16 === "expr"))){
-const err164 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
+}
+if(data50.value !== undefined){
+let data54 = data50.value;
+if(typeof data54 === "string"){
+if(func3(data54) > 20000){
+const err164 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/properties/metrics/additionalProperties/properties/value/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2028,11 +2025,8 @@ vErrors.push(err164);
 errors++;
 }
 }
-if(data53.linear !== undefined){
-let data54 = data53.linear;
-if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
-if(data54.from === undefined){
-const err165 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/linear",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/linear/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
+else {
+const err165 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/properties/metrics/additionalProperties/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2041,8 +2035,14 @@ vErrors.push(err165);
 }
 errors++;
 }
-if(data54.to === undefined){
-const err166 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/linear",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/linear/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
+}
+if(data50.score !== undefined){
+let data55 = data50.score;
+const _errs135 = errors;
+let valid26 = false;
+const _errs136 = errors;
+if(typeof data55 !== "string"){
+const err166 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2051,9 +2051,8 @@ vErrors.push(err166);
 }
 errors++;
 }
-for(const key17 in data54){
-if(!((key17 === "from") || (key17 === "to"))){
-const err167 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/linear",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/linear/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
+if("identity" !== data55){
+const err167 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/0/const",keyword:"const",params:{allowedValue: "identity"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2062,12 +2061,13 @@ vErrors.push(err167);
 }
 errors++;
 }
-}
-if(data54.from !== undefined){
-let data55 = data54.from;
-if((typeof data55 == "number") && (isFinite(data55))){
-if(data55 > 1000000000000000 || isNaN(data55)){
-const err168 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/linear/from",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/linear/properties/from/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000"};
+var _valid2 = _errs136 === errors;
+valid26 = valid26 || _valid2;
+if(!valid26){
+const _errs138 = errors;
+if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
+if(Object.keys(data55).length > 1){
+const err168 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties"};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2076,8 +2076,8 @@ vErrors.push(err168);
 }
 errors++;
 }
-if(data55 < -1000000000000000 || isNaN(data55)){
-const err169 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/linear/from",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/linear/properties/from/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000000000},message:"must be >= -1000000000000000"};
+if(Object.keys(data55).length < 1){
+const err169 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2086,9 +2086,9 @@ vErrors.push(err169);
 }
 errors++;
 }
-}
-else {
-const err170 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/linear/from",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/linear/properties/from/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key16 in data55){
+if(!((((key16 === "linear") || (key16 === "steps")) || (key16 === "map")) || (key16 === "expr"))){
+const err170 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2098,11 +2098,11 @@ vErrors.push(err170);
 errors++;
 }
 }
-if(data54.to !== undefined){
-let data56 = data54.to;
-if((typeof data56 == "number") && (isFinite(data56))){
-if(data56 > 1000000000000000 || isNaN(data56)){
-const err171 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/linear/to",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/linear/properties/to/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000"};
+if(data55.linear !== undefined){
+let data56 = data55.linear;
+if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
+if(data56.from === undefined){
+const err171 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/linear",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/linear/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2111,8 +2111,8 @@ vErrors.push(err171);
 }
 errors++;
 }
-if(data56 < -1000000000000000 || isNaN(data56)){
-const err172 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/linear/to",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/linear/properties/to/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000000000},message:"must be >= -1000000000000000"};
+if(data56.to === undefined){
+const err172 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/linear",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/linear/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2121,9 +2121,9 @@ vErrors.push(err172);
 }
 errors++;
 }
-}
-else {
-const err173 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/linear/to",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/linear/properties/to/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key17 in data56){
+if(!((key17 === "from") || (key17 === "to"))){
+const err173 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/linear",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/linear/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2133,9 +2133,11 @@ vErrors.push(err173);
 errors++;
 }
 }
-}
-else {
-const err174 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/linear",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/linear/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data56.from !== undefined){
+let data57 = data56.from;
+if((typeof data57 == "number") && (isFinite(data57))){
+if(data57 > 1000000000000000 || isNaN(data57)){
+const err174 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/linear/from",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/linear/properties/from/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000"};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2144,12 +2146,8 @@ vErrors.push(err174);
 }
 errors++;
 }
-}
-if(data53.steps !== undefined){
-let data57 = data53.steps;
-if(Array.isArray(data57)){
-if(data57.length > 100){
-const err175 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/steps",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/steps/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
+if(data57 < -1000000000000000 || isNaN(data57)){
+const err175 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/linear/from",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/linear/properties/from/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000000000},message:"must be >= -1000000000000000"};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2158,8 +2156,9 @@ vErrors.push(err175);
 }
 errors++;
 }
-if(data57.length < 1){
-const err176 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/steps",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+else {
+const err176 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/linear/from",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/linear/properties/from/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2168,12 +2167,12 @@ vErrors.push(err176);
 }
 errors++;
 }
-const len3 = data57.length;
-for(let i4=0; i4<len3; i4++){
-let data58 = data57[i4];
-if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
-if(data58.score === undefined){
-const err177 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/steps/" + i4,schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/steps/items/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'"};
+}
+if(data56.to !== undefined){
+let data58 = data56.to;
+if((typeof data58 == "number") && (isFinite(data58))){
+if(data58 > 1000000000000000 || isNaN(data58)){
+const err177 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/linear/to",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/linear/properties/to/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000"};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2182,9 +2181,8 @@ vErrors.push(err177);
 }
 errors++;
 }
-for(const key18 in data58){
-if(!((key18 === "below") || (key18 === "score"))){
-const err178 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/steps/" + i4,schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+if(data58 < -1000000000000000 || isNaN(data58)){
+const err178 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/linear/to",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/linear/properties/to/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000000000},message:"must be >= -1000000000000000"};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2194,11 +2192,8 @@ vErrors.push(err178);
 errors++;
 }
 }
-if(data58.below !== undefined){
-let data59 = data58.below;
-if((typeof data59 == "number") && (isFinite(data59))){
-if(data59 > 1000000000000000 || isNaN(data59)){
-const err179 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/steps/" + i4+"/below",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/steps/items/properties/below/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000"};
+else {
+const err179 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/linear/to",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/linear/properties/to/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2207,8 +2202,10 @@ vErrors.push(err179);
 }
 errors++;
 }
-if(data59 < -1000000000000000 || isNaN(data59)){
-const err180 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/steps/" + i4+"/below",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/steps/items/properties/below/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000000000},message:"must be >= -1000000000000000"};
+}
+}
+else {
+const err180 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/linear",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/linear/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2218,8 +2215,11 @@ vErrors.push(err180);
 errors++;
 }
 }
-else {
-const err181 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/steps/" + i4+"/below",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/steps/items/properties/below/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data55.steps !== undefined){
+let data59 = data55.steps;
+if(Array.isArray(data59)){
+if(data59.length > 100){
+const err181 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/steps",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/steps/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2228,12 +2228,8 @@ vErrors.push(err181);
 }
 errors++;
 }
-}
-if(data58.score !== undefined){
-let data60 = data58.score;
-if((typeof data60 == "number") && (isFinite(data60))){
-if(data60 > 1000000000000000 || isNaN(data60)){
-const err182 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/steps/" + i4+"/score",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/steps/items/properties/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000"};
+if(data59.length < 1){
+const err182 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/steps",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2242,8 +2238,12 @@ vErrors.push(err182);
 }
 errors++;
 }
-if(data60 < -1000000000000000 || isNaN(data60)){
-const err183 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/steps/" + i4+"/score",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/steps/items/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000000000},message:"must be >= -1000000000000000"};
+const len3 = data59.length;
+for(let i4=0; i4<len3; i4++){
+let data60 = data59[i4];
+if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
+if(data60.score === undefined){
+const err183 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/steps/" + i4,schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/steps/items/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'"};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2252,9 +2252,9 @@ vErrors.push(err183);
 }
 errors++;
 }
-}
-else {
-const err184 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/steps/" + i4+"/score",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/steps/items/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key18 in data60){
+if(!((key18 === "below") || (key18 === "score"))){
+const err184 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/steps/" + i4,schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2264,9 +2264,11 @@ vErrors.push(err184);
 errors++;
 }
 }
-}
-else {
-const err185 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/steps/" + i4,schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data60.below !== undefined){
+let data61 = data60.below;
+if((typeof data61 == "number") && (isFinite(data61))){
+if(data61 > 1000000000000000 || isNaN(data61)){
+const err185 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/steps/" + i4+"/below",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/steps/items/properties/below/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000"};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2275,10 +2277,8 @@ vErrors.push(err185);
 }
 errors++;
 }
-}
-}
-else {
-const err186 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/steps",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data61 < -1000000000000000 || isNaN(data61)){
+const err186 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/steps/" + i4+"/below",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/steps/items/properties/below/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000000000},message:"must be >= -1000000000000000"};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2288,11 +2288,8 @@ vErrors.push(err186);
 errors++;
 }
 }
-if(data53.map !== undefined){
-let data61 = data53.map;
-if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
-if(Object.keys(data61).length > 1000){
-const err187 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/map",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/map/maxProperties",keyword:"maxProperties",params:{limit: 1000},message:"must NOT have more than 1000 properties"};
+else {
+const err187 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/steps/" + i4+"/below",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/steps/items/properties/below/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2301,8 +2298,12 @@ vErrors.push(err187);
 }
 errors++;
 }
-if(Object.keys(data61).length < 1){
-const err188 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/map",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/map/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+}
+if(data60.score !== undefined){
+let data62 = data60.score;
+if((typeof data62 == "number") && (isFinite(data62))){
+if(data62 > 1000000000000000 || isNaN(data62)){
+const err188 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/steps/" + i4+"/score",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/steps/items/properties/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000"};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2311,11 +2312,8 @@ vErrors.push(err188);
 }
 errors++;
 }
-for(const key19 in data61){
-let data62 = data61[key19];
-if((typeof data62 == "number") && (isFinite(data62))){
-if(data62 > 1000000000000000 || isNaN(data62)){
-const err189 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/map/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/map/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000"};
+if(data62 < -1000000000000000 || isNaN(data62)){
+const err189 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/steps/" + i4+"/score",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/steps/items/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000000000},message:"must be >= -1000000000000000"};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2324,8 +2322,9 @@ vErrors.push(err189);
 }
 errors++;
 }
-if(data62 < -1000000000000000 || isNaN(data62)){
-const err190 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/map/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/map/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000000000},message:"must be >= -1000000000000000"};
+}
+else {
+const err190 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/steps/" + i4+"/score",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/steps/items/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2335,8 +2334,9 @@ vErrors.push(err190);
 errors++;
 }
 }
+}
 else {
-const err191 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/map/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/map/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err191 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/steps/" + i4,schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2348,7 +2348,7 @@ errors++;
 }
 }
 else {
-const err192 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/map",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/map/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err192 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/steps",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2358,11 +2358,11 @@ vErrors.push(err192);
 errors++;
 }
 }
-if(data53.expr !== undefined){
-let data63 = data53.expr;
-if(typeof data63 === "string"){
-if(func3(data63) > 20000){
-const err193 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/expr",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/expr/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+if(data55.map !== undefined){
+let data63 = data55.map;
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+if(Object.keys(data63).length > 1000){
+const err193 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/map",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/map/maxProperties",keyword:"maxProperties",params:{limit: 1000},message:"must NOT have more than 1000 properties"};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2371,9 +2371,8 @@ vErrors.push(err193);
 }
 errors++;
 }
-}
-else {
-const err194 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/expr",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/expr/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(Object.keys(data63).length < 1){
+const err194 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/map",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/map/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2382,10 +2381,11 @@ vErrors.push(err194);
 }
 errors++;
 }
-}
-}
-else {
-const err195 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key19 in data63){
+let data64 = data63[key19];
+if((typeof data64 == "number") && (isFinite(data64))){
+if(data64 > 1000000000000000 || isNaN(data64)){
+const err195 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/map/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/map/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000"};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2394,11 +2394,8 @@ vErrors.push(err195);
 }
 errors++;
 }
-var _valid2 = _errs134 === errors;
-valid26 = valid26 || _valid2;
-}
-if(!valid26){
-const err196 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data64 < -1000000000000000 || isNaN(data64)){
+const err196 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/map/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/map/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000000000},message:"must be >= -1000000000000000"};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2407,23 +2404,9 @@ vErrors.push(err196);
 }
 errors++;
 }
-else {
-errors = _errs131;
-if(vErrors !== null){
-if(_errs131){
-vErrors.length = _errs131;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data48.bands !== undefined){
-let data64 = data48.bands;
-if(Array.isArray(data64)){
-if(data64.length > 20){
-const err197 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands",schemaPath:"#/properties/metrics/additionalProperties/properties/bands/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
+const err197 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/map/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/map/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2432,8 +2415,10 @@ vErrors.push(err197);
 }
 errors++;
 }
-if(data64.length < 1){
-const err198 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands",schemaPath:"#/properties/metrics/additionalProperties/properties/bands/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+}
+else {
+const err198 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/map",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/map/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2442,12 +2427,12 @@ vErrors.push(err198);
 }
 errors++;
 }
-const len4 = data64.length;
-for(let i5=0; i5<len4; i5++){
-let data65 = data64[i5];
-if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
-if(data65.name === undefined){
-const err199 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i5,schemaPath:"#/properties/metrics/additionalProperties/properties/bands/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+}
+if(data55.expr !== undefined){
+let data65 = data55.expr;
+if(typeof data65 === "string"){
+if(func3(data65) > 20000){
+const err199 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/expr",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/expr/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2456,9 +2441,9 @@ vErrors.push(err199);
 }
 errors++;
 }
-for(const key20 in data65){
-if(!((((key20 === "name") || (key20 === "below")) || (key20 === "title")) || (key20 === "color"))){
-const err200 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i5,schemaPath:"#/properties/metrics/additionalProperties/properties/bands/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
+}
+else {
+const err200 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score/expr",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/properties/expr/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2468,11 +2453,9 @@ vErrors.push(err200);
 errors++;
 }
 }
-if(data65.name !== undefined){
-let data66 = data65.name;
-if(typeof data66 === "string"){
-if(func3(data66) > 64){
-const err201 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i5+"/name",schemaPath:"#/properties/metrics/additionalProperties/properties/bands/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+}
+else {
+const err201 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2481,8 +2464,11 @@ vErrors.push(err201);
 }
 errors++;
 }
-if(!pattern0.test(data66)){
-const err202 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i5+"/name",schemaPath:"#/properties/metrics/additionalProperties/properties/bands/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
+var _valid2 = _errs138 === errors;
+valid26 = valid26 || _valid2;
+}
+if(!valid26){
+const err202 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/score",schemaPath:"#/properties/metrics/additionalProperties/properties/score/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2491,9 +2477,23 @@ vErrors.push(err202);
 }
 errors++;
 }
+else {
+errors = _errs135;
+if(vErrors !== null){
+if(_errs135){
+vErrors.length = _errs135;
 }
 else {
-const err203 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i5+"/name",schemaPath:"#/properties/metrics/additionalProperties/properties/bands/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+vErrors = null;
+}
+}
+}
+}
+if(data50.bands !== undefined){
+let data66 = data50.bands;
+if(Array.isArray(data66)){
+if(data66.length > 20){
+const err203 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands",schemaPath:"#/properties/metrics/additionalProperties/properties/bands/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2502,12 +2502,8 @@ vErrors.push(err203);
 }
 errors++;
 }
-}
-if(data65.below !== undefined){
-let data67 = data65.below;
-if((typeof data67 == "number") && (isFinite(data67))){
-if(data67 > 1000000000000000 || isNaN(data67)){
-const err204 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i5+"/below",schemaPath:"#/properties/metrics/additionalProperties/properties/bands/items/properties/below/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000"};
+if(data66.length < 1){
+const err204 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands",schemaPath:"#/properties/metrics/additionalProperties/properties/bands/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2516,8 +2512,12 @@ vErrors.push(err204);
 }
 errors++;
 }
-if(data67 < -1000000000000000 || isNaN(data67)){
-const err205 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i5+"/below",schemaPath:"#/properties/metrics/additionalProperties/properties/bands/items/properties/below/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000000000},message:"must be >= -1000000000000000"};
+const len4 = data66.length;
+for(let i5=0; i5<len4; i5++){
+let data67 = data66[i5];
+if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
+if(data67.name === undefined){
+const err205 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i5,schemaPath:"#/properties/metrics/additionalProperties/properties/bands/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2526,9 +2526,9 @@ vErrors.push(err205);
 }
 errors++;
 }
-}
-else {
-const err206 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i5+"/below",schemaPath:"#/properties/metrics/additionalProperties/properties/bands/items/properties/below/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key20 in data67){
+if(!((((key20 === "name") || (key20 === "below")) || (key20 === "title")) || (key20 === "color"))){
+const err206 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i5,schemaPath:"#/properties/metrics/additionalProperties/properties/bands/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2538,11 +2538,11 @@ vErrors.push(err206);
 errors++;
 }
 }
-if(data65.title !== undefined){
-let data68 = data65.title;
+if(data67.name !== undefined){
+let data68 = data67.name;
 if(typeof data68 === "string"){
-if(func3(data68) > 200){
-const err207 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i5+"/title",schemaPath:"#/properties/metrics/additionalProperties/properties/bands/items/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(func3(data68) > 64){
+const err207 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i5+"/name",schemaPath:"#/properties/metrics/additionalProperties/properties/bands/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2551,9 +2551,8 @@ vErrors.push(err207);
 }
 errors++;
 }
-}
-else {
-const err208 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i5+"/title",schemaPath:"#/properties/metrics/additionalProperties/properties/bands/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern0.test(data68)){
+const err208 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i5+"/name",schemaPath:"#/properties/metrics/additionalProperties/properties/bands/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2563,11 +2562,8 @@ vErrors.push(err208);
 errors++;
 }
 }
-if(data65.color !== undefined){
-let data69 = data65.color;
-if(typeof data69 === "string"){
-if(!pattern2.test(data69)){
-const err209 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i5+"/color",schemaPath:"#/properties/metrics/additionalProperties/properties/bands/items/properties/color/pattern",keyword:"pattern",params:{pattern: "^#[0-9a-fA-F]{6}$"},message:"must match pattern \""+"^#[0-9a-fA-F]{6}$"+"\""};
+else {
+const err209 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i5+"/name",schemaPath:"#/properties/metrics/additionalProperties/properties/bands/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2577,8 +2573,11 @@ vErrors.push(err209);
 errors++;
 }
 }
-else {
-const err210 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i5+"/color",schemaPath:"#/properties/metrics/additionalProperties/properties/bands/items/properties/color/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data67.below !== undefined){
+let data69 = data67.below;
+if((typeof data69 == "number") && (isFinite(data69))){
+if(data69 > 1000000000000000 || isNaN(data69)){
+const err210 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i5+"/below",schemaPath:"#/properties/metrics/additionalProperties/properties/bands/items/properties/below/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000"};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2587,10 +2586,8 @@ vErrors.push(err210);
 }
 errors++;
 }
-}
-}
-else {
-const err211 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i5,schemaPath:"#/properties/metrics/additionalProperties/properties/bands/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data69 < -1000000000000000 || isNaN(data69)){
+const err211 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i5+"/below",schemaPath:"#/properties/metrics/additionalProperties/properties/bands/items/properties/below/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000000000},message:"must be >= -1000000000000000"};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2600,9 +2597,8 @@ vErrors.push(err211);
 errors++;
 }
 }
-}
 else {
-const err212 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands",schemaPath:"#/properties/metrics/additionalProperties/properties/bands/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err212 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i5+"/below",schemaPath:"#/properties/metrics/additionalProperties/properties/bands/items/properties/below/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2612,11 +2608,11 @@ vErrors.push(err212);
 errors++;
 }
 }
-if(data48.weight !== undefined){
-let data70 = data48.weight;
-if((typeof data70 == "number") && (isFinite(data70))){
-if(data70 > 1000000 || isNaN(data70)){
-const err213 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/weight",schemaPath:"#/properties/metrics/additionalProperties/properties/weight/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000"};
+if(data67.title !== undefined){
+let data70 = data67.title;
+if(typeof data70 === "string"){
+if(func3(data70) > 200){
+const err213 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i5+"/title",schemaPath:"#/properties/metrics/additionalProperties/properties/bands/items/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2625,8 +2621,9 @@ vErrors.push(err213);
 }
 errors++;
 }
-if(data70 < 0 || isNaN(data70)){
-const err214 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/weight",schemaPath:"#/properties/metrics/additionalProperties/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err214 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i5+"/title",schemaPath:"#/properties/metrics/additionalProperties/properties/bands/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2636,8 +2633,11 @@ vErrors.push(err214);
 errors++;
 }
 }
-else {
-const err215 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/weight",schemaPath:"#/properties/metrics/additionalProperties/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data67.color !== undefined){
+let data71 = data67.color;
+if(typeof data71 === "string"){
+if(!pattern2.test(data71)){
+const err215 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i5+"/color",schemaPath:"#/properties/metrics/additionalProperties/properties/bands/items/properties/color/pattern",keyword:"pattern",params:{pattern: "^#[0-9a-fA-F]{6}$"},message:"must match pattern \""+"^#[0-9a-fA-F]{6}$"+"\""};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2647,13 +2647,8 @@ vErrors.push(err215);
 errors++;
 }
 }
-if(data48.missing !== undefined){
-let data71 = data48.missing;
-const _errs176 = errors;
-let valid36 = false;
-const _errs177 = errors;
-if(typeof data71 !== "string"){
-const err216 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/missing",schemaPath:"#/properties/metrics/additionalProperties/properties/missing/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err216 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i5+"/color",schemaPath:"#/properties/metrics/additionalProperties/properties/bands/items/properties/color/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2662,8 +2657,10 @@ vErrors.push(err216);
 }
 errors++;
 }
-if(!((data71 === "exclude") || (data71 === "unknown"))){
-const err217 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/missing",schemaPath:"#/properties/metrics/additionalProperties/properties/missing/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema11.properties.metrics.additionalProperties.properties.missing.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+}
+}
+else {
+const err217 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands/" + i5,schemaPath:"#/properties/metrics/additionalProperties/properties/bands/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2672,13 +2669,10 @@ vErrors.push(err217);
 }
 errors++;
 }
-var _valid3 = _errs177 === errors;
-valid36 = valid36 || _valid3;
-if(!valid36){
-const _errs179 = errors;
-if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
-if(data71.score === undefined){
-const err218 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/missing",schemaPath:"#/properties/metrics/additionalProperties/properties/missing/anyOf/1/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'"};
+}
+}
+else {
+const err218 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/bands",schemaPath:"#/properties/metrics/additionalProperties/properties/bands/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2687,9 +2681,12 @@ vErrors.push(err218);
 }
 errors++;
 }
-for(const key21 in data71){
-if(!(key21 === "score")){
-const err219 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/missing",schemaPath:"#/properties/metrics/additionalProperties/properties/missing/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
+}
+if(data50.weight !== undefined){
+let data72 = data50.weight;
+if((typeof data72 == "number") && (isFinite(data72))){
+if(data72 > 1000000 || isNaN(data72)){
+const err219 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/weight",schemaPath:"#/properties/metrics/additionalProperties/properties/weight/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000"};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2698,12 +2695,8 @@ vErrors.push(err219);
 }
 errors++;
 }
-}
-if(data71.score !== undefined){
-let data72 = data71.score;
-if((typeof data72 == "number") && (isFinite(data72))){
-if(data72 > 1000000000000000 || isNaN(data72)){
-const err220 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/missing/score",schemaPath:"#/properties/metrics/additionalProperties/properties/missing/anyOf/1/properties/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000"};
+if(data72 < 0 || isNaN(data72)){
+const err220 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/weight",schemaPath:"#/properties/metrics/additionalProperties/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2712,8 +2705,9 @@ vErrors.push(err220);
 }
 errors++;
 }
-if(data72 < -1000000000000000 || isNaN(data72)){
-const err221 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/missing/score",schemaPath:"#/properties/metrics/additionalProperties/properties/missing/anyOf/1/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000000000},message:"must be >= -1000000000000000"};
+}
+else {
+const err221 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/weight",schemaPath:"#/properties/metrics/additionalProperties/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2723,8 +2717,13 @@ vErrors.push(err221);
 errors++;
 }
 }
-else {
-const err222 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/missing/score",schemaPath:"#/properties/metrics/additionalProperties/properties/missing/anyOf/1/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data50.missing !== undefined){
+let data73 = data50.missing;
+const _errs180 = errors;
+let valid36 = false;
+const _errs181 = errors;
+if(typeof data73 !== "string"){
+const err222 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/missing",schemaPath:"#/properties/metrics/additionalProperties/properties/missing/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -2733,10 +2732,8 @@ vErrors.push(err222);
 }
 errors++;
 }
-}
-}
-else {
-const err223 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/missing",schemaPath:"#/properties/metrics/additionalProperties/properties/missing/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!((data73 === "exclude") || (data73 === "unknown"))){
+const err223 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/missing",schemaPath:"#/properties/metrics/additionalProperties/properties/missing/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema11.properties.metrics.additionalProperties.properties.missing.anyOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -2745,11 +2742,13 @@ vErrors.push(err223);
 }
 errors++;
 }
-var _valid3 = _errs179 === errors;
+var _valid3 = _errs181 === errors;
 valid36 = valid36 || _valid3;
-}
 if(!valid36){
-const err224 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/missing",schemaPath:"#/properties/metrics/additionalProperties/properties/missing/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const _errs183 = errors;
+if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
+if(data73.score === undefined){
+const err224 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/missing",schemaPath:"#/properties/metrics/additionalProperties/properties/missing/anyOf/1/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'"};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -2758,21 +2757,9 @@ vErrors.push(err224);
 }
 errors++;
 }
-else {
-errors = _errs176;
-if(vErrors !== null){
-if(_errs176){
-vErrors.length = _errs176;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err225 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/metrics/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key21 in data73){
+if(!(key21 === "score")){
+const err225 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/missing",schemaPath:"#/properties/metrics/additionalProperties/properties/missing/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -2782,9 +2769,11 @@ vErrors.push(err225);
 errors++;
 }
 }
-}
-else {
-const err226 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data73.score !== undefined){
+let data74 = data73.score;
+if((typeof data74 == "number") && (isFinite(data74))){
+if(data74 > 1000000000000000 || isNaN(data74)){
+const err226 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/missing/score",schemaPath:"#/properties/metrics/additionalProperties/properties/missing/anyOf/1/properties/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000"};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -2793,14 +2782,8 @@ vErrors.push(err226);
 }
 errors++;
 }
-}
-if(data.rollup !== undefined){
-let data73 = data.rollup;
-const _errs185 = errors;
-let valid38 = false;
-const _errs186 = errors;
-if(typeof data73 !== "string"){
-const err227 = {instancePath:instancePath+"/rollup",schemaPath:"#/properties/rollup/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data74 < -1000000000000000 || isNaN(data74)){
+const err227 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/missing/score",schemaPath:"#/properties/metrics/additionalProperties/properties/missing/anyOf/1/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000000000},message:"must be >= -1000000000000000"};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -2809,8 +2792,9 @@ vErrors.push(err227);
 }
 errors++;
 }
-if(!(((data73 === "weighted_mean") || (data73 === "geometric")) || (data73 === "weakest_link"))){
-const err228 = {instancePath:instancePath+"/rollup",schemaPath:"#/properties/rollup/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema11.properties.rollup.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err228 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/missing/score",schemaPath:"#/properties/metrics/additionalProperties/properties/missing/anyOf/1/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -2819,13 +2803,10 @@ vErrors.push(err228);
 }
 errors++;
 }
-var _valid4 = _errs186 === errors;
-valid38 = valid38 || _valid4;
-if(!valid38){
-const _errs188 = errors;
-if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
-if(data73.weakest_link === undefined){
-const err229 = {instancePath:instancePath+"/rollup",schemaPath:"#/properties/rollup/anyOf/1/required",keyword:"required",params:{missingProperty: "weakest_link"},message:"must have required property '"+"weakest_link"+"'"};
+}
+}
+else {
+const err229 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/missing",schemaPath:"#/properties/metrics/additionalProperties/properties/missing/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -2834,9 +2815,11 @@ vErrors.push(err229);
 }
 errors++;
 }
-for(const key22 in data73){
-if(!(key22 === "weakest_link")){
-const err230 = {instancePath:instancePath+"/rollup",schemaPath:"#/properties/rollup/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
+var _valid3 = _errs183 === errors;
+valid36 = valid36 || _valid3;
+}
+if(!valid36){
+const err230 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/missing",schemaPath:"#/properties/metrics/additionalProperties/properties/missing/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -2845,13 +2828,21 @@ vErrors.push(err230);
 }
 errors++;
 }
+else {
+errors = _errs180;
+if(vErrors !== null){
+if(_errs180){
+vErrors.length = _errs180;
 }
-if(data73.weakest_link !== undefined){
-let data74 = data73.weakest_link;
-if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
-for(const key23 in data74){
-if(!(key23 === "margin")){
-const err231 = {instancePath:instancePath+"/rollup/weakest_link",schemaPath:"#/properties/rollup/anyOf/1/properties/weakest_link/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err231 = {instancePath:instancePath+"/metrics/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/metrics/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -2861,11 +2852,9 @@ vErrors.push(err231);
 errors++;
 }
 }
-if(data74.margin !== undefined){
-let data75 = data74.margin;
-if((typeof data75 == "number") && (isFinite(data75))){
-if(data75 > 1000000 || isNaN(data75)){
-const err232 = {instancePath:instancePath+"/rollup/weakest_link/margin",schemaPath:"#/properties/rollup/anyOf/1/properties/weakest_link/properties/margin/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000"};
+}
+else {
+const err232 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -2874,8 +2863,14 @@ vErrors.push(err232);
 }
 errors++;
 }
-if(data75 < 0 || isNaN(data75)){
-const err233 = {instancePath:instancePath+"/rollup/weakest_link/margin",schemaPath:"#/properties/rollup/anyOf/1/properties/weakest_link/properties/margin/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data.rollup !== undefined){
+let data75 = data.rollup;
+const _errs189 = errors;
+let valid38 = false;
+const _errs190 = errors;
+if(typeof data75 !== "string"){
+const err233 = {instancePath:instancePath+"/rollup",schemaPath:"#/properties/rollup/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -2884,9 +2879,8 @@ vErrors.push(err233);
 }
 errors++;
 }
-}
-else {
-const err234 = {instancePath:instancePath+"/rollup/weakest_link/margin",schemaPath:"#/properties/rollup/anyOf/1/properties/weakest_link/properties/margin/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(!(((data75 === "weighted_mean") || (data75 === "geometric")) || (data75 === "weakest_link"))){
+const err234 = {instancePath:instancePath+"/rollup",schemaPath:"#/properties/rollup/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema11.properties.rollup.anyOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -2895,10 +2889,13 @@ vErrors.push(err234);
 }
 errors++;
 }
-}
-}
-else {
-const err235 = {instancePath:instancePath+"/rollup/weakest_link",schemaPath:"#/properties/rollup/anyOf/1/properties/weakest_link/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var _valid4 = _errs190 === errors;
+valid38 = valid38 || _valid4;
+if(!valid38){
+const _errs192 = errors;
+if(data75 && typeof data75 == "object" && !Array.isArray(data75)){
+if(data75.weakest_link === undefined){
+const err235 = {instancePath:instancePath+"/rollup",schemaPath:"#/properties/rollup/anyOf/1/required",keyword:"required",params:{missingProperty: "weakest_link"},message:"must have required property '"+"weakest_link"+"'"};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -2907,10 +2904,9 @@ vErrors.push(err235);
 }
 errors++;
 }
-}
-}
-else {
-const err236 = {instancePath:instancePath+"/rollup",schemaPath:"#/properties/rollup/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key22 in data75){
+if(!(key22 === "weakest_link")){
+const err236 = {instancePath:instancePath+"/rollup",schemaPath:"#/properties/rollup/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -2919,11 +2915,13 @@ vErrors.push(err236);
 }
 errors++;
 }
-var _valid4 = _errs188 === errors;
-valid38 = valid38 || _valid4;
 }
-if(!valid38){
-const err237 = {instancePath:instancePath+"/rollup",schemaPath:"#/properties/rollup/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data75.weakest_link !== undefined){
+let data76 = data75.weakest_link;
+if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
+for(const key23 in data76){
+if(!(key23 === "margin")){
+const err237 = {instancePath:instancePath+"/rollup/weakest_link",schemaPath:"#/properties/rollup/anyOf/1/properties/weakest_link/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -2932,24 +2930,12 @@ vErrors.push(err237);
 }
 errors++;
 }
-else {
-errors = _errs185;
-if(vErrors !== null){
-if(_errs185){
-vErrors.length = _errs185;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.missing !== undefined){
-let data76 = data.missing;
-if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
-for(const key24 in data76){
-if(!((key24 === "policy") || (key24 === "min_coverage"))){
-const err238 = {instancePath:instancePath+"/missing",schemaPath:"#/properties/missing/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
+if(data76.margin !== undefined){
+let data77 = data76.margin;
+if((typeof data77 == "number") && (isFinite(data77))){
+if(data77 > 1000000 || isNaN(data77)){
+const err238 = {instancePath:instancePath+"/rollup/weakest_link/margin",schemaPath:"#/properties/rollup/anyOf/1/properties/weakest_link/properties/margin/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000"};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -2958,14 +2944,8 @@ vErrors.push(err238);
 }
 errors++;
 }
-}
-if(data76.policy !== undefined){
-let data77 = data76.policy;
-const _errs200 = errors;
-let valid42 = false;
-const _errs201 = errors;
-if(typeof data77 !== "string"){
-const err239 = {instancePath:instancePath+"/missing/policy",schemaPath:"#/properties/missing/properties/policy/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data77 < 0 || isNaN(data77)){
+const err239 = {instancePath:instancePath+"/rollup/weakest_link/margin",schemaPath:"#/properties/rollup/anyOf/1/properties/weakest_link/properties/margin/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -2974,8 +2954,9 @@ vErrors.push(err239);
 }
 errors++;
 }
-if(!((data77 === "exclude") || (data77 === "unknown"))){
-const err240 = {instancePath:instancePath+"/missing/policy",schemaPath:"#/properties/missing/properties/policy/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema11.properties.missing.properties.policy.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err240 = {instancePath:instancePath+"/rollup/weakest_link/margin",schemaPath:"#/properties/rollup/anyOf/1/properties/weakest_link/properties/margin/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -2984,13 +2965,10 @@ vErrors.push(err240);
 }
 errors++;
 }
-var _valid5 = _errs201 === errors;
-valid42 = valid42 || _valid5;
-if(!valid42){
-const _errs203 = errors;
-if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
-if(data77.score === undefined){
-const err241 = {instancePath:instancePath+"/missing/policy",schemaPath:"#/properties/missing/properties/policy/anyOf/1/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'"};
+}
+}
+else {
+const err241 = {instancePath:instancePath+"/rollup/weakest_link",schemaPath:"#/properties/rollup/anyOf/1/properties/weakest_link/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -2999,9 +2977,10 @@ vErrors.push(err241);
 }
 errors++;
 }
-for(const key25 in data77){
-if(!(key25 === "score")){
-const err242 = {instancePath:instancePath+"/missing/policy",schemaPath:"#/properties/missing/properties/policy/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
+}
+}
+else {
+const err242 = {instancePath:instancePath+"/rollup",schemaPath:"#/properties/rollup/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -3010,12 +2989,11 @@ vErrors.push(err242);
 }
 errors++;
 }
+var _valid4 = _errs192 === errors;
+valid38 = valid38 || _valid4;
 }
-if(data77.score !== undefined){
-let data78 = data77.score;
-if((typeof data78 == "number") && (isFinite(data78))){
-if(data78 > 1000000000000000 || isNaN(data78)){
-const err243 = {instancePath:instancePath+"/missing/policy/score",schemaPath:"#/properties/missing/properties/policy/anyOf/1/properties/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000"};
+if(!valid38){
+const err243 = {instancePath:instancePath+"/rollup",schemaPath:"#/properties/rollup/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -3024,8 +3002,24 @@ vErrors.push(err243);
 }
 errors++;
 }
-if(data78 < -1000000000000000 || isNaN(data78)){
-const err244 = {instancePath:instancePath+"/missing/policy/score",schemaPath:"#/properties/missing/properties/policy/anyOf/1/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000000000},message:"must be >= -1000000000000000"};
+else {
+errors = _errs189;
+if(vErrors !== null){
+if(_errs189){
+vErrors.length = _errs189;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.missing !== undefined){
+let data78 = data.missing;
+if(data78 && typeof data78 == "object" && !Array.isArray(data78)){
+for(const key24 in data78){
+if(!((key24 === "policy") || (key24 === "min_coverage"))){
+const err244 = {instancePath:instancePath+"/missing",schemaPath:"#/properties/missing/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -3035,8 +3029,13 @@ vErrors.push(err244);
 errors++;
 }
 }
-else {
-const err245 = {instancePath:instancePath+"/missing/policy/score",schemaPath:"#/properties/missing/properties/policy/anyOf/1/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data78.policy !== undefined){
+let data79 = data78.policy;
+const _errs204 = errors;
+let valid42 = false;
+const _errs205 = errors;
+if(typeof data79 !== "string"){
+const err245 = {instancePath:instancePath+"/missing/policy",schemaPath:"#/properties/missing/properties/policy/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -3045,10 +3044,8 @@ vErrors.push(err245);
 }
 errors++;
 }
-}
-}
-else {
-const err246 = {instancePath:instancePath+"/missing/policy",schemaPath:"#/properties/missing/properties/policy/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!((data79 === "exclude") || (data79 === "unknown"))){
+const err246 = {instancePath:instancePath+"/missing/policy",schemaPath:"#/properties/missing/properties/policy/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema11.properties.missing.properties.policy.anyOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -3057,11 +3054,13 @@ vErrors.push(err246);
 }
 errors++;
 }
-var _valid5 = _errs203 === errors;
+var _valid5 = _errs205 === errors;
 valid42 = valid42 || _valid5;
-}
 if(!valid42){
-const err247 = {instancePath:instancePath+"/missing/policy",schemaPath:"#/properties/missing/properties/policy/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const _errs207 = errors;
+if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
+if(data79.score === undefined){
+const err247 = {instancePath:instancePath+"/missing/policy",schemaPath:"#/properties/missing/properties/policy/anyOf/1/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'"};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -3070,23 +3069,9 @@ vErrors.push(err247);
 }
 errors++;
 }
-else {
-errors = _errs200;
-if(vErrors !== null){
-if(_errs200){
-vErrors.length = _errs200;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data76.min_coverage !== undefined){
-let data79 = data76.min_coverage;
-if((typeof data79 == "number") && (isFinite(data79))){
-if(data79 > 1 || isNaN(data79)){
-const err248 = {instancePath:instancePath+"/missing/min_coverage",schemaPath:"#/properties/missing/properties/min_coverage/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+for(const key25 in data79){
+if(!(key25 === "score")){
+const err248 = {instancePath:instancePath+"/missing/policy",schemaPath:"#/properties/missing/properties/policy/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -3095,8 +3080,12 @@ vErrors.push(err248);
 }
 errors++;
 }
-if(data79 < 0 || isNaN(data79)){
-const err249 = {instancePath:instancePath+"/missing/min_coverage",schemaPath:"#/properties/missing/properties/min_coverage/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data79.score !== undefined){
+let data80 = data79.score;
+if((typeof data80 == "number") && (isFinite(data80))){
+if(data80 > 1000000000000000 || isNaN(data80)){
+const err249 = {instancePath:instancePath+"/missing/policy/score",schemaPath:"#/properties/missing/properties/policy/anyOf/1/properties/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000"};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -3105,9 +3094,8 @@ vErrors.push(err249);
 }
 errors++;
 }
-}
-else {
-const err250 = {instancePath:instancePath+"/missing/min_coverage",schemaPath:"#/properties/missing/properties/min_coverage/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data80 < -1000000000000000 || isNaN(data80)){
+const err250 = {instancePath:instancePath+"/missing/policy/score",schemaPath:"#/properties/missing/properties/policy/anyOf/1/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000000000},message:"must be >= -1000000000000000"};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -3117,9 +3105,8 @@ vErrors.push(err250);
 errors++;
 }
 }
-}
 else {
-const err251 = {instancePath:instancePath+"/missing",schemaPath:"#/properties/missing/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err251 = {instancePath:instancePath+"/missing/policy/score",schemaPath:"#/properties/missing/properties/policy/anyOf/1/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -3129,11 +3116,9 @@ vErrors.push(err251);
 errors++;
 }
 }
-if(data.pulse !== undefined){
-let data80 = data.pulse;
-if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
-if(data80.field === undefined){
-const err252 = {instancePath:instancePath+"/pulse",schemaPath:"#/properties/pulse/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'"};
+}
+else {
+const err252 = {instancePath:instancePath+"/missing/policy",schemaPath:"#/properties/missing/properties/policy/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -3142,8 +3127,11 @@ vErrors.push(err252);
 }
 errors++;
 }
-if(data80.recorded_at === undefined){
-const err253 = {instancePath:instancePath+"/pulse",schemaPath:"#/properties/pulse/required",keyword:"required",params:{missingProperty: "recorded_at"},message:"must have required property '"+"recorded_at"+"'"};
+var _valid5 = _errs207 === errors;
+valid42 = valid42 || _valid5;
+}
+if(!valid42){
+const err253 = {instancePath:instancePath+"/missing/policy",schemaPath:"#/properties/missing/properties/policy/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -3152,9 +3140,23 @@ vErrors.push(err253);
 }
 errors++;
 }
-for(const key26 in data80){
-if(!(((((key26 === "field") || (key26 === "recorded_at")) || (key26 === "shelf_life")) || (key26 === "scale")) || (key26 === "stale"))){
-const err254 = {instancePath:instancePath+"/pulse",schemaPath:"#/properties/pulse/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
+else {
+errors = _errs204;
+if(vErrors !== null){
+if(_errs204){
+vErrors.length = _errs204;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data78.min_coverage !== undefined){
+let data81 = data78.min_coverage;
+if((typeof data81 == "number") && (isFinite(data81))){
+if(data81 > 1 || isNaN(data81)){
+const err254 = {instancePath:instancePath+"/missing/min_coverage",schemaPath:"#/properties/missing/properties/min_coverage/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -3163,12 +3165,8 @@ vErrors.push(err254);
 }
 errors++;
 }
-}
-if(data80.field !== undefined){
-let data81 = data80.field;
-if(typeof data81 === "string"){
-if(func3(data81) > 64){
-const err255 = {instancePath:instancePath+"/pulse/field",schemaPath:"#/properties/pulse/properties/field/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(data81 < 0 || isNaN(data81)){
+const err255 = {instancePath:instancePath+"/missing/min_coverage",schemaPath:"#/properties/missing/properties/min_coverage/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -3177,8 +3175,9 @@ vErrors.push(err255);
 }
 errors++;
 }
-if(!pattern0.test(data81)){
-const err256 = {instancePath:instancePath+"/pulse/field",schemaPath:"#/properties/pulse/properties/field/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
+}
+else {
+const err256 = {instancePath:instancePath+"/missing/min_coverage",schemaPath:"#/properties/missing/properties/min_coverage/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -3188,8 +3187,9 @@ vErrors.push(err256);
 errors++;
 }
 }
+}
 else {
-const err257 = {instancePath:instancePath+"/pulse/field",schemaPath:"#/properties/pulse/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err257 = {instancePath:instancePath+"/missing",schemaPath:"#/properties/missing/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -3199,11 +3199,11 @@ vErrors.push(err257);
 errors++;
 }
 }
-if(data80.recorded_at !== undefined){
-let data82 = data80.recorded_at;
-if(typeof data82 === "string"){
-if(func3(data82) > 64){
-const err258 = {instancePath:instancePath+"/pulse/recorded_at",schemaPath:"#/properties/pulse/properties/recorded_at/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(data.pulse !== undefined){
+let data82 = data.pulse;
+if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
+if(data82.field === undefined){
+const err258 = {instancePath:instancePath+"/pulse",schemaPath:"#/properties/pulse/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'"};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -3212,8 +3212,8 @@ vErrors.push(err258);
 }
 errors++;
 }
-if(!pattern0.test(data82)){
-const err259 = {instancePath:instancePath+"/pulse/recorded_at",schemaPath:"#/properties/pulse/properties/recorded_at/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
+if(data82.recorded_at === undefined){
+const err259 = {instancePath:instancePath+"/pulse",schemaPath:"#/properties/pulse/required",keyword:"required",params:{missingProperty: "recorded_at"},message:"must have required property '"+"recorded_at"+"'"};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -3222,9 +3222,9 @@ vErrors.push(err259);
 }
 errors++;
 }
-}
-else {
-const err260 = {instancePath:instancePath+"/pulse/recorded_at",schemaPath:"#/properties/pulse/properties/recorded_at/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key26 in data82){
+if(!(((((key26 === "field") || (key26 === "recorded_at")) || (key26 === "shelf_life")) || (key26 === "scale")) || (key26 === "stale"))){
+const err260 = {instancePath:instancePath+"/pulse",schemaPath:"#/properties/pulse/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -3234,11 +3234,11 @@ vErrors.push(err260);
 errors++;
 }
 }
-if(data80.shelf_life !== undefined){
-let data83 = data80.shelf_life;
+if(data82.field !== undefined){
+let data83 = data82.field;
 if(typeof data83 === "string"){
-if(!pattern18.test(data83)){
-const err261 = {instancePath:instancePath+"/pulse/shelf_life",schemaPath:"#/properties/pulse/properties/shelf_life/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,5}[dw]$"},message:"must match pattern \""+"^[0-9]{1,5}[dw]$"+"\""};
+if(func3(data83) > 64){
+const err261 = {instancePath:instancePath+"/pulse/field",schemaPath:"#/properties/pulse/properties/field/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -3247,9 +3247,8 @@ vErrors.push(err261);
 }
 errors++;
 }
-}
-else {
-const err262 = {instancePath:instancePath+"/pulse/shelf_life",schemaPath:"#/properties/pulse/properties/shelf_life/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern0.test(data83)){
+const err262 = {instancePath:instancePath+"/pulse/field",schemaPath:"#/properties/pulse/properties/field/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -3259,11 +3258,8 @@ vErrors.push(err262);
 errors++;
 }
 }
-if(data80.scale !== undefined){
-let data84 = data80.scale;
-if(Array.isArray(data84)){
-if(data84.length > 12){
-const err263 = {instancePath:instancePath+"/pulse/scale",schemaPath:"#/properties/pulse/properties/scale/maxItems",keyword:"maxItems",params:{limit: 12},message:"must NOT have more than 12 items"};
+else {
+const err263 = {instancePath:instancePath+"/pulse/field",schemaPath:"#/properties/pulse/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -3272,8 +3268,12 @@ vErrors.push(err263);
 }
 errors++;
 }
-if(data84.length < 1){
-const err264 = {instancePath:instancePath+"/pulse/scale",schemaPath:"#/properties/pulse/properties/scale/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+if(data82.recorded_at !== undefined){
+let data84 = data82.recorded_at;
+if(typeof data84 === "string"){
+if(func3(data84) > 64){
+const err264 = {instancePath:instancePath+"/pulse/recorded_at",schemaPath:"#/properties/pulse/properties/recorded_at/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -3282,12 +3282,8 @@ vErrors.push(err264);
 }
 errors++;
 }
-const len5 = data84.length;
-for(let i6=0; i6<len5; i6++){
-let data85 = data84[i6];
-if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
-if(data85.value === undefined){
-const err265 = {instancePath:instancePath+"/pulse/scale/" + i6,schemaPath:"#/properties/pulse/properties/scale/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+if(!pattern0.test(data84)){
+const err265 = {instancePath:instancePath+"/pulse/recorded_at",schemaPath:"#/properties/pulse/properties/recorded_at/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -3296,8 +3292,9 @@ vErrors.push(err265);
 }
 errors++;
 }
-if(data85.score === undefined){
-const err266 = {instancePath:instancePath+"/pulse/scale/" + i6,schemaPath:"#/properties/pulse/properties/scale/items/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'"};
+}
+else {
+const err266 = {instancePath:instancePath+"/pulse/recorded_at",schemaPath:"#/properties/pulse/properties/recorded_at/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -3306,9 +3303,12 @@ vErrors.push(err266);
 }
 errors++;
 }
-for(const key27 in data85){
-if(!((((key27 === "value") || (key27 === "title")) || (key27 === "score")) || (key27 === "shelf_life"))){
-const err267 = {instancePath:instancePath+"/pulse/scale/" + i6,schemaPath:"#/properties/pulse/properties/scale/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
+}
+if(data82.shelf_life !== undefined){
+let data85 = data82.shelf_life;
+if(typeof data85 === "string"){
+if(!pattern20.test(data85)){
+const err267 = {instancePath:instancePath+"/pulse/shelf_life",schemaPath:"#/properties/pulse/properties/shelf_life/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,5}[dw]$"},message:"must match pattern \""+"^[0-9]{1,5}[dw]$"+"\""};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -3318,11 +3318,8 @@ vErrors.push(err267);
 errors++;
 }
 }
-if(data85.value !== undefined){
-let data86 = data85.value;
-if(typeof data86 === "string"){
-if(func3(data86) > 200){
-const err268 = {instancePath:instancePath+"/pulse/scale/" + i6+"/value",schemaPath:"#/properties/pulse/properties/scale/items/properties/value/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+else {
+const err268 = {instancePath:instancePath+"/pulse/shelf_life",schemaPath:"#/properties/pulse/properties/shelf_life/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -3331,8 +3328,12 @@ vErrors.push(err268);
 }
 errors++;
 }
-if(func3(data86) < 1){
-const err269 = {instancePath:instancePath+"/pulse/scale/" + i6+"/value",schemaPath:"#/properties/pulse/properties/scale/items/properties/value/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data82.scale !== undefined){
+let data86 = data82.scale;
+if(Array.isArray(data86)){
+if(data86.length > 12){
+const err269 = {instancePath:instancePath+"/pulse/scale",schemaPath:"#/properties/pulse/properties/scale/maxItems",keyword:"maxItems",params:{limit: 12},message:"must NOT have more than 12 items"};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -3341,9 +3342,8 @@ vErrors.push(err269);
 }
 errors++;
 }
-}
-else {
-const err270 = {instancePath:instancePath+"/pulse/scale/" + i6+"/value",schemaPath:"#/properties/pulse/properties/scale/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data86.length < 1){
+const err270 = {instancePath:instancePath+"/pulse/scale",schemaPath:"#/properties/pulse/properties/scale/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -3352,12 +3352,12 @@ vErrors.push(err270);
 }
 errors++;
 }
-}
-if(data85.title !== undefined){
-let data87 = data85.title;
-if(typeof data87 === "string"){
-if(func3(data87) > 200){
-const err271 = {instancePath:instancePath+"/pulse/scale/" + i6+"/title",schemaPath:"#/properties/pulse/properties/scale/items/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+const len5 = data86.length;
+for(let i6=0; i6<len5; i6++){
+let data87 = data86[i6];
+if(data87 && typeof data87 == "object" && !Array.isArray(data87)){
+if(data87.value === undefined){
+const err271 = {instancePath:instancePath+"/pulse/scale/" + i6,schemaPath:"#/properties/pulse/properties/scale/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -3366,9 +3366,8 @@ vErrors.push(err271);
 }
 errors++;
 }
-}
-else {
-const err272 = {instancePath:instancePath+"/pulse/scale/" + i6+"/title",schemaPath:"#/properties/pulse/properties/scale/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data87.score === undefined){
+const err272 = {instancePath:instancePath+"/pulse/scale/" + i6,schemaPath:"#/properties/pulse/properties/scale/items/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'"};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -3377,12 +3376,9 @@ vErrors.push(err272);
 }
 errors++;
 }
-}
-if(data85.score !== undefined){
-let data88 = data85.score;
-if((typeof data88 == "number") && (isFinite(data88))){
-if(data88 > 1000000000000000 || isNaN(data88)){
-const err273 = {instancePath:instancePath+"/pulse/scale/" + i6+"/score",schemaPath:"#/properties/pulse/properties/scale/items/properties/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000"};
+for(const key27 in data87){
+if(!((((key27 === "value") || (key27 === "title")) || (key27 === "score")) || (key27 === "shelf_life"))){
+const err273 = {instancePath:instancePath+"/pulse/scale/" + i6,schemaPath:"#/properties/pulse/properties/scale/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -3391,8 +3387,12 @@ vErrors.push(err273);
 }
 errors++;
 }
-if(data88 < -1000000000000000 || isNaN(data88)){
-const err274 = {instancePath:instancePath+"/pulse/scale/" + i6+"/score",schemaPath:"#/properties/pulse/properties/scale/items/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000000000},message:"must be >= -1000000000000000"};
+}
+if(data87.value !== undefined){
+let data88 = data87.value;
+if(typeof data88 === "string"){
+if(func3(data88) > 200){
+const err274 = {instancePath:instancePath+"/pulse/scale/" + i6+"/value",schemaPath:"#/properties/pulse/properties/scale/items/properties/value/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -3401,9 +3401,8 @@ vErrors.push(err274);
 }
 errors++;
 }
-}
-else {
-const err275 = {instancePath:instancePath+"/pulse/scale/" + i6+"/score",schemaPath:"#/properties/pulse/properties/scale/items/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(func3(data88) < 1){
+const err275 = {instancePath:instancePath+"/pulse/scale/" + i6+"/value",schemaPath:"#/properties/pulse/properties/scale/items/properties/value/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -3413,11 +3412,8 @@ vErrors.push(err275);
 errors++;
 }
 }
-if(data85.shelf_life !== undefined){
-let data89 = data85.shelf_life;
-if(typeof data89 === "string"){
-if(!pattern18.test(data89)){
-const err276 = {instancePath:instancePath+"/pulse/scale/" + i6+"/shelf_life",schemaPath:"#/properties/pulse/properties/scale/items/properties/shelf_life/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,5}[dw]$"},message:"must match pattern \""+"^[0-9]{1,5}[dw]$"+"\""};
+else {
+const err276 = {instancePath:instancePath+"/pulse/scale/" + i6+"/value",schemaPath:"#/properties/pulse/properties/scale/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -3427,8 +3423,11 @@ vErrors.push(err276);
 errors++;
 }
 }
-else {
-const err277 = {instancePath:instancePath+"/pulse/scale/" + i6+"/shelf_life",schemaPath:"#/properties/pulse/properties/scale/items/properties/shelf_life/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data87.title !== undefined){
+let data89 = data87.title;
+if(typeof data89 === "string"){
+if(func3(data89) > 200){
+const err277 = {instancePath:instancePath+"/pulse/scale/" + i6+"/title",schemaPath:"#/properties/pulse/properties/scale/items/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -3438,9 +3437,8 @@ vErrors.push(err277);
 errors++;
 }
 }
-}
 else {
-const err278 = {instancePath:instancePath+"/pulse/scale/" + i6,schemaPath:"#/properties/pulse/properties/scale/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err278 = {instancePath:instancePath+"/pulse/scale/" + i6+"/title",schemaPath:"#/properties/pulse/properties/scale/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -3450,9 +3448,11 @@ vErrors.push(err278);
 errors++;
 }
 }
-}
-else {
-const err279 = {instancePath:instancePath+"/pulse/scale",schemaPath:"#/properties/pulse/properties/scale/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data87.score !== undefined){
+let data90 = data87.score;
+if((typeof data90 == "number") && (isFinite(data90))){
+if(data90 > 1000000000000000 || isNaN(data90)){
+const err279 = {instancePath:instancePath+"/pulse/scale/" + i6+"/score",schemaPath:"#/properties/pulse/properties/scale/items/properties/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000"};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -3461,14 +3461,8 @@ vErrors.push(err279);
 }
 errors++;
 }
-}
-if(data80.stale !== undefined){
-let data90 = data80.stale;
-const _errs233 = errors;
-let valid48 = false;
-const _errs234 = errors;
-if(typeof data90 !== "string"){
-const err280 = {instancePath:instancePath+"/pulse/stale",schemaPath:"#/properties/pulse/properties/stale/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data90 < -1000000000000000 || isNaN(data90)){
+const err280 = {instancePath:instancePath+"/pulse/scale/" + i6+"/score",schemaPath:"#/properties/pulse/properties/scale/items/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000000000},message:"must be >= -1000000000000000"};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -3477,8 +3471,9 @@ vErrors.push(err280);
 }
 errors++;
 }
-if(!((data90 === "keep") || (data90 === "exclude"))){
-const err281 = {instancePath:instancePath+"/pulse/stale",schemaPath:"#/properties/pulse/properties/stale/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema11.properties.pulse.properties.stale.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err281 = {instancePath:instancePath+"/pulse/scale/" + i6+"/score",schemaPath:"#/properties/pulse/properties/scale/items/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -3487,13 +3482,12 @@ vErrors.push(err281);
 }
 errors++;
 }
-var _valid6 = _errs234 === errors;
-valid48 = valid48 || _valid6;
-if(!valid48){
-const _errs236 = errors;
-if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
-if(data90.decay === undefined){
-const err282 = {instancePath:instancePath+"/pulse/stale",schemaPath:"#/properties/pulse/properties/stale/anyOf/1/required",keyword:"required",params:{missingProperty: "decay"},message:"must have required property '"+"decay"+"'"};
+}
+if(data87.shelf_life !== undefined){
+let data91 = data87.shelf_life;
+if(typeof data91 === "string"){
+if(!pattern20.test(data91)){
+const err282 = {instancePath:instancePath+"/pulse/scale/" + i6+"/shelf_life",schemaPath:"#/properties/pulse/properties/scale/items/properties/shelf_life/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,5}[dw]$"},message:"must match pattern \""+"^[0-9]{1,5}[dw]$"+"\""};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -3502,9 +3496,9 @@ vErrors.push(err282);
 }
 errors++;
 }
-for(const key28 in data90){
-if(!(key28 === "decay")){
-const err283 = {instancePath:instancePath+"/pulse/stale",schemaPath:"#/properties/pulse/properties/stale/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
+}
+else {
+const err283 = {instancePath:instancePath+"/pulse/scale/" + i6+"/shelf_life",schemaPath:"#/properties/pulse/properties/scale/items/properties/shelf_life/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -3514,11 +3508,9 @@ vErrors.push(err283);
 errors++;
 }
 }
-if(data90.decay !== undefined){
-let data91 = data90.decay;
-if(data91 && typeof data91 == "object" && !Array.isArray(data91)){
-if(data91.to === undefined){
-const err284 = {instancePath:instancePath+"/pulse/stale/decay",schemaPath:"#/properties/pulse/properties/stale/anyOf/1/properties/decay/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
+}
+else {
+const err284 = {instancePath:instancePath+"/pulse/scale/" + i6,schemaPath:"#/properties/pulse/properties/scale/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -3527,8 +3519,10 @@ vErrors.push(err284);
 }
 errors++;
 }
-if(data91.over === undefined){
-const err285 = {instancePath:instancePath+"/pulse/stale/decay",schemaPath:"#/properties/pulse/properties/stale/anyOf/1/properties/decay/required",keyword:"required",params:{missingProperty: "over"},message:"must have required property '"+"over"+"'"};
+}
+}
+else {
+const err285 = {instancePath:instancePath+"/pulse/scale",schemaPath:"#/properties/pulse/properties/scale/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -3537,9 +3531,14 @@ vErrors.push(err285);
 }
 errors++;
 }
-for(const key29 in data91){
-if(!((key29 === "to") || (key29 === "over"))){
-const err286 = {instancePath:instancePath+"/pulse/stale/decay",schemaPath:"#/properties/pulse/properties/stale/anyOf/1/properties/decay/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
+}
+if(data82.stale !== undefined){
+let data92 = data82.stale;
+const _errs237 = errors;
+let valid48 = false;
+const _errs238 = errors;
+if(typeof data92 !== "string"){
+const err286 = {instancePath:instancePath+"/pulse/stale",schemaPath:"#/properties/pulse/properties/stale/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -3548,12 +3547,8 @@ vErrors.push(err286);
 }
 errors++;
 }
-}
-if(data91.to !== undefined){
-let data92 = data91.to;
-if((typeof data92 == "number") && (isFinite(data92))){
-if(data92 > 1000000000000000 || isNaN(data92)){
-const err287 = {instancePath:instancePath+"/pulse/stale/decay/to",schemaPath:"#/properties/pulse/properties/stale/anyOf/1/properties/decay/properties/to/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000"};
+if(!((data92 === "keep") || (data92 === "exclude"))){
+const err287 = {instancePath:instancePath+"/pulse/stale",schemaPath:"#/properties/pulse/properties/stale/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema11.properties.pulse.properties.stale.anyOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -3562,8 +3557,13 @@ vErrors.push(err287);
 }
 errors++;
 }
-if(data92 < -1000000000000000 || isNaN(data92)){
-const err288 = {instancePath:instancePath+"/pulse/stale/decay/to",schemaPath:"#/properties/pulse/properties/stale/anyOf/1/properties/decay/properties/to/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000000000},message:"must be >= -1000000000000000"};
+var _valid6 = _errs238 === errors;
+valid48 = valid48 || _valid6;
+if(!valid48){
+const _errs240 = errors;
+if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
+if(data92.decay === undefined){
+const err288 = {instancePath:instancePath+"/pulse/stale",schemaPath:"#/properties/pulse/properties/stale/anyOf/1/required",keyword:"required",params:{missingProperty: "decay"},message:"must have required property '"+"decay"+"'"};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -3572,9 +3572,9 @@ vErrors.push(err288);
 }
 errors++;
 }
-}
-else {
-const err289 = {instancePath:instancePath+"/pulse/stale/decay/to",schemaPath:"#/properties/pulse/properties/stale/anyOf/1/properties/decay/properties/to/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key28 in data92){
+if(!(key28 === "decay")){
+const err289 = {instancePath:instancePath+"/pulse/stale",schemaPath:"#/properties/pulse/properties/stale/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -3584,11 +3584,11 @@ vErrors.push(err289);
 errors++;
 }
 }
-if(data91.over !== undefined){
-let data93 = data91.over;
-if(typeof data93 === "string"){
-if(!pattern18.test(data93)){
-const err290 = {instancePath:instancePath+"/pulse/stale/decay/over",schemaPath:"#/properties/pulse/properties/stale/anyOf/1/properties/decay/properties/over/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,5}[dw]$"},message:"must match pattern \""+"^[0-9]{1,5}[dw]$"+"\""};
+if(data92.decay !== undefined){
+let data93 = data92.decay;
+if(data93 && typeof data93 == "object" && !Array.isArray(data93)){
+if(data93.to === undefined){
+const err290 = {instancePath:instancePath+"/pulse/stale/decay",schemaPath:"#/properties/pulse/properties/stale/anyOf/1/properties/decay/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -3597,9 +3597,8 @@ vErrors.push(err290);
 }
 errors++;
 }
-}
-else {
-const err291 = {instancePath:instancePath+"/pulse/stale/decay/over",schemaPath:"#/properties/pulse/properties/stale/anyOf/1/properties/decay/properties/over/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data93.over === undefined){
+const err291 = {instancePath:instancePath+"/pulse/stale/decay",schemaPath:"#/properties/pulse/properties/stale/anyOf/1/properties/decay/required",keyword:"required",params:{missingProperty: "over"},message:"must have required property '"+"over"+"'"};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -3608,10 +3607,9 @@ vErrors.push(err291);
 }
 errors++;
 }
-}
-}
-else {
-const err292 = {instancePath:instancePath+"/pulse/stale/decay",schemaPath:"#/properties/pulse/properties/stale/anyOf/1/properties/decay/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key29 in data93){
+if(!((key29 === "to") || (key29 === "over"))){
+const err292 = {instancePath:instancePath+"/pulse/stale/decay",schemaPath:"#/properties/pulse/properties/stale/anyOf/1/properties/decay/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -3621,9 +3619,11 @@ vErrors.push(err292);
 errors++;
 }
 }
-}
-else {
-const err293 = {instancePath:instancePath+"/pulse/stale",schemaPath:"#/properties/pulse/properties/stale/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data93.to !== undefined){
+let data94 = data93.to;
+if((typeof data94 == "number") && (isFinite(data94))){
+if(data94 > 1000000000000000 || isNaN(data94)){
+const err293 = {instancePath:instancePath+"/pulse/stale/decay/to",schemaPath:"#/properties/pulse/properties/stale/anyOf/1/properties/decay/properties/to/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000"};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -3632,11 +3632,8 @@ vErrors.push(err293);
 }
 errors++;
 }
-var _valid6 = _errs236 === errors;
-valid48 = valid48 || _valid6;
-}
-if(!valid48){
-const err294 = {instancePath:instancePath+"/pulse/stale",schemaPath:"#/properties/pulse/properties/stale/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data94 < -1000000000000000 || isNaN(data94)){
+const err294 = {instancePath:instancePath+"/pulse/stale/decay/to",schemaPath:"#/properties/pulse/properties/stale/anyOf/1/properties/decay/properties/to/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000000000},message:"must be >= -1000000000000000"};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -3645,21 +3642,9 @@ vErrors.push(err294);
 }
 errors++;
 }
-else {
-errors = _errs233;
-if(vErrors !== null){
-if(_errs233){
-vErrors.length = _errs233;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err295 = {instancePath:instancePath+"/pulse",schemaPath:"#/properties/pulse/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err295 = {instancePath:instancePath+"/pulse/stale/decay/to",schemaPath:"#/properties/pulse/properties/stale/anyOf/1/properties/decay/properties/to/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -3669,11 +3654,11 @@ vErrors.push(err295);
 errors++;
 }
 }
-if(data.overrides !== undefined){
-let data94 = data.overrides;
-if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
-if(data94.reason === undefined){
-const err296 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
+if(data93.over !== undefined){
+let data95 = data93.over;
+if(typeof data95 === "string"){
+if(!pattern20.test(data95)){
+const err296 = {instancePath:instancePath+"/pulse/stale/decay/over",schemaPath:"#/properties/pulse/properties/stale/anyOf/1/properties/decay/properties/over/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,5}[dw]$"},message:"must match pattern \""+"^[0-9]{1,5}[dw]$"+"\""};
 if(vErrors === null){
 vErrors = [err296];
 }
@@ -3682,8 +3667,9 @@ vErrors.push(err296);
 }
 errors++;
 }
-if(data94.set_at === undefined){
-const err297 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/required",keyword:"required",params:{missingProperty: "set_at"},message:"must have required property '"+"set_at"+"'"};
+}
+else {
+const err297 = {instancePath:instancePath+"/pulse/stale/decay/over",schemaPath:"#/properties/pulse/properties/stale/anyOf/1/properties/decay/properties/over/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err297];
 }
@@ -3692,8 +3678,10 @@ vErrors.push(err297);
 }
 errors++;
 }
-if(data94.expires_at === undefined){
-const err298 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/required",keyword:"required",params:{missingProperty: "expires_at"},message:"must have required property '"+"expires_at"+"'"};
+}
+}
+else {
+const err298 = {instancePath:instancePath+"/pulse/stale/decay",schemaPath:"#/properties/pulse/properties/stale/anyOf/1/properties/decay/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -3702,9 +3690,10 @@ vErrors.push(err298);
 }
 errors++;
 }
-for(const key30 in data94){
-if(!(((((key30 === "score") || (key30 === "band")) || (key30 === "reason")) || (key30 === "set_at")) || (key30 === "expires_at"))){
-const err299 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
+}
+}
+else {
+const err299 = {instancePath:instancePath+"/pulse/stale",schemaPath:"#/properties/pulse/properties/stale/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -3713,12 +3702,11 @@ vErrors.push(err299);
 }
 errors++;
 }
+var _valid6 = _errs240 === errors;
+valid48 = valid48 || _valid6;
 }
-if(data94.score !== undefined){
-let data95 = data94.score;
-if(typeof data95 === "string"){
-if(func3(data95) > 64){
-const err300 = {instancePath:instancePath+"/overrides/score",schemaPath:"#/properties/overrides/properties/score/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(!valid48){
+const err300 = {instancePath:instancePath+"/pulse/stale",schemaPath:"#/properties/pulse/properties/stale/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err300];
 }
@@ -3727,8 +3715,21 @@ vErrors.push(err300);
 }
 errors++;
 }
-if(!pattern0.test(data95)){
-const err301 = {instancePath:instancePath+"/overrides/score",schemaPath:"#/properties/overrides/properties/score/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
+else {
+errors = _errs237;
+if(vErrors !== null){
+if(_errs237){
+vErrors.length = _errs237;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err301 = {instancePath:instancePath+"/pulse",schemaPath:"#/properties/pulse/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err301];
 }
@@ -3738,8 +3739,11 @@ vErrors.push(err301);
 errors++;
 }
 }
-else {
-const err302 = {instancePath:instancePath+"/overrides/score",schemaPath:"#/properties/overrides/properties/score/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.overrides !== undefined){
+let data96 = data.overrides;
+if(data96 && typeof data96 == "object" && !Array.isArray(data96)){
+if(data96.reason === undefined){
+const err302 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
 if(vErrors === null){
 vErrors = [err302];
 }
@@ -3748,12 +3752,8 @@ vErrors.push(err302);
 }
 errors++;
 }
-}
-if(data94.band !== undefined){
-let data96 = data94.band;
-if(typeof data96 === "string"){
-if(func3(data96) > 64){
-const err303 = {instancePath:instancePath+"/overrides/band",schemaPath:"#/properties/overrides/properties/band/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(data96.set_at === undefined){
+const err303 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/required",keyword:"required",params:{missingProperty: "set_at"},message:"must have required property '"+"set_at"+"'"};
 if(vErrors === null){
 vErrors = [err303];
 }
@@ -3762,8 +3762,8 @@ vErrors.push(err303);
 }
 errors++;
 }
-if(!pattern0.test(data96)){
-const err304 = {instancePath:instancePath+"/overrides/band",schemaPath:"#/properties/overrides/properties/band/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
+if(data96.expires_at === undefined){
+const err304 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/required",keyword:"required",params:{missingProperty: "expires_at"},message:"must have required property '"+"expires_at"+"'"};
 if(vErrors === null){
 vErrors = [err304];
 }
@@ -3772,9 +3772,9 @@ vErrors.push(err304);
 }
 errors++;
 }
-}
-else {
-const err305 = {instancePath:instancePath+"/overrides/band",schemaPath:"#/properties/overrides/properties/band/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key30 in data96){
+if(!(((((key30 === "score") || (key30 === "band")) || (key30 === "reason")) || (key30 === "set_at")) || (key30 === "expires_at"))){
+const err305 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err305];
 }
@@ -3784,11 +3784,11 @@ vErrors.push(err305);
 errors++;
 }
 }
-if(data94.reason !== undefined){
-let data97 = data94.reason;
+if(data96.score !== undefined){
+let data97 = data96.score;
 if(typeof data97 === "string"){
 if(func3(data97) > 64){
-const err306 = {instancePath:instancePath+"/overrides/reason",schemaPath:"#/properties/overrides/properties/reason/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+const err306 = {instancePath:instancePath+"/overrides/score",schemaPath:"#/properties/overrides/properties/score/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err306];
 }
@@ -3798,7 +3798,7 @@ vErrors.push(err306);
 errors++;
 }
 if(!pattern0.test(data97)){
-const err307 = {instancePath:instancePath+"/overrides/reason",schemaPath:"#/properties/overrides/properties/reason/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
+const err307 = {instancePath:instancePath+"/overrides/score",schemaPath:"#/properties/overrides/properties/score/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err307];
 }
@@ -3809,7 +3809,7 @@ errors++;
 }
 }
 else {
-const err308 = {instancePath:instancePath+"/overrides/reason",schemaPath:"#/properties/overrides/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err308 = {instancePath:instancePath+"/overrides/score",schemaPath:"#/properties/overrides/properties/score/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err308];
 }
@@ -3819,11 +3819,11 @@ vErrors.push(err308);
 errors++;
 }
 }
-if(data94.set_at !== undefined){
-let data98 = data94.set_at;
+if(data96.band !== undefined){
+let data98 = data96.band;
 if(typeof data98 === "string"){
 if(func3(data98) > 64){
-const err309 = {instancePath:instancePath+"/overrides/set_at",schemaPath:"#/properties/overrides/properties/set_at/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+const err309 = {instancePath:instancePath+"/overrides/band",schemaPath:"#/properties/overrides/properties/band/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err309];
 }
@@ -3833,7 +3833,7 @@ vErrors.push(err309);
 errors++;
 }
 if(!pattern0.test(data98)){
-const err310 = {instancePath:instancePath+"/overrides/set_at",schemaPath:"#/properties/overrides/properties/set_at/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
+const err310 = {instancePath:instancePath+"/overrides/band",schemaPath:"#/properties/overrides/properties/band/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err310];
 }
@@ -3844,7 +3844,7 @@ errors++;
 }
 }
 else {
-const err311 = {instancePath:instancePath+"/overrides/set_at",schemaPath:"#/properties/overrides/properties/set_at/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err311 = {instancePath:instancePath+"/overrides/band",schemaPath:"#/properties/overrides/properties/band/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err311];
 }
@@ -3854,11 +3854,11 @@ vErrors.push(err311);
 errors++;
 }
 }
-if(data94.expires_at !== undefined){
-let data99 = data94.expires_at;
+if(data96.reason !== undefined){
+let data99 = data96.reason;
 if(typeof data99 === "string"){
 if(func3(data99) > 64){
-const err312 = {instancePath:instancePath+"/overrides/expires_at",schemaPath:"#/properties/overrides/properties/expires_at/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+const err312 = {instancePath:instancePath+"/overrides/reason",schemaPath:"#/properties/overrides/properties/reason/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err312];
 }
@@ -3868,7 +3868,7 @@ vErrors.push(err312);
 errors++;
 }
 if(!pattern0.test(data99)){
-const err313 = {instancePath:instancePath+"/overrides/expires_at",schemaPath:"#/properties/overrides/properties/expires_at/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
+const err313 = {instancePath:instancePath+"/overrides/reason",schemaPath:"#/properties/overrides/properties/reason/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err313];
 }
@@ -3879,7 +3879,7 @@ errors++;
 }
 }
 else {
-const err314 = {instancePath:instancePath+"/overrides/expires_at",schemaPath:"#/properties/overrides/properties/expires_at/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err314 = {instancePath:instancePath+"/overrides/reason",schemaPath:"#/properties/overrides/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err314];
 }
@@ -3889,9 +3889,11 @@ vErrors.push(err314);
 errors++;
 }
 }
-}
-else {
-const err315 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data96.set_at !== undefined){
+let data100 = data96.set_at;
+if(typeof data100 === "string"){
+if(func3(data100) > 64){
+const err315 = {instancePath:instancePath+"/overrides/set_at",schemaPath:"#/properties/overrides/properties/set_at/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err315];
 }
@@ -3900,12 +3902,8 @@ vErrors.push(err315);
 }
 errors++;
 }
-}
-if(data.benchmarks !== undefined){
-let data100 = data.benchmarks;
-if(Array.isArray(data100)){
-if(data100.length > 10000){
-const err316 = {instancePath:instancePath+"/benchmarks",schemaPath:"#/properties/benchmarks/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items"};
+if(!pattern0.test(data100)){
+const err316 = {instancePath:instancePath+"/overrides/set_at",schemaPath:"#/properties/overrides/properties/set_at/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err316];
 }
@@ -3914,12 +3912,9 @@ vErrors.push(err316);
 }
 errors++;
 }
-const len6 = data100.length;
-for(let i7=0; i7<len6; i7++){
-let data101 = data100[i7];
-if(data101 && typeof data101 == "object" && !Array.isArray(data101)){
-if(data101.stage === undefined){
-const err317 = {instancePath:instancePath+"/benchmarks/" + i7,schemaPath:"#/properties/benchmarks/items/required",keyword:"required",params:{missingProperty: "stage"},message:"must have required property '"+"stage"+"'"};
+}
+else {
+const err317 = {instancePath:instancePath+"/overrides/set_at",schemaPath:"#/properties/overrides/properties/set_at/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err317];
 }
@@ -3928,8 +3923,12 @@ vErrors.push(err317);
 }
 errors++;
 }
-if(data101.score === undefined){
-const err318 = {instancePath:instancePath+"/benchmarks/" + i7,schemaPath:"#/properties/benchmarks/items/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'"};
+}
+if(data96.expires_at !== undefined){
+let data101 = data96.expires_at;
+if(typeof data101 === "string"){
+if(func3(data101) > 64){
+const err318 = {instancePath:instancePath+"/overrides/expires_at",schemaPath:"#/properties/overrides/properties/expires_at/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err318];
 }
@@ -3938,9 +3937,8 @@ vErrors.push(err318);
 }
 errors++;
 }
-for(const key31 in data101){
-if(!((((key31 === "stage") || (key31 === "segment")) || (key31 === "category")) || (key31 === "score"))){
-const err319 = {instancePath:instancePath+"/benchmarks/" + i7,schemaPath:"#/properties/benchmarks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties"};
+if(!pattern0.test(data101)){
+const err319 = {instancePath:instancePath+"/overrides/expires_at",schemaPath:"#/properties/overrides/properties/expires_at/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err319];
 }
@@ -3950,11 +3948,8 @@ vErrors.push(err319);
 errors++;
 }
 }
-if(data101.stage !== undefined){
-let data102 = data101.stage;
-if(typeof data102 === "string"){
-if(func3(data102) > 200){
-const err320 = {instancePath:instancePath+"/benchmarks/" + i7+"/stage",schemaPath:"#/properties/benchmarks/items/properties/stage/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+else {
+const err320 = {instancePath:instancePath+"/overrides/expires_at",schemaPath:"#/properties/overrides/properties/expires_at/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err320];
 }
@@ -3963,8 +3958,10 @@ vErrors.push(err320);
 }
 errors++;
 }
-if(func3(data102) < 1){
-const err321 = {instancePath:instancePath+"/benchmarks/" + i7+"/stage",schemaPath:"#/properties/benchmarks/items/properties/stage/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+}
+else {
+const err321 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err321];
 }
@@ -3974,8 +3971,11 @@ vErrors.push(err321);
 errors++;
 }
 }
-else {
-const err322 = {instancePath:instancePath+"/benchmarks/" + i7+"/stage",schemaPath:"#/properties/benchmarks/items/properties/stage/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.benchmarks !== undefined){
+let data102 = data.benchmarks;
+if(Array.isArray(data102)){
+if(data102.length > 10000){
+const err322 = {instancePath:instancePath+"/benchmarks",schemaPath:"#/properties/benchmarks/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items"};
 if(vErrors === null){
 vErrors = [err322];
 }
@@ -3984,12 +3984,12 @@ vErrors.push(err322);
 }
 errors++;
 }
-}
-if(data101.segment !== undefined){
-let data103 = data101.segment;
-if(typeof data103 === "string"){
-if(func3(data103) > 200){
-const err323 = {instancePath:instancePath+"/benchmarks/" + i7+"/segment",schemaPath:"#/properties/benchmarks/items/properties/segment/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+const len6 = data102.length;
+for(let i7=0; i7<len6; i7++){
+let data103 = data102[i7];
+if(data103 && typeof data103 == "object" && !Array.isArray(data103)){
+if(data103.stage === undefined){
+const err323 = {instancePath:instancePath+"/benchmarks/" + i7,schemaPath:"#/properties/benchmarks/items/required",keyword:"required",params:{missingProperty: "stage"},message:"must have required property '"+"stage"+"'"};
 if(vErrors === null){
 vErrors = [err323];
 }
@@ -3998,8 +3998,8 @@ vErrors.push(err323);
 }
 errors++;
 }
-if(func3(data103) < 1){
-const err324 = {instancePath:instancePath+"/benchmarks/" + i7+"/segment",schemaPath:"#/properties/benchmarks/items/properties/segment/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data103.score === undefined){
+const err324 = {instancePath:instancePath+"/benchmarks/" + i7,schemaPath:"#/properties/benchmarks/items/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'"};
 if(vErrors === null){
 vErrors = [err324];
 }
@@ -4008,9 +4008,9 @@ vErrors.push(err324);
 }
 errors++;
 }
-}
-else {
-const err325 = {instancePath:instancePath+"/benchmarks/" + i7+"/segment",schemaPath:"#/properties/benchmarks/items/properties/segment/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key31 in data103){
+if(!((((key31 === "stage") || (key31 === "segment")) || (key31 === "category")) || (key31 === "score"))){
+const err325 = {instancePath:instancePath+"/benchmarks/" + i7,schemaPath:"#/properties/benchmarks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err325];
 }
@@ -4020,11 +4020,11 @@ vErrors.push(err325);
 errors++;
 }
 }
-if(data101.category !== undefined){
-let data104 = data101.category;
+if(data103.stage !== undefined){
+let data104 = data103.stage;
 if(typeof data104 === "string"){
-if(func3(data104) > 64){
-const err326 = {instancePath:instancePath+"/benchmarks/" + i7+"/category",schemaPath:"#/properties/benchmarks/items/properties/category/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(func3(data104) > 200){
+const err326 = {instancePath:instancePath+"/benchmarks/" + i7+"/stage",schemaPath:"#/properties/benchmarks/items/properties/stage/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err326];
 }
@@ -4033,8 +4033,8 @@ vErrors.push(err326);
 }
 errors++;
 }
-if(!pattern0.test(data104)){
-const err327 = {instancePath:instancePath+"/benchmarks/" + i7+"/category",schemaPath:"#/properties/benchmarks/items/properties/category/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
+if(func3(data104) < 1){
+const err327 = {instancePath:instancePath+"/benchmarks/" + i7+"/stage",schemaPath:"#/properties/benchmarks/items/properties/stage/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err327];
 }
@@ -4045,7 +4045,7 @@ errors++;
 }
 }
 else {
-const err328 = {instancePath:instancePath+"/benchmarks/" + i7+"/category",schemaPath:"#/properties/benchmarks/items/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err328 = {instancePath:instancePath+"/benchmarks/" + i7+"/stage",schemaPath:"#/properties/benchmarks/items/properties/stage/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err328];
 }
@@ -4055,11 +4055,11 @@ vErrors.push(err328);
 errors++;
 }
 }
-if(data101.score !== undefined){
-let data105 = data101.score;
-if((typeof data105 == "number") && (isFinite(data105))){
-if(data105 > 1000000000000000 || isNaN(data105)){
-const err329 = {instancePath:instancePath+"/benchmarks/" + i7+"/score",schemaPath:"#/properties/benchmarks/items/properties/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000"};
+if(data103.segment !== undefined){
+let data105 = data103.segment;
+if(typeof data105 === "string"){
+if(func3(data105) > 200){
+const err329 = {instancePath:instancePath+"/benchmarks/" + i7+"/segment",schemaPath:"#/properties/benchmarks/items/properties/segment/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err329];
 }
@@ -4068,8 +4068,8 @@ vErrors.push(err329);
 }
 errors++;
 }
-if(data105 < -1000000000000000 || isNaN(data105)){
-const err330 = {instancePath:instancePath+"/benchmarks/" + i7+"/score",schemaPath:"#/properties/benchmarks/items/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000000000},message:"must be >= -1000000000000000"};
+if(func3(data105) < 1){
+const err330 = {instancePath:instancePath+"/benchmarks/" + i7+"/segment",schemaPath:"#/properties/benchmarks/items/properties/segment/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err330];
 }
@@ -4080,7 +4080,7 @@ errors++;
 }
 }
 else {
-const err331 = {instancePath:instancePath+"/benchmarks/" + i7+"/score",schemaPath:"#/properties/benchmarks/items/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err331 = {instancePath:instancePath+"/benchmarks/" + i7+"/segment",schemaPath:"#/properties/benchmarks/items/properties/segment/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err331];
 }
@@ -4090,9 +4090,11 @@ vErrors.push(err331);
 errors++;
 }
 }
-}
-else {
-const err332 = {instancePath:instancePath+"/benchmarks/" + i7,schemaPath:"#/properties/benchmarks/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data103.category !== undefined){
+let data106 = data103.category;
+if(typeof data106 === "string"){
+if(func3(data106) > 64){
+const err332 = {instancePath:instancePath+"/benchmarks/" + i7+"/category",schemaPath:"#/properties/benchmarks/items/properties/category/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err332];
 }
@@ -4101,10 +4103,8 @@ vErrors.push(err332);
 }
 errors++;
 }
-}
-}
-else {
-const err333 = {instancePath:instancePath+"/benchmarks",schemaPath:"#/properties/benchmarks/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(!pattern0.test(data106)){
+const err333 = {instancePath:instancePath+"/benchmarks/" + i7+"/category",schemaPath:"#/properties/benchmarks/items/properties/category/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err333];
 }
@@ -4114,11 +4114,8 @@ vErrors.push(err333);
 errors++;
 }
 }
-if(data.playbooks !== undefined){
-let data106 = data.playbooks;
-if(data106 && typeof data106 == "object" && !Array.isArray(data106)){
-if(Object.keys(data106).length > 1000){
-const err334 = {instancePath:instancePath+"/playbooks",schemaPath:"#/properties/playbooks/maxProperties",keyword:"maxProperties",params:{limit: 1000},message:"must NOT have more than 1000 properties"};
+else {
+const err334 = {instancePath:instancePath+"/benchmarks/" + i7+"/category",schemaPath:"#/properties/benchmarks/items/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err334];
 }
@@ -4127,11 +4124,12 @@ vErrors.push(err334);
 }
 errors++;
 }
-for(const key32 in data106){
-const _errs274 = errors;
-if(typeof key32 === "string"){
-if(func3(key32) > 64){
-const err335 = {instancePath:instancePath+"/playbooks",schemaPath:"#/properties/playbooks/propertyNames/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",propertyName:key32};
+}
+if(data103.score !== undefined){
+let data107 = data103.score;
+if((typeof data107 == "number") && (isFinite(data107))){
+if(data107 > 1000000000000000 || isNaN(data107)){
+const err335 = {instancePath:instancePath+"/benchmarks/" + i7+"/score",schemaPath:"#/properties/benchmarks/items/properties/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000"};
 if(vErrors === null){
 vErrors = [err335];
 }
@@ -4140,8 +4138,8 @@ vErrors.push(err335);
 }
 errors++;
 }
-if(!pattern0.test(key32)){
-const err336 = {instancePath:instancePath+"/playbooks",schemaPath:"#/properties/playbooks/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",propertyName:key32};
+if(data107 < -1000000000000000 || isNaN(data107)){
+const err336 = {instancePath:instancePath+"/benchmarks/" + i7+"/score",schemaPath:"#/properties/benchmarks/items/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000000000},message:"must be >= -1000000000000000"};
 if(vErrors === null){
 vErrors = [err336];
 }
@@ -4152,7 +4150,7 @@ errors++;
 }
 }
 else {
-const err337 = {instancePath:instancePath+"/playbooks",schemaPath:"#/properties/playbooks/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key32};
+const err337 = {instancePath:instancePath+"/benchmarks/" + i7+"/score",schemaPath:"#/properties/benchmarks/items/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err337];
 }
@@ -4161,9 +4159,10 @@ vErrors.push(err337);
 }
 errors++;
 }
-var valid55 = _errs274 === errors;
-if(!valid55){
-const err338 = {instancePath:instancePath+"/playbooks",schemaPath:"#/properties/playbooks/propertyNames",keyword:"propertyNames",params:{propertyName: key32},message:"property name must be valid"};
+}
+}
+else {
+const err338 = {instancePath:instancePath+"/benchmarks/" + i7,schemaPath:"#/properties/benchmarks/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err338];
 }
@@ -4173,11 +4172,9 @@ vErrors.push(err338);
 errors++;
 }
 }
-for(const key33 in data106){
-let data107 = data106[key33];
-if(data107 && typeof data107 == "object" && !Array.isArray(data107)){
-if(data107.when === undefined){
-const err339 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/playbooks/additionalProperties/required",keyword:"required",params:{missingProperty: "when"},message:"must have required property '"+"when"+"'"};
+}
+else {
+const err339 = {instancePath:instancePath+"/benchmarks",schemaPath:"#/properties/benchmarks/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err339];
 }
@@ -4186,8 +4183,12 @@ vErrors.push(err339);
 }
 errors++;
 }
-if(data107.action === undefined){
-const err340 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/playbooks/additionalProperties/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'"};
+}
+if(data.playbooks !== undefined){
+let data108 = data.playbooks;
+if(data108 && typeof data108 == "object" && !Array.isArray(data108)){
+if(Object.keys(data108).length > 1000){
+const err340 = {instancePath:instancePath+"/playbooks",schemaPath:"#/properties/playbooks/maxProperties",keyword:"maxProperties",params:{limit: 1000},message:"must NOT have more than 1000 properties"};
 if(vErrors === null){
 vErrors = [err340];
 }
@@ -4196,9 +4197,11 @@ vErrors.push(err340);
 }
 errors++;
 }
-for(const key34 in data107){
-if(!(((((((key34 === "title") || (key34 === "description")) || (key34 === "when")) || (key34 === "priority")) || (key34 === "owner")) || (key34 === "action")) || (key34 === "cooldown"))){
-const err341 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/playbooks/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
+for(const key32 in data108){
+const _errs278 = errors;
+if(typeof key32 === "string"){
+if(func3(key32) > 64){
+const err341 = {instancePath:instancePath+"/playbooks",schemaPath:"#/properties/playbooks/propertyNames/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",propertyName:key32};
 if(vErrors === null){
 vErrors = [err341];
 }
@@ -4207,12 +4210,8 @@ vErrors.push(err341);
 }
 errors++;
 }
-}
-if(data107.title !== undefined){
-let data108 = data107.title;
-if(typeof data108 === "string"){
-if(func3(data108) > 200){
-const err342 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/playbooks/additionalProperties/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(!pattern0.test(key32)){
+const err342 = {instancePath:instancePath+"/playbooks",schemaPath:"#/properties/playbooks/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",propertyName:key32};
 if(vErrors === null){
 vErrors = [err342];
 }
@@ -4223,7 +4222,7 @@ errors++;
 }
 }
 else {
-const err343 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/playbooks/additionalProperties/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err343 = {instancePath:instancePath+"/playbooks",schemaPath:"#/properties/playbooks/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key32};
 if(vErrors === null){
 vErrors = [err343];
 }
@@ -4232,12 +4231,9 @@ vErrors.push(err343);
 }
 errors++;
 }
-}
-if(data107.description !== undefined){
-let data109 = data107.description;
-if(typeof data109 === "string"){
-if(func3(data109) > 20000){
-const err344 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/playbooks/additionalProperties/properties/description/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+var valid55 = _errs278 === errors;
+if(!valid55){
+const err344 = {instancePath:instancePath+"/playbooks",schemaPath:"#/properties/playbooks/propertyNames",keyword:"propertyNames",params:{propertyName: key32},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err344];
 }
@@ -4247,8 +4243,11 @@ vErrors.push(err344);
 errors++;
 }
 }
-else {
-const err345 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/playbooks/additionalProperties/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key33 in data108){
+let data109 = data108[key33];
+if(data109 && typeof data109 == "object" && !Array.isArray(data109)){
+if(data109.when === undefined){
+const err345 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/playbooks/additionalProperties/required",keyword:"required",params:{missingProperty: "when"},message:"must have required property '"+"when"+"'"};
 if(vErrors === null){
 vErrors = [err345];
 }
@@ -4257,12 +4256,8 @@ vErrors.push(err345);
 }
 errors++;
 }
-}
-if(data107.when !== undefined){
-let data110 = data107.when;
-if(typeof data110 === "string"){
-if(func3(data110) > 20000){
-const err346 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/when",schemaPath:"#/properties/playbooks/additionalProperties/properties/when/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+if(data109.action === undefined){
+const err346 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/playbooks/additionalProperties/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'"};
 if(vErrors === null){
 vErrors = [err346];
 }
@@ -4271,9 +4266,9 @@ vErrors.push(err346);
 }
 errors++;
 }
-}
-else {
-const err347 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/when",schemaPath:"#/properties/playbooks/additionalProperties/properties/when/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key34 in data109){
+if(!(((((((key34 === "title") || (key34 === "description")) || (key34 === "when")) || (key34 === "priority")) || (key34 === "owner")) || (key34 === "action")) || (key34 === "cooldown"))){
+const err347 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/playbooks/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err347];
 }
@@ -4283,10 +4278,11 @@ vErrors.push(err347);
 errors++;
 }
 }
-if(data107.priority !== undefined){
-let data111 = data107.priority;
-if(!((((data111 === "critical") || (data111 === "high")) || (data111 === "medium")) || (data111 === "low"))){
-const err348 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/priority",schemaPath:"#/properties/playbooks/additionalProperties/properties/priority/enum",keyword:"enum",params:{allowedValues: schema11.properties.playbooks.additionalProperties.properties.priority.enum},message:"must be equal to one of the allowed values"};
+if(data109.title !== undefined){
+let data110 = data109.title;
+if(typeof data110 === "string"){
+if(func3(data110) > 200){
+const err348 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/playbooks/additionalProperties/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err348];
 }
@@ -4296,11 +4292,8 @@ vErrors.push(err348);
 errors++;
 }
 }
-if(data107.owner !== undefined){
-let data112 = data107.owner;
-if(typeof data112 === "string"){
-if(func3(data112) > 200){
-const err349 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/owner",schemaPath:"#/properties/playbooks/additionalProperties/properties/owner/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+else {
+const err349 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/playbooks/additionalProperties/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err349];
 }
@@ -4310,8 +4303,11 @@ vErrors.push(err349);
 errors++;
 }
 }
-else {
-const err350 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/owner",schemaPath:"#/properties/playbooks/additionalProperties/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data109.description !== undefined){
+let data111 = data109.description;
+if(typeof data111 === "string"){
+if(func3(data111) > 20000){
+const err350 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/playbooks/additionalProperties/properties/description/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
 if(vErrors === null){
 vErrors = [err350];
 }
@@ -4321,11 +4317,8 @@ vErrors.push(err350);
 errors++;
 }
 }
-if(data107.action !== undefined){
-let data113 = data107.action;
-if(typeof data113 === "string"){
-if(func3(data113) > 20000){
-const err351 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/action",schemaPath:"#/properties/playbooks/additionalProperties/properties/action/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+else {
+const err351 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/playbooks/additionalProperties/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err351];
 }
@@ -4335,8 +4328,11 @@ vErrors.push(err351);
 errors++;
 }
 }
-else {
-const err352 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/action",schemaPath:"#/properties/playbooks/additionalProperties/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data109.when !== undefined){
+let data112 = data109.when;
+if(typeof data112 === "string"){
+if(func3(data112) > 20000){
+const err352 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/when",schemaPath:"#/properties/playbooks/additionalProperties/properties/when/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
 if(vErrors === null){
 vErrors = [err352];
 }
@@ -4346,11 +4342,8 @@ vErrors.push(err352);
 errors++;
 }
 }
-if(data107.cooldown !== undefined){
-let data114 = data107.cooldown;
-if(typeof data114 === "string"){
-if(!pattern18.test(data114)){
-const err353 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/cooldown",schemaPath:"#/properties/playbooks/additionalProperties/properties/cooldown/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,5}[dw]$"},message:"must match pattern \""+"^[0-9]{1,5}[dw]$"+"\""};
+else {
+const err353 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/when",schemaPath:"#/properties/playbooks/additionalProperties/properties/when/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err353];
 }
@@ -4360,8 +4353,10 @@ vErrors.push(err353);
 errors++;
 }
 }
-else {
-const err354 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/cooldown",schemaPath:"#/properties/playbooks/additionalProperties/properties/cooldown/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data109.priority !== undefined){
+let data113 = data109.priority;
+if(!((((data113 === "critical") || (data113 === "high")) || (data113 === "medium")) || (data113 === "low"))){
+const err354 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/priority",schemaPath:"#/properties/playbooks/additionalProperties/properties/priority/enum",keyword:"enum",params:{allowedValues: schema11.properties.playbooks.additionalProperties.properties.priority.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err354];
 }
@@ -4371,9 +4366,11 @@ vErrors.push(err354);
 errors++;
 }
 }
-}
-else {
-const err355 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/playbooks/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data109.owner !== undefined){
+let data114 = data109.owner;
+if(typeof data114 === "string"){
+if(func3(data114) > 200){
+const err355 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/owner",schemaPath:"#/properties/playbooks/additionalProperties/properties/owner/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err355];
 }
@@ -4383,9 +4380,8 @@ vErrors.push(err355);
 errors++;
 }
 }
-}
 else {
-const err356 = {instancePath:instancePath+"/playbooks",schemaPath:"#/properties/playbooks/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err356 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/owner",schemaPath:"#/properties/playbooks/additionalProperties/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err356];
 }
@@ -4395,14 +4391,88 @@ vErrors.push(err356);
 errors++;
 }
 }
-}
-else {
-const err357 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data109.action !== undefined){
+let data115 = data109.action;
+if(typeof data115 === "string"){
+if(func3(data115) > 20000){
+const err357 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/action",schemaPath:"#/properties/playbooks/additionalProperties/properties/action/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
 if(vErrors === null){
 vErrors = [err357];
 }
 else {
 vErrors.push(err357);
+}
+errors++;
+}
+}
+else {
+const err358 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/action",schemaPath:"#/properties/playbooks/additionalProperties/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err358];
+}
+else {
+vErrors.push(err358);
+}
+errors++;
+}
+}
+if(data109.cooldown !== undefined){
+let data116 = data109.cooldown;
+if(typeof data116 === "string"){
+if(!pattern20.test(data116)){
+const err359 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/cooldown",schemaPath:"#/properties/playbooks/additionalProperties/properties/cooldown/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,5}[dw]$"},message:"must match pattern \""+"^[0-9]{1,5}[dw]$"+"\""};
+if(vErrors === null){
+vErrors = [err359];
+}
+else {
+vErrors.push(err359);
+}
+errors++;
+}
+}
+else {
+const err360 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/cooldown",schemaPath:"#/properties/playbooks/additionalProperties/properties/cooldown/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err360];
+}
+else {
+vErrors.push(err360);
+}
+errors++;
+}
+}
+}
+else {
+const err361 = {instancePath:instancePath+"/playbooks/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/playbooks/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err361];
+}
+else {
+vErrors.push(err361);
+}
+errors++;
+}
+}
+}
+else {
+const err362 = {instancePath:instancePath+"/playbooks",schemaPath:"#/properties/playbooks/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err362];
+}
+else {
+vErrors.push(err362);
+}
+errors++;
+}
+}
+}
+else {
+const err363 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err363];
+}
+else {
+vErrors.push(err363);
 }
 errors++;
 }

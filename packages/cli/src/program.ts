@@ -48,6 +48,7 @@ export function buildProgram(setExit: (code: ExitCode) => void): Command {
       )
       .argument('<model>', 'model file (YAML)')
       .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'ndjson', 'json']).default('table'))
+      .option('--columns <list>', 'with --format csv, ndjson or json: only these columns, in this order (comma-separated names; * matches any text, e.g. id,score,band,*_score)')
       .option('--csv-raw', "with --format csv: write text cells as they are, even those a spreadsheet would run as a formula (by default a cell starting with =, +, -, @, tab or CR gets a leading ')")
       .addOption(
         new Option('--engine <engine>', 'js (streams any format), duckdb (embedded DuckDB over a CSV or Parquet file), or auto: DuckDB for Parquet files, JavaScript for the rest')
@@ -61,6 +62,7 @@ export function buildProgram(setExit: (code: ExitCode) => void): Command {
       examples(
         'vitals score model.yaml --data accounts.csv',
         'vitals score model.yaml --data snapshots.ndjson --format ndjson > scores.ndjson',
+        'vitals score model.yaml --data accounts.csv --format csv --columns id,score,band > scores.csv',
         'vitals score model.yaml --data accounts.csv --explain acme-42',
         'vitals score model.yaml --data snapshots.parquet --format csv > scores.csv   # embedded DuckDB',
       ),
@@ -313,6 +315,8 @@ export interface ScoreCommandOptions extends DataOptions {
   readonly explain: string | undefined;
   /** `--csv-raw`: CSV text cells as they are, formulas included. */
   readonly csvRaw: boolean;
+  /** `--columns`: the columns to write (csv, ndjson, json). */
+  readonly columns: string | undefined;
 }
 
 function scoreOptions(options: Record<string, unknown>): ScoreCommandOptions {
@@ -320,7 +324,9 @@ function scoreOptions(options: Record<string, unknown>): ScoreCommandOptions {
   const csvRaw = options.csvRaw === true;
   if (csvRaw && (format !== 'csv' || options.explain !== undefined)) throw new CliError('--csv-raw applies only to --format csv');
   const engine = (options.engine as ScoreCommandOptions['engine'] | undefined) ?? 'auto';
-  return { ...dataOptions(options), format, engine, explain: options.explain as string | undefined, csvRaw };
+  const columns = options.columns as string | undefined;
+  if (columns !== undefined && (format === 'table' || options.explain !== undefined)) throw new CliError('--columns applies only to --format csv, ndjson or json');
+  return { ...dataOptions(options), format, engine, explain: options.explain as string | undefined, csvRaw, columns };
 }
 
 function impactOptions(options: Record<string, unknown>): ImpactOptions {
@@ -362,7 +368,7 @@ export interface BacktestCommandOptions extends DataOptions {
 }
 
 function backtestOptions(options: Record<string, unknown>): BacktestCommandOptions {
-  const { format: _format, engine: _engine, explain: _explain, ...data } = scoreOptions(options);
+  const { format: _format, engine: _engine, explain: _explain, columns: _columns, ...data } = scoreOptions(options);
   return {
     ...data,
     outcome: options.outcome as string,

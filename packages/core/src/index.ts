@@ -23,7 +23,7 @@ export { planToSql, SQL_DIALECTS } from './sql/plan-to-sql.js';
 export { planToDbt } from './sql/plan-to-dbt.js';
 export { SqlTranslationError } from './sql/dialects/literal-text.js';
 export { describeIssue } from './evaluate/record-issue.js';
-export { accountFactsReader } from './evaluate/account-facts.js';
+export { accountFacts } from './evaluate/account-facts.js';
 export { metricColumnStem, columnClashes, METRIC_PARTS, CATEGORY_PARTS, ENTRY_COLUMN_SUFFIXES } from './check/column-names.js';
 // Analysing results
 export { createDistribution, distributionView, DOMINANT_BAND_SHARE } from './analyse/distribution.js';

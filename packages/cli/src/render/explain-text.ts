@@ -1,5 +1,6 @@
 import type { MetricChange, NextBand, Plan, ScoreResult } from '@vitals/core';
 import type { Explanation } from './explain-document.js';
+import { plural } from './check-report.js';
 import { formatShare, formatValue } from './format-value.js';
 import { quoted, safeText } from './safe-text.js';
 import { PLAIN, type Style } from './style.js';
@@ -57,7 +58,7 @@ function lifecycle(r: ScoreResult): string[] {
   const lines: string[] = [];
   if (r.pulse !== null) {
     const p = r.pulse;
-    const age = p.age_days === null ? 'undated' : `${p.age_days} days old (shelf life ${p.shelf_life_days})`;
+    const age = p.age_days === null ? 'undated' : `${plural(p.age_days, 'day')} old (shelf life ${p.shelf_life_days})`;
     const score = p.stale ? `stale: scored ${formatValue(p.score)} instead of ${formatValue(p.raw_score)}` : `scored ${formatValue(p.score)}`;
     lines.push(`Pulse: ${safeText(p.title ?? p.value)} recorded ${p.recorded_at ?? '—'}, ${age}; ${score}`);
   }

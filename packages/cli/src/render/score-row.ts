@@ -1,4 +1,4 @@
-import type { ScoreResult, ScoreSummary } from '@vitals/core';
+import type { ChangeResult, OverrideResult, PulseResult, ScoreResult, ScoreSummary } from '@vitals/core';
 import type { DataRow } from '@vitals/data';
 
 /** Version of the score rows `score --format json|ndjson` writes (packages/cli/schema/score-row.schema.json). */
@@ -14,27 +14,6 @@ export interface RowIssue {
   readonly value?: string;
 }
 
-/** One output row per input row: what a spreadsheet or a warehouse table wants of a score. */
-export interface ScoreRow {
-  readonly row: number;
-  readonly line: number | null;
-  readonly id: string | null;
-  readonly as_of: string | null;
-  readonly status: ScoreResult['status'];
-  readonly reason: ScoreResult['reason'];
-  readonly score: number | null;
-  readonly band: string | null;
-  readonly coverage: number | null;
-  readonly categories: Readonly<Record<string, { readonly score: number | null; readonly band: string | null }>>;
-  readonly stage: string | null;
-  readonly segment: string | null;
-  readonly benchmark: number | null;
-  readonly gap: number | null;
-  readonly below_benchmark: readonly string[];
-  readonly playbooks: readonly string[];
-  readonly issues: readonly RowIssue[];
-}
-
 /**
  * A data row and what scoring it gave (null when the row could not be read as a record): the full
  * result, or only its summary where the output needs no explanation (`vitals score`).
@@ -44,36 +23,54 @@ export interface ScoredRow<R extends ScoreSummary = ScoreResult> {
   readonly result: R | null;
 }
 
-export function toScoreRow({ data, result }: ScoredRow<ScoreSummary>): ScoreRow {
-  if (result === null) return unreadableRow(data);
-  const categories: Record<string, { score: number | null; band: string | null }> = {};
-  for (const [key, category] of Object.entries(result.categories)) categories[key] = { score: category.score, band: category.band };
-  return {
-    row: data.row,
-    line: data.line,
-    id: result.id,
-    as_of: result.as_of,
-    status: result.status,
-    reason: result.reason,
-    score: result.score,
-    band: result.band,
-    coverage: result.status === 'invalid' ? null : result.coverage,
-    categories,
-    stage: result.stage,
-    segment: result.segment,
-    benchmark: result.benchmark,
-    gap: result.gap,
-    below_benchmark: result.below_benchmark,
-    playbooks: result.playbooks.map((p) => p.key),
-    issues: result.issues,
-  };
+/**
+ * What the score writers read of a result. Every `ScoreSummary` is one; so is a row of the SQL
+ * engines (`run/duckdb-score.ts`), which compute no change, pulse or override (null there) and
+ * read no record (`record` null: no owner or value).
+ */
+export interface RowResult {
+  readonly id: string | null;
+  readonly as_of: string | null;
+  readonly status: ScoreSummary['status'];
+  readonly reason: ScoreSummary['reason'];
+  readonly score: number | null;
+  readonly band: string | null;
+  readonly coverage: number | null;
+  readonly categories: Readonly<Record<string, { readonly score: number | null; readonly band: string | null }>>;
+  readonly metrics: Readonly<Record<string, { readonly value: number | string | boolean | null; readonly score: number | null; readonly band: string | null }>>;
+  readonly stage: string | null;
+  readonly segment: string | null;
+  readonly benchmark: number | null;
+  readonly gap: number | null;
+  readonly below_benchmark: readonly string[];
+  readonly playbooks: readonly { readonly key: string }[];
+  readonly change: ChangeResult | null;
+  readonly pulse: PulseResult | null;
+  readonly override: OverrideResult | null;
+  readonly issues: readonly RowIssue[];
 }
 
-function unreadableRow(data: DataRow): ScoreRow {
-  const problem = data.problem ?? { code: 'bad-json', message: 'could not be read' };
+/** Where a written row came from: a data row, or the row and line an SQL engine reports. */
+export interface RowOrigin {
+  readonly row: number;
+  readonly line: number | null;
+  readonly record: DataRow['record'];
+  readonly problem?: DataRow['problem'];
+}
+
+/** What a score writer gets per row (a `ScoredRow<ScoreSummary>` is one). */
+export interface WrittenRow {
+  readonly data: RowOrigin;
+  readonly result: RowResult | null;
+}
+
+/** The result a row shows: its score, or for a row that was not a record, an invalid result saying why. */
+export function rowResult({ data, result }: WrittenRow): RowResult {
+  return result ?? unreadableResult(data);
+}
+
+function unreadableResult(data: RowOrigin): RowResult {
   return {
-    row: data.row,
-    line: data.line,
     id: null,
     as_of: null,
     status: 'invalid',
@@ -82,18 +79,26 @@ function unreadableRow(data: DataRow): ScoreRow {
     band: null,
     coverage: null,
     categories: {},
-    stage: null,
+    metrics: {},
     segment: null,
+    stage: null,
     benchmark: null,
     gap: null,
     below_benchmark: [],
+    pulse: null,
+    override: null,
+    change: null,
     playbooks: [],
-    issues: [{ field: problem.field ?? null, code: problem.code, message: problem.message }],
+    issues: problemIssues(data),
   };
+}
+
+function problemIssues(data: RowOrigin): RowIssue[] {
+  const problem = data.problem ?? { code: 'bad-json', message: 'could not be read' };
+  return [{ field: problem.field ?? null, code: problem.code, message: problem.message }];
 }
 
 /** The issues of a row, whichever kind of row it is. */
 export function rowIssues(scored: ScoredRow<ScoreSummary>): readonly RowIssue[] {
-  if (scored.result === null) return toScoreRow(scored).issues;
-  return scored.result.issues;
+  return scored.result === null ? problemIssues(scored.data) : scored.result.issues;
 }

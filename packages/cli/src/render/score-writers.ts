@@ -1,8 +1,9 @@
 import type { Plan } from '@vitals/core';
 import type { DataError } from '@vitals/data';
-import { csvLine, startsFormula, type CsvValue } from './csv-field.js';
+import { csvField, csvLine, startsFormula } from './csv-field.js';
 import { safeText } from './safe-text.js';
-import { SCORE_FORMAT_VERSION, type ScoreRow } from './score-row.js';
+import { jsonRow, scoreColumns, type ScoreColumn } from './score-columns.js';
+import { rowResult, SCORE_FORMAT_VERSION, type RowOrigin, type RowResult, type WrittenRow } from './score-row.js';
 
 /** Counts of one run, for the end of a JSON document and the summary on stderr. */
 export interface RunCounts {
@@ -15,7 +16,8 @@ export interface RunCounts {
 /** Turns score rows into text, a piece at a time, so output streams as rows come in. */
 export interface RowWriter {
   begin(): string;
-  row(row: ScoreRow): string;
+  /** Called without a pause per row: the caller waits on the output only when it must drain. */
+  row(scored: WrittenRow): string;
   /** `dataError`: the file broke off there; a JSON document says so, and stays whole. */
   end(counts: RunCounts, dataError?: DataError | null): string;
   /** A line for stderr once the rows are written, when the writer changed something a reader should know of. */
@@ -27,35 +29,40 @@ export type ScoreFormat = 'table' | 'csv' | 'ndjson' | 'json';
 export interface RowWriterOptions {
   /** CSV: write text cells as they are, even those a spreadsheet would run as a formula. */
   readonly csvRaw?: boolean;
+  /** The columns of the CSV and JSON forms (`--columns`); every column of the model when left out. */
+  readonly columns?: readonly ScoreColumn[];
 }
 
 export function rowWriter(format: ScoreFormat, plan: Plan, options: RowWriterOptions = {}): RowWriter {
+  const columns = options.columns ?? scoreColumns(plan);
   switch (format) {
     case 'ndjson':
-      return ndjsonWriter();
+      return ndjsonWriter(columns);
     case 'json':
-      return jsonWriter(plan);
+      return jsonWriter(plan, columns);
     case 'csv':
-      return csvWriter(plan, options.csvRaw === true);
+      return csvWriter(columns, options.csvRaw === true);
     case 'table':
       return tableWriter(plan);
   }
 }
 
-function ndjsonWriter(): RowWriter {
-  return { begin: () => '', row: (row) => `${JSON.stringify({ format_version: SCORE_FORMAT_VERSION, ...row })}\n`, end: () => '' };
+function ndjsonWriter(columns: readonly ScoreColumn[]): RowWriter {
+  const versioned: ScoreColumn = { name: 'format_version', path: ['format_version'], group: null, sql: true, json: () => SCORE_FORMAT_VERSION, csv: () => SCORE_FORMAT_VERSION };
+  const withVersion = [versioned, ...columns];
+  return { begin: () => '', row: (scored) => `${JSON.stringify(jsonRow(withVersion, rowResult(scored), scored.data))}\n`, end: () => '' };
 }
 
 /** One JSON document, written as it goes: the rows array is opened first and closed with the counts. */
-function jsonWriter(plan: Plan): RowWriter {
+function jsonWriter(plan: Plan, columns: readonly ScoreColumn[]): RowWriter {
   let first = true;
   const head = { format_version: SCORE_FORMAT_VERSION, model: plan.model, model_hash: plan.hash };
   return {
     begin: () => `${JSON.stringify(head).slice(0, -1)},\n"rows": [`,
-    row: (row) => {
+    row: (scored) => {
       const separator = first ? '\n' : ',\n';
       first = false;
-      return `${separator}${JSON.stringify(row)}`;
+      return `${separator}${JSON.stringify(jsonRow(columns, rowResult(scored), scored.data))}`;
     },
     end: (counts, dataError) => {
       const stopped = dataError === undefined || dataError === null ? '' : `,\n"data_error": ${JSON.stringify({ code: dataError.code, message: dataError.message, line: dataError.line, column: dataError.column })}`;
@@ -64,25 +71,24 @@ function jsonWriter(plan: Plan): RowWriter {
   };
 }
 
-function csvWriter(plan: Plan, raw: boolean): RowWriter {
-  const categories = plan.categories.map((c) => c.key);
+/**
+ * CSV straight from each result: no row object, one pass over the precomputed columns. Text cells
+ * a spreadsheet would run as a formula are neutralised (and counted) unless `raw`.
+ */
+function csvWriter(columns: readonly ScoreColumn[], raw: boolean): RowWriter {
   let neutralised = 0;
+  const count = columns.length;
   return {
-    begin: () =>
-      csvLine([
-        'row', 'line', 'id', 'as_of', 'status', 'reason', 'score', 'band', 'coverage',
-        ...categories.flatMap((key) => [`${key}_score`, `${key}_band`]),
-        'stage', 'segment', 'benchmark', 'gap', 'below_benchmark', 'playbooks', 'issues',
-      ]),
-    row: (row) => {
-      const cells: CsvValue[] = [row.row, row.line, row.id, row.as_of, row.status, row.reason, row.score, row.band, row.coverage];
-      for (const key of categories) cells.push(row.categories[key]?.score, row.categories[key]?.band);
-      cells.push(
-        row.stage, row.segment, row.benchmark, row.gap, row.below_benchmark.join(';'), row.playbooks.join(';'),
-        row.issues.map((issue) => `${issue.field ?? 'row'}: ${issue.code}`).join('; '),
-      );
-      if (!raw) for (const cell of cells) if (typeof cell === 'string' && startsFormula(cell)) neutralised++;
-      return csvLine(cells, raw);
+    begin: () => csvLine(columns.map((c) => c.name)),
+    row: (scored) => {
+      const result = rowResult(scored);
+      let line = '';
+      for (let i = 0; i < count; i++) {
+        const value = (columns[i] as ScoreColumn).csv(result, scored.data);
+        if (!raw && typeof value === 'string' && startsFormula(value)) neutralised++;
+        line += i === 0 ? csvField(value, raw) : `,${csvField(value, raw)}`;
+      }
+      return `${line}\n`;
     },
     end: () => '',
     notice: () =>
@@ -99,19 +105,22 @@ function csvWriter(plan: Plan, raw: boolean): RowWriter {
 function tableWriter(plan: Plan): RowWriter {
   const bandWidth = Math.max(4, ...plan.bands.names.map((name) => name.length));
   const columns: Column[] = [
-    { title: 'row', width: 6, align: 'right', value: (r) => String(r.row) },
+    { title: 'row', width: 6, align: 'right', value: (_r, d) => String(d.row) },
     { title: 'id', width: 16, align: 'left', value: (r) => safeText(r.id ?? '') },
     { title: 'as_of', width: 10, align: 'left', value: (r) => r.as_of ?? '' },
     { title: 'score', width: 7, align: 'right', value: (r) => (r.score === null ? (r.status === 'invalid' ? 'invalid' : '—') : String(r.score)) },
     { title: 'band', width: bandWidth, align: 'left', value: (r) => r.band ?? '' },
     ...plan.categories.map((c): Column => ({ title: c.key, width: Math.max(6, Math.min(12, c.key.length)), align: 'right', value: (r) => numberText(r.categories[c.key]?.score) })),
     { title: 'gap', width: 7, align: 'right', value: (r) => numberText(r.gap) },
-    { title: 'playbooks / issues', width: 0, align: 'left', value: (r) => (r.status === 'invalid' ? safeText(r.issues.map((i) => `${i.field ?? 'row'}: ${i.code}`).join(', ')) : r.status === 'unscored' ? `(unscored: ${r.reason})` : r.playbooks.join(', ')) },
+    { title: 'playbooks / issues', width: 0, align: 'left', value: lastCell },
   ];
   const line = (cells: string[]) => `${cells.join('  ').trimEnd()}\n`;
   return {
     begin: () => line(columns.map((c) => fit(c.title, c))) + line(columns.map((c) => '─'.repeat(c.width === 0 ? c.title.length : c.width))),
-    row: (row) => line(columns.map((c) => fit(c.value(row), c))),
+    row: (scored) => {
+      const result = rowResult(scored);
+      return line(columns.map((c) => fit(c.value(result, scored.data), c)));
+    },
     end: () => '',
   };
 }
@@ -121,7 +130,15 @@ interface Column {
   /** 0: as wide as the content (the last column). */
   readonly width: number;
   readonly align: 'left' | 'right';
-  readonly value: (row: ScoreRow) => string;
+  readonly value: (result: RowResult, data: RowOrigin) => string;
+}
+
+/** What a reader acts on: the issues of an invalid row; the playbooks that fired, after why an unscored row has no score. */
+function lastCell(r: RowResult): string {
+  if (r.status === 'invalid') return safeText(r.issues.map((i) => `${i.field ?? 'row'}: ${i.code}`).join(', '));
+  const playbooks = r.playbooks.map((p) => p.key).join(', ');
+  if (r.status === 'unscored') return `(unscored: ${r.reason ?? 'no score'})${playbooks === '' ? '' : ` ${playbooks}`}`;
+  return playbooks;
 }
 
 function fit(text: string, column: Column): string {

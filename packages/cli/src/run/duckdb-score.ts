@@ -5,7 +5,7 @@ import { CliError } from '../errors.js';
 import { createProgress } from '../io/progress.js';
 import { note } from '../io/output.js';
 import type { ScoreCommandOptions } from '../program.js';
-import type { ScoreRow } from '../render/score-row.js';
+import type { WrittenRow } from '../render/score-row.js';
 import { RowTally, warnAboutAsOf, type ScoreStreamOutcome } from './score-stream.js';
 
 type Engines = typeof import('@vitals/engines');
@@ -23,7 +23,7 @@ export async function duckdbScoreStream(
   model: HealthModel,
   options: ScoreCommandOptions,
   format: 'csv' | 'parquet',
-  onRow: (row: ScoreRow) => Promise<void> | void,
+  onRow: (row: WrittenRow) => Promise<void> | void,
 ): Promise<ScoreStreamOutcome | 'fallback'> {
   const engines = await loadEngines();
   let delimiter = ',';
@@ -37,10 +37,11 @@ export async function duckdbScoreStream(
   const tally = new RowTally(options.data, options, await createProgress(false, undefined));
   try {
     const asOf = options.asOf === undefined ? {} : { asOf: options.asOf };
-    const rows = engines.scoreWithDuckDb(model.plan, options.data, format, { metricColumns: false, delimiter, ...asOf });
+    const rows = engines.scoreWithDuckDb(model.plan, options.data, format, { delimiter, ...asOf });
     for await (const row of rows) {
       const stop = tally.add(row.status, row, () => row.issues);
-      await onRow(scoreRow(row));
+      const written = onRow(writtenRow(row));
+      if (written !== undefined) await written;
       if (stop) return { counts: tally.counts, stoppedAt: row.row, dataError: null };
     }
   } catch (error) {
@@ -86,8 +87,13 @@ async function checkCsv(model: HealthModel, options: ScoreCommandOptions): Promi
   return { delimiter: source.delimiter() ?? ',' };
 }
 
-/** The columns `score` writes (the metric columns and the pulse age are the engine's extras). */
-function scoreRow(row: EngineRow): ScoreRow {
-  const { metrics: _metrics, pulse_age_days: _pulse, ...rest } = row;
-  return rest;
+/**
+ * An engine row as the score writers read it: the query computes no change, pulse or override
+ * (null here; `score` leaves their columns out) and hands back no record (no owner or value).
+ */
+function writtenRow(row: EngineRow): WrittenRow {
+  return {
+    data: { row: row.row, line: row.line, record: null },
+    result: { ...row, playbooks: row.playbooks.map((key) => ({ key })), change: null, pulse: null, override: null },
+  };
 }

@@ -7,7 +7,7 @@ import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { csvField, csvLine } from '../../src/render/csv-field.js';
-import { toScoreRow, type ScoredRow } from '../../src/render/score-row.js';
+import type { ScoredRow } from '../../src/render/score-row.js';
 import { rowWriter, type ScoreFormat } from '../../src/render/score-writers.js';
 
 /**
@@ -30,7 +30,7 @@ function output(model: HealthModel, format: ScoreFormat, sample: Buffer, summary
     const scored: ScoredRow<ScoreSummary> = { data, result: data.record === null ? null : scorer.score(data.record) };
     counts.rows++;
     counts[scored.result?.status ?? 'invalid']++;
-    text += writer.row(toScoreRow(scored));
+    text += writer.row(scored);
   }
   return text + writer.end(counts, null);
 }

@@ -1,7 +1,7 @@
 import { compile } from '@vitals/core';
 import { describe, expect, test } from 'vitest';
 import { csvField, csvLine } from '../../src/render/csv-field.js';
-import { toScoreRow, type ScoredRow } from '../../src/render/score-row.js';
+import type { ScoredRow } from '../../src/render/score-row.js';
 import { rowWriter, type ScoreFormat } from '../../src/render/score-writers.js';
 
 const model = compile(
@@ -26,7 +26,7 @@ const scored = (row: number, record: Record<string, unknown> | null): ScoredRow 
 function write(format: ScoreFormat, rows: ScoredRow[], csvRaw = false): string {
   const writer = rowWriter(format, model.plan, { csvRaw });
   const counts = { rows: rows.length, scored: rows.filter((r) => r.result?.status === 'scored').length, unscored: 0, invalid: rows.filter((r) => r.result?.status !== 'scored').length };
-  return writer.begin() + rows.map((r) => writer.row(toScoreRow(r))).join('') + writer.end(counts);
+  return writer.begin() + rows.map((r) => writer.row(r)).join('') + writer.end(counts);
 }
 
 const rows = [scored(1, { account: 'a, "quoted"', usage: 0.75 }), scored(2, { account: 'b', usage: 'lots' }), scored(3, null)];
@@ -51,9 +51,9 @@ describe('score writers', () => {
 
   test('--format csv quotes what needs quoting and joins lists', () => {
     expect(write('csv', rows).split('\n').slice(0, 3)).toEqual([
-      'row,line,id,as_of,status,reason,score,band,coverage,product_score,product_band,stage,segment,benchmark,gap,below_benchmark,playbooks,issues',
-      '1,2,"a, ""quoted""",,scored,,75,green,1,75,green,,,,,,,',
-      '2,3,b,,invalid,,,,,,,,,,,,,usage: not-a-number',
+      'row,line,id,as_of,status,reason,score,band,coverage,product_score,product_band,stage,segment,benchmark,gap,below_benchmark,playbooks,usage_value,usage_score,usage_band,issues',
+      '1,2,"a, ""quoted""",,scored,,75,green,1,75,green,,,,,,,0.75,75,green,',
+      '2,3,b,,invalid,,,,,,,,,,,,,,,,usage: not-a-number',
     ]);
   });
 
@@ -68,7 +68,7 @@ describe('score writers', () => {
     const rows = [scored(1, { account: '=1+1', usage: 0.5 }), scored(2, { account: '@x', usage: 0.5 }), scored(3, { account: 'plain', usage: 0.5 })];
     const notice = (raw: boolean) => {
       const writer = rowWriter('csv', model.plan, { csvRaw: raw });
-      for (const row of rows) writer.row(toScoreRow(row));
+      for (const row of rows) writer.row(row);
       return writer.notice?.();
     };
     expect(notice(false)).toMatch(/^vitals: 2 CSV cells began with =, \+, -, @, a tab or a CR, so a spreadsheet would run them as a formula: written as text, with a leading ' \(--csv-raw writes them as they are\)$/);
@@ -104,4 +104,37 @@ test.each([
 ])('csvField(%j) is %j', (value, expected) => {
   expect(csvField(value)).toBe(expected);
   expect(csvLine([value, value])).toBe(`${expected},${expected}\n`);
+});
+
+describe('--format table, the last column', () => {
+  const sparse = compile(
+    `
+vitals: 1
+model: sparse
+scale: { min: 0, max: 100 }
+bands: [{ name: red, below: 50 }, { name: green }]
+data: { id: account }
+inputs: { account: { type: string, required: true }, usage: { type: number }, logins: { type: number } }
+categories: { product: { weight: 1 } }
+metrics:
+  usage: { category: product, value: usage, score: identity }
+  logins: { category: product, value: logins, score: identity }
+missing: { policy: exclude, min_coverage: 0.9 }
+playbooks:
+  no_data: { when: coverage < 0.9, priority: high, action: Ask for the usage export. }
+`,
+    { file: 'sparse.yaml' },
+  );
+  const last = (record: Record<string, unknown>) => {
+    const writer = rowWriter('table', sparse.plan);
+    return writer.row({ data: { row: 1, line: 2, record }, result: sparse.evaluate(record) }).trimEnd().split(/ {2,}/).at(-1);
+  };
+
+  test('an unscored row shows why, then the playbooks that fired on it', () => {
+    expect(last({ account: 'a', usage: 80 })).toBe('(unscored: insufficient-coverage) no_data');
+  });
+
+  test('an invalid row shows its issues', () => {
+    expect(last({ account: 'a', usage: 'x', logins: 20 })).toBe('usage: not-a-number');
+  });
 });

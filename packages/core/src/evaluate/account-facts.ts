@@ -2,27 +2,31 @@ import type { InputDeclaration } from '../check/resolve-inputs.js';
 import type { Plan } from '../compile/plan.js';
 import { readInput } from './read-value.js';
 
-/** What a report knows of an account besides its score: its value (ARR, MRR) and its owner (the CSM), when the model names them. */
-export interface AccountFacts {
-  readonly value: number | null;
-  readonly owner: string | null;
-}
-
-const NO_FACTS: AccountFacts = Object.freeze({ value: null, owner: null });
+type Record_ = Readonly<Record<string, unknown>>;
 
 /**
- * A reader of the `data: { value, owner }` fields of a record, read as the evaluators read every
- * input (so `"12000 "` is 12000 and a value that is not a number is missing here, and made the
- * record invalid there). Scoring never reads them: they only weigh and group results in reports.
+ * Readers of the `data: { value, owner }` fields of a record — the account's value (ARR, MRR) and
+ * its owner (the CSM) — read as the evaluators read every input: `" 12000 "` is 12000, and a value
+ * that is not a number is missing here (it made the record invalid there). Scoring never reads
+ * them; they weigh and group results in reports. Without the role, a reader gives null.
  */
-export function accountFactsReader(plan: Plan): (record: Readonly<Record<string, unknown>>) => AccountFacts {
+export interface AccountFacts {
+  readonly value: (record: Record_) => number | null;
+  readonly owner: (record: Record_) => string | null;
+}
+
+export function accountFacts(plan: Plan): AccountFacts {
   const value = inputNamed(plan, plan.data.value);
   const owner = inputNamed(plan, plan.data.owner);
-  if (value === undefined && owner === undefined) return () => NO_FACTS;
-  return (record) => {
-    const amount = value === undefined ? null : readInput(record, value, []);
-    const name = owner === undefined ? null : readInput(record, owner, []);
-    return { value: typeof amount === 'number' ? amount : null, owner: name === null ? null : String(name) };
+  return {
+    value: (record) => {
+      const amount = value === undefined ? null : readInput(record, value, []);
+      return typeof amount === 'number' ? amount : null;
+    },
+    owner: (record) => {
+      const name = owner === undefined ? null : readInput(record, owner, []);
+      return name === null ? null : String(name);
+    },
   };
 }
 

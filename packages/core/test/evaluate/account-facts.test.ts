@@ -1,4 +1,4 @@
-import { accountFactsReader, compileModel, planModel } from '@vitals/core';
+import { accountFacts, compileModel, planModel } from '@vitals/core';
 import { describe, expect, test } from 'vitest';
 
 const model = (data: string, inputs = '') => `
@@ -16,7 +16,8 @@ metrics: { usage: { category: product, value: usage, score: identity } }
 describe('data: { value, owner }', () => {
   test('read as the evaluators read inputs: a number value, a text owner, from a mapped column', () => {
     const { plan } = planModel(model('{ id: account, value: arr, owner: csm }', '  arr: { type: number, column: ARR }'));
-    const read = accountFactsReader(plan!);
+    const facts = accountFacts(plan!);
+    const read = (record: Record<string, unknown>) => ({ value: facts.value(record), owner: facts.owner(record) });
     expect(read({ account: 'a', ARR: ' 12000 ', csm: 'Dana' })).toEqual({ value: 12000, owner: 'Dana' });
     expect(read({ account: 'a', ARR: '', csm: '' })).toEqual({ value: null, owner: null });
     expect(read({ account: 'a', ARR: 'n/a', csm: 'Lee' })).toEqual({ value: null, owner: 'Lee' });
@@ -39,6 +40,7 @@ describe('data: { value, owner }', () => {
 
   test('without the roles every record has no facts', () => {
     const { plan } = planModel(model('{ id: account }'));
-    expect(accountFactsReader(plan!)({ account: 'a', arr: 5 })).toEqual({ value: null, owner: null });
+    const facts = accountFacts(plan!);
+    expect([facts.value({ account: 'a', arr: 5 }), facts.owner({ account: 'a', arr: 5 })]).toEqual([null, null]);
   });
 });

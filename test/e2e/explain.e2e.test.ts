@@ -15,7 +15,7 @@ describe('vitals score --explain', () => {
     expect(run.stdout).toMatch(/\nSentiment +40 +red +30% +12\n {2}csm_pulse +40 +40 +red +30% +12\n/);
     expect(run.stdout).toContain('Pulse: At Risk recorded 2026-03-10, 51 days old (shelf life 60); scored 40');
     // green begins at 75, and the model's hysteresis of 3 asks for 78 to change band
-    expect(run.stdout).toContain('What would move it to green (from 75, and 3 more to change band (hysteresis))?');
+    expect(run.stdout).toContain('What would move it to green? At 70.84; green starts at 75, 78 to change band (hysteresis 3).');
     expect(run.stdout).toMatch(/\n {2}seat_utilisation +now 0\.58 → needs >= 0\.7518 +score 91\.97, overall 78 green\n/);
     expect(run.stdout).toMatch(/\n {2}ticket_load +now 2 → cannot reach green alone +at best overall 72\.84\n/);
   });

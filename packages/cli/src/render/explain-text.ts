@@ -1,8 +1,9 @@
-import type { MetricChange, NextBand, Plan, ScoreResult } from '@vitals/core';
+import { roundTo, type MetricChange, type NextBand, type Plan, type ScoreResult } from '@vitals/core';
 import type { Explanation } from './explain-document.js';
 import { plural } from './check-report.js';
 import { formatShare, formatValue } from './format-value.js';
 import { quoted, safeText } from './safe-text.js';
+import { scoreStory } from './score-story.js';
 import { PLAIN, type Style } from './style.js';
 
 /** The drill-down for one account, for a CSM reading a terminal. Text from the model and the data goes through `safeText`. */
@@ -11,7 +12,7 @@ export function renderExplainText(e: Explanation, plan: Plan, style: Style = PLA
   const sections = [
     headline(e, plan, style),
     ...(e.history.length > 1 ? [history(e)] : []),
-    ...(r.status === 'invalid' ? [issues(r)] : [metricTable(r, plan), ...lifecycle(r), playbooks(r, style), nextBandText(e.next_band, plan, style)]),
+    ...(r.status === 'invalid' ? [issues(r)] : [metricTable(r, plan), ...story(r, plan), ...lifecycle(r), playbooks(r, style), nextBandText(e.next_band, plan, style)]),
   ];
   return `${sections.join('\n\n')}\n`;
 }
@@ -54,6 +55,11 @@ function metricTable(r: ScoreResult, plan: Plan): string {
   return table(rows, [false, true, true, false, true, true]);
 }
 
+function story(r: ScoreResult, plan: Plan): string[] {
+  const lines = scoreStory(r, plan);
+  return lines.length === 0 ? [] : [lines.join('\n')];
+}
+
 function lifecycle(r: ScoreResult): string[] {
   const lines: string[] = [];
   if (r.pulse !== null) {
@@ -65,7 +71,8 @@ function lifecycle(r: ScoreResult): string[] {
   if (r.override !== null) {
     const o = r.override;
     const sets = [o.score === null ? '' : `score ${formatValue(o.score)}`, o.band === null ? '' : `band ${safeText(o.band)}`].filter(Boolean).join(', ');
-    lines.push(`Override (${o.status}): ${sets || 'nothing'}; reason ${quoted(o.reason ?? '')}; set ${o.set_at ?? '—'}, expires ${o.expires_at ?? 'never'}; computed ${formatValue(o.computed_score)} ${o.computed_band ?? ''}`.trimEnd());
+    const effect = o.status === 'active' ? `${sets || 'nothing'} replace the computed ${formatValue(o.computed_score)} ${o.computed_band ?? ''}`.trimEnd() : `${sets || 'nothing'}, not applied; computed ${formatValue(o.computed_score)} ${o.computed_band ?? ''} stands`.trimEnd();
+    lines.push(`Override (${o.status}): ${effect}; reason ${quoted(o.reason ?? '')}; set ${o.set_at ?? '—'}, expires ${o.expires_at ?? 'never'}`);
   }
   if (r.below_benchmark.length > 0) lines.push(`Below the benchmark: ${r.below_benchmark.join(', ')} (metrics scoring under ${formatValue(r.benchmark)}, the costliest first)`);
   return lines.length === 0 ? [] : [lines.join('\n')];
@@ -87,8 +94,9 @@ export function nextBandText(n: NextBand, plan: Plan, style: Style = PLAIN): str
   if (n.blocked === 'top-band') return `Next band: ${n.band} is the top band.`;
   if (n.blocked === 'override') return 'Next band: an active override sets this account\'s band, so no metric moves it.';
   if (n.blocked === 'not-scored') return 'Next band: the account has no score to move.';
-  const hysteresis = plan.hysteresis > 0 ? `, and ${formatValue(plan.hysteresis)} more to change band (hysteresis)` : '';
-  const head = `What would move it to ${style.bold(n.next_band ?? '')} (from ${formatValue(n.threshold)}${hysteresis})? One metric at a time, all else equal:`;
+  const next = n.next_band ?? '';
+  const hysteresis = plan.hysteresis > 0 ? `, ${formatValue(roundTo((n.threshold ?? 0) + plan.hysteresis, plan.precision))} to change band (hysteresis ${formatValue(plan.hysteresis)})` : '';
+  const head = `What would move it to ${style.bold(next)}? At ${formatValue(n.score)}; ${next} starts at ${formatValue(n.threshold)}${hysteresis}. One metric at a time, all else equal:`;
   const rows = n.metrics.map((m) => changeRow(m, n, plan));
   const reachable = n.metrics.some((m) => m.outcome === 'reachable');
   const foot = reachable ? [] : ['', 'No single metric can do it alone; several must improve together.'];

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, test } from 'vitest';
-import { expectValid, FIXTURES, vitals } from './support/run-cli.js';
+import { expectValid, FIXTURES, vitals, vitalsAsync } from './support/run-cli.js';
 
 const SAAS = ['models/saas-seven-metrics/model.yaml', '--data', 'models/saas-seven-metrics/sample.csv'];
 
@@ -26,17 +26,43 @@ describe('vitals report', () => {
     expect(run.stdout).toContain('⚠ 80% of scored accounts are green: when most accounts share one band the score does not tell them apart');
   });
 
-  test('below the stage benchmark by stage and segment, stale pulses, and every snapshot or --latest', () => {
+  test('below the stage benchmark by stage and segment, stale pulses; the current book by default, every snapshot with --all-snapshots', async () => {
     const lifecycle = ['models/lifecycle-b2b/model.yaml', '--data', 'models/lifecycle-b2b/sample.csv'];
-    const run = vitals(['report', ...lifecycle]);
-    expect(run.stdout).toContain('Every snapshot is counted below (--latest counts each account once).');
+    const run = await vitalsAsync(['report', ...lifecycle]);
+    expect(run.stdout).toContain('Each account is counted once, at its latest snapshot: 6 accounts, 6 scored (--all-snapshots counts every snapshot).');
     expect(run.stdout).toMatch(/Below their stage benchmark:\n {2}stage +segment +below +of +share\n {2}adopt +high_touch +\d+ +\d+ +\d+\.\d%/);
     expect(run.stdout).toMatch(/Pulses: \d+ present, \d+ stale/);
-    const latest = JSON.parse(vitals(['report', ...lifecycle, '--latest', '--format', 'json']).stdout) as { unit: string; counts: { rows: number }; stats: unknown; bands: { count: number }[] };
-    expect(latest.unit).toBe('account');
-    expect(latest.counts.rows).toBe(25);
+    type Report = { unit: string; counts: { rows: number }; bands: { count: number }[]; accounts: number };
+    const latest = JSON.parse((await vitalsAsync(['report', ...lifecycle, '--format', 'json'])).stdout) as Report;
     // six accounts in the sample, each counted once
-    expect(latest.bands.reduce((n, b) => n + b.count, 0)).toBe(6);
+    expect([latest.unit, latest.counts.rows, latest.bands.reduce((n, b) => n + b.count, 0)]).toEqual(['account', 25, 6]);
+    const every = JSON.parse((await vitalsAsync(['report', ...lifecycle, '--all-snapshots', '--format', 'json'])).stdout) as Report;
+    expect([every.unit, every.bands.reduce((n, b) => n + b.count, 0), every.accounts]).toEqual(['snapshot', 25, 6]);
+    // --latest, the old way to ask for the current book, still works
+    expect((await vitalsAsync(['report', ...lifecycle, '--latest', '--format', 'json'])).stdout).toBe(JSON.stringify(latest, null, 2) + '\n');
+  });
+
+  test('who first, value at risk, each owner\'s book and the pulse, on the lifecycle sample (worked out by hand)', async () => {
+    const run = await vitalsAsync(['report', 'models/lifecycle-b2b/model.yaml', '--data', 'models/lifecycle-b2b/sample.csv']);
+    expect(run.code).toBe(0);
+    // Only wayne ends red (47.13) and below its renew/low_touch benchmark of 70; its pulse costs most.
+    expect(run.stdout).toContain(
+      'Accounts to act on:\n  1 account is red or below its stage benchmark, the most valuable first.\n' +
+        '  account  score  band     gap  pulling down   value  owner     playbooks (owner)\n' +
+        '  wayne    47.13  red   -22.87  csm_pulse     64,000  Ana Ruiz\n',
+    );
+    // ARR of the latest snapshots: red wayne 64,000; amber globex 480,000; green acme 120,000 + initech
+    // 36,000 + umbrella 250,000 + stark 900,000 = 1,306,000; 1,850,000 in all, so red is 64 / 1,850 = 3.5%.
+    expect(run.stdout).toContain(
+      'Value at risk:\n  16.7% of accounts, 3.5% of value in red.\n  band   accounts  share      value  share of value\n' +
+        '  red           1  16.7%     64,000            3.5%\n  amber         1  16.7%    480,000           25.9%\n  green         4  66.7%  1,306,000           70.6%\n',
+    );
+    expect(run.stdout).toContain('  Ana Ruiz           2  964,000    1      0      1         0\n');
+    // Six pulses: initech's very satisfied is 166 days old at 2026-04-30 (shelf life 60), so stale and counted apart.
+    expect(run.stdout).toMatch(/The pulse:\n {2}The current pulse of 6 accounts; 1 stale pulse counted apart\.\n[^\n]+\n {2}Extremely Satisfied +2 +40\.0% +0\n {2}Very Satisfied +0 +0\.0% +1\n/);
+    // band thresholds (50, 75) are bin edges: 70–75 is amber, 75–80 green
+    expect(run.stdout).toMatch(/\n {3}70–75 amber │/);
+    expect(run.stdout).toMatch(/\n {3}75–80 green │/);
   });
 
   test('--format json matches report.schema.json; --format markdown has the tables', () => {
@@ -46,6 +72,7 @@ describe('vitals report', () => {
     expect(markdown.stdout).toMatch(/^## B2B SaaS health — seven metrics\n/);
     expect(markdown.stdout).toContain('| band | accounts | share |\n| --- | ---: | ---: |\n| red (At risk) |');
     expect(markdown.stdout).toMatch(/```text\n[\s\S]+│[\s\S]+```/);
+    expect(markdown.stdout).toMatch(/### Accounts to act on\n\n\d+ accounts are red or below their stage benchmark, the lowest score first\.\n\n\| account \| score \| band \| gap \| pulling down \| playbooks \(owner\) \|\n\| --- \| ---: \| --- \| ---: \| --- \| --- \|\n/);
   });
 
   test('--html: a self-contained page (Chart.js inlined, nothing fetched) whose untrusted text stays text and whose charts script runs', () => {

@@ -83,12 +83,13 @@ export function buildProgram(setExit: (code: ExitCode) => void): Command {
       .argument('<model>', 'model file (YAML)')
       .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
       .option('--html <file>', 'also write a self-contained HTML page with charts (works offline)')
-      .option('--latest', 'count each account once, at its latest snapshot (history still shapes its score)'),
+      .option('--all-snapshots', 'with history: the distribution counts every snapshot, not each account\'s latest (the default)')
+      .addOption(new Option('--latest').hideHelp()),
   )
     .addHelpText('after', examples('vitals report model.yaml --data accounts.csv', 'vitals report model.yaml --data accounts.csv --format markdown > report.md --html report.html'))
     .action(async (model: string, options: Record<string, unknown>) => {
       const { runReport } = await import('./commands/report.js');
-      setExit(await runReport(model, { ...dataOptions(options), format: options.format as 'text' | 'markdown' | 'json', html: options.html as string | undefined, latest: options.latest === true }));
+      setExit(await runReport(model, { ...dataOptions(options), format: options.format as 'text' | 'markdown' | 'json', html: options.html as string | undefined, allSnapshots: options.allSnapshots === true }));
     });
 
   addDataOptions(

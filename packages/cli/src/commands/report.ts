@@ -1,4 +1,5 @@
-import { createDistribution, distributionView, type ScoreResult } from '@vitals/core';
+import { accountFacts, createDistribution, pullingDown, summariseBook, type BookEntry, type HealthModel, type ScoreResult } from '@vitals/core';
+import type { DataRow } from '@vitals/data';
 import { openData } from '../data/open-data.js';
 import { CliError, EXIT, type ExitCode } from '../errors.js';
 import { writeChartPage } from '../io/write-chart-page.js';
@@ -15,35 +16,72 @@ import { countsLine, refuseOnDataError, scoreStream } from '../run/score-stream.
 export interface ReportOptions extends DataOptions {
   readonly format: 'text' | 'markdown' | 'json';
   readonly html: string | undefined;
-  /** Count each account once, at its latest snapshot (history still shapes its score). */
-  readonly latest: boolean;
+  /** Count every snapshot in the distribution, not each account's latest (the lists stay the current book). */
+  readonly allSnapshots: boolean;
 }
 
-/** `vitals report MODEL --data FILE`: score everything, keep only the distribution (memory bounded by distinct scores). */
+/**
+ * `vitals report MODEL --data FILE`: score everything, keep each account's latest snapshot (the
+ * current book: memory grows with accounts, not rows), then summarise it. With history, the
+ * distribution is of the latest snapshots unless `--all-snapshots`.
+ */
 export async function runReport(modelPath: string, options: ReportOptions): Promise<ExitCode> {
   const model = await loadModel(modelPath);
-  if (options.latest && model.plan.data.id === null) throw new CliError(`--latest needs accounts: ${modelPath} names no id field (data: { id: … })`);
+  if (options.allSnapshots && (model.plan.data.id === null || model.plan.data.asOf === null)) throw new CliError(`--all-snapshots needs history: ${modelPath} names no id and as-of field (data: { id: …, as_of: … })`);
   const source = await openData(options, model.columns);
-  const distribution = createDistribution(model.plan);
-  const latest = new Map<string, ScoreResult>();
-  const outcome = await scoreStream(model, source, options, ({ result }) => {
+  const distribution = createDistribution(model.plan, { bandEdges: true });
+  const book = new CurrentBook(model);
+  const outcome = await scoreStream(model, source, options, ({ data, result }) => {
     if (result === null) return;
-    if (options.latest && result.id !== null && result.status !== 'invalid') latest.set(result.id, distributionView(result));
-    else if (!options.latest || result.status !== 'invalid') distribution.add(result);
+    book.add(data, result);
+    if (options.allSnapshots) distribution.add(result);
   });
-  for (const result of latest.values()) distribution.add(result);
+  if (!options.allSnapshots) for (const { result } of book.entries()) distribution.add(result);
   if (outcome.stoppedAt !== undefined) {
     note(`vitals: stopped at row ${outcome.stoppedAt} (--strict); no report`);
     return EXIT.failed;
   }
   // A report of part of a file would pass for the whole: the error, and no report.
   refuseOnDataError(source.path, outcome, 'no report');
-  const unit = options.latest || model.plan.data.asOf === null ? 'account' : 'snapshot';
-  const data: ReportData = { file: source.path, unit, plan: model.plan, counts: outcome.counts, summary: distribution.summary() };
+  const unit = options.allSnapshots ? 'snapshot' : 'account';
+  const data: ReportData = { file: source.path, unit, plan: model.plan, counts: outcome.counts, summary: distribution.summary(), book: summariseBook(model.plan, book.entries()) };
   if (options.html !== undefined) await writeHtml(options.html, data);
   await writeStdout(render(data, options.format));
   note(countsLine(source.path, outcome.counts));
   return EXIT.ok;
+}
+
+/**
+ * Each account's latest snapshot that could be read (an invalid one keeps the one before), with
+ * its value, owner and the metric costing it most; a model without an id field makes every row an
+ * account.
+ */
+class CurrentBook {
+  private readonly byId = new Map<string, BookEntry>();
+  private readonly rows: BookEntry[] = [];
+  private readonly facts;
+
+  constructor(private readonly model: HealthModel) {
+    this.facts = accountFacts(model.plan);
+  }
+
+  add(data: DataRow, result: ScoreResult): void {
+    const keyed = this.model.plan.data.id !== null && result.id !== null;
+    if (keyed && result.status === 'invalid') return;
+    const record = data.record ?? {};
+    const entry = { result: summaryOnly(result), value: this.facts.value(record), owner: this.facts.owner(record), pullingDown: pullingDown(this.model.plan, result) };
+    if (keyed) this.byId.set(result.id as string, entry);
+    else this.rows.push(entry);
+  }
+
+  entries(): BookEntry[] {
+    return [...this.byId.values(), ...this.rows];
+  }
+}
+
+/** What the distribution and the book read of a result, without the per-metric detail: an account held until the end costs little. */
+function summaryOnly(result: ScoreResult): ScoreResult {
+  return { ...result, metrics: {}, missing_inputs: [], playbooks: result.playbooks.map((p) => ({ ...p, why: [] })) };
 }
 
 function render(data: ReportData, format: ReportOptions['format']): string {

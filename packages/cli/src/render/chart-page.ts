@@ -21,7 +21,7 @@ export function chartPage(page: { readonly title: string; readonly body: string;
   .summary { background: #eef4fb; border-left: 4px solid #1565c0; padding: .6rem 1rem; margin: 1rem 0; } pre { background: #f6f8fa; padding: .75rem; overflow-x: auto; }
   .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(28rem, 1fr)); gap: 1.5rem; }
   .chart { position: relative; height: 18rem; } table { border-collapse: collapse; } th, td { padding: .25rem .75rem; border-bottom: 1px solid #ddd; text-align: left; vertical-align: top; }
-  td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; } .auc { font-size: 1.3rem; font-weight: 600; }
+  td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; } table.book td { max-width: 22rem; overflow-wrap: anywhere; } .auc { font-size: 1.3rem; font-weight: 600; }
 </style>
 </head>
 <body>

@@ -1,5 +1,6 @@
 import { DOMINANT_BAND_SHARE } from '@vitals/core';
 import { bar } from './bars.js';
+import { bookTables, type ReportTable } from './report-book.js';
 import { binLabel, dominantBandWarning, mean, percent, statsLine, type ReportData } from './report-model.js';
 import { safeText } from './safe-text.js';
 
@@ -9,11 +10,14 @@ export function renderReportMarkdown(data: ReportData): string {
   const out: string[] = [`## ${md(plan.title ?? plan.model)}`, '', `Model \`${plan.model}\` on \`${md(file)}\`: ${counts.rows} rows, ${counts.scored} scored, ${counts.unscored} unscored, ${counts.invalid} invalid.`];
   const warning = dominantBandWarning(summary, DOMINANT_BAND_SHARE, data.unit);
   if (warning !== undefined) out.push('', `> **Warning:** ${md(warning)}`);
+  const [actOn, ...rest] = bookTables(data);
+  if (actOn !== undefined) out.push('', ...tableMarkdown(actOn));
   out.push('', '### Bands', '', `| band | ${data.unit}s | share |`, '| --- | ---: | ---: |');
-  for (const b of summary.bands) out.push(`| ${md(b.name)}${b.title === null ? '' : ` (${md(b.title)})`} | ${b.count} | ${percent(b.share)} |`);
+  for (const b of summary.bands) out.push(`| ${md(b.name)}${b.title === null ? '' : ` (${md(b.title)})`} | ${b.count.toLocaleString('en-US')} | ${percent(b.share)} |`);
+  for (const table of rest) out.push('', ...tableMarkdown(table));
   if (summary.stats !== null) {
     const max = Math.max(...summary.histogram.map((b) => b.count));
-    out.push('', '### Overall score', '', '```text', ...summary.histogram.map((b) => `${binLabel(b).padStart(11)} │${bar(b.count, max, 40).padEnd(40)} ${b.count}`), '```');
+    out.push('', '### Overall score', '', '```text', ...summary.histogram.map((b) => `${binLabel(b).padStart(11)} ${b.band.padEnd(Math.max(...summary.histogram.map((x) => x.band.length)))} │${bar(b.count, max, 40).padEnd(40)} ${b.count.toLocaleString('en-US')}`), '```');
     out.push('', `${statsLine(summary.stats, plan.precision, ', ')}.`);
   }
   out.push('', '### Category averages', '', `| category | mean | ${data.unit}s |`, '| --- | ---: | ---: |');
@@ -34,4 +38,15 @@ export function renderReportMarkdown(data: ReportData): string {
 /** Text from a model or a file name, safe inside Markdown table cells and headings (and, through `safeText`, in a terminal or a CI log). */
 export function md(text: string): string {
   return safeText(text).replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`);
+}
+
+function tableMarkdown(table: ReportTable): string[] {
+  const out = [`### ${table.title}`, ''];
+  if (table.note !== null) out.push(md(table.note), '');
+  if (table.rows.length > 0) {
+    out.push(`| ${table.head.map(md).join(' | ')} |`, `| ${table.numeric.map((n) => (n ? '---:' : '---')).join(' | ')} |`);
+    for (const row of table.rows) out.push(`| ${row.map(md).join(' | ')} |`);
+  }
+  if (table.more > 0) out.push('', `… and ${table.more.toLocaleString('en-US')} more (\`--format json\` or \`--html\` lists all).`);
+  return out;
 }

@@ -1,17 +1,16 @@
-import type { DistributionSummary, HistogramBin, Plan, ScoreStats } from '@vitals/core';
+import type { BookSummary, DistributionSummary, HistogramBin, Plan, ScoreStats } from '@vitals/core';
 import type { RunCounts } from './score-writers.js';
 
 /** What every report form shows: the run's counts and the core's distribution summary. */
 export interface ReportData {
   readonly file: string;
-  /**
-   * What the summary counts: `account` when each account is counted once (one row per account,
-   * or `--latest`), `snapshot` when accounts with history count once per snapshot.
-   */
+  /** What the distribution counts: `account` (each account's latest snapshot, the default), `snapshot` (every one, `--all-snapshots`). */
   readonly unit: 'account' | 'snapshot';
   readonly plan: Plan;
   readonly counts: RunCounts;
   readonly summary: DistributionSummary;
+  /** The current book: each account's latest snapshot, whatever `unit` is. */
+  readonly book: BookSummary;
 }
 
 /** Version of `report --format json` (packages/cli/schema/report.schema.json). */

@@ -1,13 +1,14 @@
 import { DOMINANT_BAND_SHARE } from '@vitals/core';
 import { bar } from './bars.js';
 import { plural } from './check-report.js';
+import { bookTables, type ReportTable } from './report-book.js';
 import { binLabel, dominantBandWarning, mean, percent, statsLine, type ReportData } from './report-model.js';
 import { safeText } from './safe-text.js';
 import { PLAIN, type Style } from './style.js';
 
 /** `vitals report` for a terminal: what a team looks at before rolling a model out. Text from the model and the data goes through `safeText`. */
 export function renderReportText(data: ReportData, style: Style = PLAIN): string {
-  const sections = [header(data, style), histogram(data), bands(data, style), categories(data), benchmarks(data), lifecycle(data), playbooks(data)];
+  const sections = [header(data, style), ...bookTables(data).slice(0, 1).map(tableText), histogram(data), bands(data, style), ...bookTables(data).slice(1).map(tableText), categories(data), benchmarks(data), lifecycle(data), playbooks(data)];
   return `${sections.filter((s) => s !== '').join('\n\n')}\n`;
 }
 
@@ -16,8 +17,8 @@ function header({ file, plan, counts, summary, unit }: ReportData, style: Style)
   if (counts.unscored > 0) parts.push(`${counts.unscored.toLocaleString('en-US')} unscored`);
   if (counts.invalid > 0) parts.push(`${counts.invalid.toLocaleString('en-US')} invalid`);
   const lines = [`${style.bold(safeText(plan.title ?? plan.model))} (${plan.model}) on ${safeText(file)}`, `${plural(counts.rows, 'row')}: ${parts.join(', ')}`];
-  if (unit === 'snapshot') lines.push('Every snapshot is counted below (--latest counts each account once).');
-  else if (summary.count < counts.rows - counts.invalid) lines.push(`Each account is counted once below, at its latest snapshot: ${plural(summary.count, 'account')}, ${summary.scored.toLocaleString('en-US')} scored.`);
+  if (unit === 'snapshot') lines.push('The distribution counts every snapshot (--all-snapshots); the lists are of each account\'s latest.');
+  else if (summary.count < counts.rows - counts.invalid) lines.push(`Each account is counted once, at its latest snapshot: ${plural(summary.count, 'account')}, ${summary.scored.toLocaleString('en-US')} scored (--all-snapshots counts every snapshot).`);
   const reasons = Object.entries(summary.unscoredReasons).map(([reason, n]) => `${reason} ${n.toLocaleString('en-US')}`);
   if (reasons.length > 0) lines.push(`Unscored: ${reasons.join(', ')}.`);
   return lines.join('\n');
@@ -28,7 +29,8 @@ function histogram({ plan, summary, unit }: ReportData): string {
   const max = Math.max(...summary.histogram.map((b) => b.count));
   const labels = summary.histogram.map((b) => binLabel(b));
   const width = Math.max(...labels.map((l) => l.length));
-  const lines = summary.histogram.map((b, i) => `  ${(labels[i] as string).padStart(width)} │${bar(b.count, max, 40).padEnd(40)} ${b.count}`);
+  const bandWidth = Math.max(...summary.histogram.map((b) => b.band.length));
+  const lines = summary.histogram.map((b, i) => `  ${(labels[i] as string).padStart(width)} ${b.band.padEnd(bandWidth)} │${bar(b.count, max, 40).padEnd(40)} ${b.count.toLocaleString('en-US')}`);
   const stats = `  ${statsLine(summary.stats, plan.precision)}`;
   return [`Overall score (${plan.scale.min}–${plan.scale.max}), ${plural(summary.scored, `scored ${unit}`)}:`, ...lines, stats].join('\n');
 }
@@ -37,7 +39,7 @@ function bands({ summary, unit }: ReportData, style: Style): string {
   if (summary.scored === 0) return '';
   const labels = summary.bands.map((b) => `${b.name}${b.title === null ? '' : ` (${safeText(b.title)})`}`);
   const width = Math.max(...labels.map((label) => label.length));
-  const lines = summary.bands.map((b, i) => `  ${(labels[i] as string).padEnd(width)} ${bar(b.share, 1, 30).padEnd(30)} ${String(b.count).padStart(7)}  ${percent(b.share).padStart(6)}`);
+  const lines = summary.bands.map((b, i) => `  ${(labels[i] as string).padEnd(width)} ${bar(b.share, 1, 30).padEnd(30)} ${b.count.toLocaleString('en-US').padStart(7)}  ${percent(b.share).padStart(6)}`);
   const warning = dominantBandWarning(summary, DOMINANT_BAND_SHARE, unit);
   return [`Bands (share of scored ${unit}s):`, ...lines, ...(warning === undefined ? [] : ['', style.warning(`⚠ ${warning}`)])].join('\n');
 }
@@ -72,4 +74,14 @@ function playbooks({ summary, unit }: ReportData): string {
   const width = Math.max(...summary.playbooks.map((p) => p.key.length));
   const lines = [...summary.playbooks].sort((a, b) => b.fired - a.fired).map((p) => `  ${p.key.padEnd(width)}  ${String(p.fired).padStart(7)}  ${safeText(p.title ?? '')}`.trimEnd());
   return [`Playbooks fired (${unit}s):`, ...lines].join('\n');
+}
+
+/** A book table, aligned; every cell made safe for a terminal. */
+export function tableText(table: ReportTable): string {
+  const rows = [table.head, ...table.rows].map((row) => row.map((cell) => safeText(cell)));
+  const widths = table.head.map((_, i) => Math.max(...rows.map((row) => (row[i] ?? '').length)));
+  const line = (row: readonly string[]) => `  ${row.map((cell, i) => (table.numeric[i] === true ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0))).join('  ')}`.trimEnd();
+  const body = table.rows.length === 0 ? [] : rows.map(line);
+  const more = table.more > 0 ? [`  … and ${plural(table.more, 'more account')} (--format json or --html lists all)`] : [];
+  return [`${table.title}:`, ...(table.note === null ? [] : [`  ${safeText(table.note)}`]), ...body, ...more].join('\n');
 }

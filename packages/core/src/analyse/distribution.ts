@@ -34,6 +34,8 @@ export interface BandShare {
 export interface HistogramBin {
   readonly from: number;
   readonly to: number;
+  /** The band of the bin's lower end (of every score in it, with `bandEdges`). */
+  readonly band: string;
   readonly count: number;
 }
 
@@ -68,7 +70,20 @@ export interface DistributionAccumulator {
  * Accumulates results one at a time in memory bounded by the number of distinct scores (scores
  * are rounded to the model's precision), so a stream of millions of rows summarises exactly.
  */
-export function createDistribution(plan: Plan, bins = 10): DistributionAccumulator {
+export interface DistributionOptions {
+  /** About how many histogram bins. */
+  readonly bins?: number;
+  /**
+   * Make the band thresholds bin edges (`vitals report`), so no bin straddles two bands. Off, the
+   * bins are equal and the same for any bands: what a before/after comparison by bin needs when a
+   * threshold moves (the playground).
+   */
+  readonly bandEdges?: boolean;
+}
+
+export function createDistribution(plan: Plan, options: DistributionOptions = {}): DistributionAccumulator {
+  const bins = options.bins ?? 10;
+  const edgeBands = options.bandEdges === true ? plan.bands.thresholds : [];
   const factor = 10 ** plan.precision;
   const counts = new Map<number, number>();
   const bandCounts = new Map(plan.bands.names.map((name) => [name, 0]));
@@ -129,7 +144,7 @@ export function createDistribution(plan: Plan, bins = 10): DistributionAccumulat
       unscoredReasons: reasons,
       bands,
       dominantBand: top !== undefined && top.share > DOMINANT_BAND_SHARE ? top : null,
-      histogram: histogram(counts, factor, plan.scale, bins),
+      histogram: histogram(counts, factor, plan, bins, edgeBands),
       stats: stats(counts, factor, totals.scored, totals.sum),
       categories: plan.categories.map((category, i) => {
         const { sum, n } = categorySums[i] as { sum: number; n: number };
@@ -144,15 +159,30 @@ export function createDistribution(plan: Plan, bins = 10): DistributionAccumulat
   return { add, summary };
 }
 
-function histogram(counts: Map<number, number>, factor: number, scale: { min: number; max: number }, bins: number): HistogramBin[] {
-  const width = (scale.max - scale.min) / bins;
-  const result = Array.from({ length: bins }, (_, i) => ({ from: scale.min + i * width, to: i === bins - 1 ? scale.max : scale.min + (i + 1) * width, count: 0 }));
+/**
+ * Equal bins over the scale; with `bandEdges`, the thresholds are edges too, so no bin straddles
+ * two bands. A regular edge a quarter of a bin or less from a
+ * threshold gives way to it (no slivers).
+ */
+function histogram(counts: Map<number, number>, factor: number, plan: Plan, bins: number, bandEdges: readonly number[]): HistogramBin[] {
+  const { min, max } = plan.scale;
+  const width = (max - min) / bins;
+  const thresholds = bandEdges.filter((t) => t > min && t < max);
+  const regular = Array.from({ length: bins - 1 }, (_, i) => min + (i + 1) * width).filter((edge) => thresholds.every((t) => Math.abs(edge - t) > width / 4));
+  const edges = [min, ...[...regular, ...thresholds].sort((x, y) => x - y), max];
+  const result = edges.slice(0, -1).map((from, i) => ({ from, to: edges[i + 1] as number, band: bandAt(plan, from), count: 0 }));
   for (const [key, count] of counts) {
     const score = key / factor;
-    const index = Math.min(bins - 1, Math.max(0, Math.floor((score - scale.min) / width)));
+    let index = result.findIndex((bin) => score < bin.to);
+    if (index < 0) index = result.length - 1;
     (result[index] as { count: number }).count += count;
   }
   return result;
+}
+
+function bandAt(plan: Plan, score: number): string {
+  const index = plan.bands.thresholds.findIndex((t) => score < t);
+  return plan.bands.names[index < 0 ? plan.bands.names.length - 1 : index] as string;
 }
 
 /** Quantiles by linear interpolation between closest ranks (the common "type 7" definition). */

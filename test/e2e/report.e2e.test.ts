@@ -40,7 +40,7 @@ describe('vitals report', () => {
     expect([every.unit, every.bands.reduce((n, b) => n + b.count, 0), every.accounts]).toEqual(['snapshot', 25, 6]);
     // --latest, the old way to ask for the current book, still works
     expect((await vitalsAsync(['report', ...lifecycle, '--latest', '--format', 'json'])).stdout).toBe(JSON.stringify(latest, null, 2) + '\n');
-  });
+  }, 120_000);
 
   test('who first, value at risk, each owner\'s book and the pulse, on the lifecycle sample (worked out by hand)', async () => {
     const run = await vitalsAsync(['report', 'models/lifecycle-b2b/model.yaml', '--data', 'models/lifecycle-b2b/sample.csv']);
@@ -102,5 +102,69 @@ describe('vitals report', () => {
     expect(drawn.map((d) => d.type)).toEqual(['bar', 'doughnut', 'bar']);
     expect(drawn[2]?.labels).toEqual(['Product </style> usage']);
     expect(scripts[1]?.[2]).toMatch(/Chart\.js v4/);
+  });
+});
+
+describe('how the book moved (a small snapshot file, worked out by hand)', () => {
+  const MOVEMENT = [`${FIXTURES}/movement.yaml`, '--data', `${FIXTURES}/movement.csv`];
+  type Movement = { from: string; to: string; states: string[]; matrix: number[][]; new_accounts: number; up: { id: string; delta: number; metric: string; metric_delta: number }[]; down: { id: string; delta: number; metric: string; metric_delta: number }[]; trend: { as_of: string; bands: Record<string, number> }[] };
+
+  test('between the last two snapshot dates: bands as of each, movers and the metric that moved them, the book per band as of each date', async () => {
+    const run = await vitalsAsync(['report', ...MOVEMENT, '--format', 'json']);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as { movement: Movement };
+    expectValid('report', report);
+    const m = report.movement;
+    expect([m.from, m.to, m.states]).toEqual(['2026-02-28', '2026-03-31', ['red', 'amber', 'green', 'unscored']]);
+    // as of 02-28 → as of 03-31: b red 30 → no data (unscored); d amber 60 has no March snapshot, so
+    // stays amber; c amber 45 → green 75; a green 75 → amber 60; e is first seen in March.
+    expect(m.matrix).toEqual([
+      [0, 0, 0, 1],
+      [0, 1, 1, 0],
+      [0, 1, 0, 0],
+      [0, 0, 0, 0],
+    ]);
+    expect(m.new_accounts).toBe(1);
+    // usage carries 3/4 of the weight: c's +30 is +22.5 of usage and +7.5 of logins
+    expect(m.up).toEqual([{ id: 'c', from_score: 45, to_score: 75, delta: 30, from_band: 'amber', to_band: 'green', metric: 'usage', metric_delta: 22.5 }]);
+    expect(m.down).toEqual([{ id: 'a', from_score: 75, to_score: 60, delta: -15, from_band: 'green', to_band: 'amber', metric: 'usage', metric_delta: -11.25 }]);
+    expect(m.trend).toEqual([
+      { as_of: '2026-01-31', bands: { red: 1, amber: 2, green: 1, unscored: 0 } },
+      { as_of: '2026-02-28', bands: { red: 1, amber: 2, green: 1, unscored: 0 } },
+      { as_of: '2026-03-31', bands: { red: 0, amber: 2, green: 2, unscored: 1 } },
+    ]);
+    const text = await vitalsAsync(['report', ...MOVEMENT]);
+    expect(text.stdout).toContain(
+      'How the book moved, 2026-02-28 → 2026-03-31:\n' +
+        "  Each account's band as of 2026-02-28 (rows) and as of 2026-03-31 (columns): its latest snapshot on or before each date; 1 account first seen after 2026-02-28, not counted.\n" +
+        '  from \\ to  red  amber  green  unscored\n' +
+        '  red          0      0      0         1\n' +
+        '  amber        0      1      1         0\n' +
+        '  green        0      1      0         0\n' +
+        '  unscored     0      0      0         0\n',
+    );
+    expect(text.stdout).toContain('Biggest movers up:\n  account  from  to  change  band           moved most by\n  c          45  75     +30  amber → green  usage (+22.5)\n');
+  }, 120_000);
+
+  test('--since DATE: from each account\'s band as of that date', async () => {
+    const m = (JSON.parse((await vitalsAsync(['report', ...MOVEMENT, '--since', '2026-01-31', '--format', 'json'])).stdout) as { movement: Movement }).movement;
+    expect(m.matrix).toEqual([
+      [0, 0, 1, 0],
+      [0, 1, 0, 1],
+      [0, 1, 0, 0],
+      [0, 0, 0, 0],
+    ]);
+    expect(m.up.map((x) => [x.id, x.delta])).toEqual([['c', 55]]);
+    expect(m.down.map((x) => [x.id, x.delta])).toEqual([['a', -20], ['d', -5]]);
+  });
+
+  test.each([
+    [['--since', '31/01/2026'], 'vitals: --since "31/01/2026" is not a date (YYYY-MM-DD)\n'],
+    [['--since', '2026-01-31', '--data', 'models/saas-seven-metrics/sample.csv'], 'vitals: --since needs history: '],
+  ])('%j is refused, exit 2', async (args, message) => {
+    const model = args.includes('--data') ? ['models/saas-seven-metrics/model.yaml'] : MOVEMENT;
+    const run = await vitalsAsync(['report', ...model, ...args]);
+    expect(run.code).toBe(2);
+    expect(run.stderr.startsWith(message)).toBe(true);
   });
 });

@@ -16,7 +16,7 @@ describe('score --format csv|ndjson|json carries the detail --explain knows', ()
     expect(run.code).toBe(0);
     expect(run.stdout.split('\n')[0]).toBe(
       'row,line,id,as_of,status,reason,score,band,coverage,product_score,product_band,support_score,support_band,sentiment_score,sentiment_band,' +
-        'stage,segment,benchmark,gap,below_benchmark,playbooks,previous_as_of,score_delta,band_previous,band_changed,pulse,pulse_age_days,pulse_stale,' +
+        'stage,segment,owner,value,benchmark,gap,below_benchmark,playbooks,previous_as_of,score_delta,band_previous,band_changed,pulse,pulse_age_days,pulse_stale,' +
         'override,override_reason,score_computed,band_computed,seat_utilisation_value,seat_utilisation_score,seat_utilisation_band,' +
         'usage_trend_value,usage_trend_score,usage_trend_band,ticket_load_value,ticket_load_score,ticket_load_band,' +
         'ticket_trend_value,ticket_trend_score,ticket_trend_band,csm_pulse_value,csm_pulse_score,csm_pulse_band,issues',
@@ -29,7 +29,7 @@ describe('score --format csv|ndjson|json carries the detail --explain knows', ()
       previous_as_of: '2026-02-28', score_delta: '-6.12', band_previous: 'green', band_changed: 'true',
       pulse: 'very_satisfied', pulse_age_days: '75', pulse_stale: 'true',
       seat_utilisation_value: '0.62', seat_utilisation_score: '70', seat_utilisation_band: 'amber',
-      playbooks: 'pulse_stale;dropped_to_amber', override: '',
+      playbooks: 'pulse_stale;dropped_to_amber', override: '', owner: 'Dana Scott', value: '120000',
     });
     // An account's first snapshot has nothing to compare with; globex's override replaced 64 amber with green.
     expect(rows[0]).toMatchObject({ previous_as_of: '', score_delta: '', band_changed: '', usage_trend_value: '', usage_trend_score: '' });

@@ -84,12 +84,13 @@ export function buildProgram(setExit: (code: ExitCode) => void): Command {
       .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
       .option('--html <file>', 'also write a self-contained HTML page with charts (works offline)')
       .option('--all-snapshots', 'with history: the distribution counts every snapshot, not each account\'s latest (the default)')
+      .option('--since <date>', 'with history: how the book moved from this date (YYYY-MM-DD) to the latest snapshot (default: from the second-latest snapshot date)')
       .addOption(new Option('--latest').hideHelp()),
   )
     .addHelpText('after', examples('vitals report model.yaml --data accounts.csv', 'vitals report model.yaml --data accounts.csv --format markdown > report.md --html report.html'))
     .action(async (model: string, options: Record<string, unknown>) => {
       const { runReport } = await import('./commands/report.js');
-      setExit(await runReport(model, { ...dataOptions(options), format: options.format as 'text' | 'markdown' | 'json', html: options.html as string | undefined, allSnapshots: options.allSnapshots === true }));
+      setExit(await runReport(model, { ...dataOptions(options), format: options.format as 'text' | 'markdown' | 'json', html: options.html as string | undefined, allSnapshots: options.allSnapshots === true, since: options.since as string | undefined }));
     });
 
   addDataOptions(

@@ -29,6 +29,7 @@ export { metricColumnStem, columnClashes, METRIC_PARTS, CATEGORY_PARTS, ENTRY_CO
 export { createDistribution, distributionView, DOMINANT_BAND_SHARE } from './analyse/distribution.js';
 export { nextBand } from './analyse/next-band.js';
 export { summariseBook, pullingDown } from './analyse/book.js';
+export { createMovement } from './analyse/movement.js';
 // Backtests: how well a score predicts an outcome
 export { createBacktest, analyseBacktest, suggestWeights, modelWithWeights, readOutcome, outcomeMappingText, describeRefusal, wilsonRate, OUTCOME_LABELS, MIN_PER_CLASS, DEFAULT_REPLICATES, DEFAULT_SEED } from './analyse/backtest/index.js';
 export { accountTrail } from './analyse/account-trail.js';
@@ -94,6 +95,7 @@ export type { ColumnClash } from './check/column-names.js';
 export type * from './evaluate/result.js';
 export type { DistributionSummary, DistributionAccumulator, DistributionOptions, BandShare, HistogramBin, ScoreStats } from './analyse/distribution.js';
 export type { NextBand, MetricChange } from './analyse/next-band.js';
+export type { BookMovement, Mover, MovementAccumulator } from './analyse/movement.js';
 export type { BookSummary, BookEntry, BandValue, OwnerBook, ActOnAccount, PulseLevelCount } from './analyse/book.js';
 export type * from './analyse/backtest/index.js';
 export type { AccountTrail } from './analyse/account-trail.js';

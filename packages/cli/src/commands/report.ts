@@ -1,4 +1,4 @@
-import { accountFacts, createDistribution, pullingDown, summariseBook, type BookEntry, type HealthModel, type ScoreResult } from '@vitals/core';
+import { accountFacts, createDistribution, createMovement, parseDay, pullingDown, summariseBook, type BookEntry, type HealthModel, type ScoreResult } from '@vitals/core';
 import type { DataRow } from '@vitals/data';
 import { openData } from '../data/open-data.js';
 import { CliError, EXIT, type ExitCode } from '../errors.js';
@@ -18,6 +18,8 @@ export interface ReportOptions extends DataOptions {
   readonly html: string | undefined;
   /** Count every snapshot in the distribution, not each account's latest (the lists stay the current book). */
   readonly allSnapshots: boolean;
+  /** `--since DATE`: how the book moved from this date to the latest (default: from the second-latest snapshot date). */
+  readonly since: string | undefined;
 }
 
 /**
@@ -31,9 +33,11 @@ export async function runReport(modelPath: string, options: ReportOptions): Prom
   const source = await openData(options, model.columns);
   const distribution = createDistribution(model.plan, { bandEdges: true });
   const book = new CurrentBook(model);
+  const movement = movementFor(modelPath, model, options.since);
   const outcome = await scoreStream(model, source, options, ({ data, result }) => {
     if (result === null) return;
     book.add(data, result);
+    movement?.add(result);
     if (options.allSnapshots) distribution.add(result);
   });
   if (!options.allSnapshots) for (const { result } of book.entries()) distribution.add(result);
@@ -44,11 +48,19 @@ export async function runReport(modelPath: string, options: ReportOptions): Prom
   // A report of part of a file would pass for the whole: the error, and no report.
   refuseOnDataError(source.path, outcome, 'no report');
   const unit = options.allSnapshots ? 'snapshot' : 'account';
-  const data: ReportData = { file: source.path, unit, plan: model.plan, counts: outcome.counts, summary: distribution.summary(), book: summariseBook(model.plan, book.entries()) };
+  const data: ReportData = { file: source.path, unit, plan: model.plan, counts: outcome.counts, summary: distribution.summary(), book: summariseBook(model.plan, book.entries()), movement: movement?.summary() ?? null };
   if (options.html !== undefined) await writeHtml(options.html, data);
   await writeStdout(render(data, options.format));
   note(countsLine(source.path, outcome.counts));
   return EXIT.ok;
+}
+
+/** History (`data: { id, as_of }`) shows how the book moved; `--since` needs it and a real date. */
+function movementFor(modelPath: string, model: HealthModel, since: string | undefined) {
+  const history = model.plan.data.id !== null && model.plan.data.asOf !== null;
+  if (since !== undefined && !history) throw new CliError(`--since needs history: ${modelPath} names no id and as-of field (data: { id: …, as_of: … })`);
+  if (since !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(since) || parseDay(since) === undefined)) throw new CliError(`--since ${JSON.stringify(since)} is not a date (YYYY-MM-DD)`);
+  return history ? createMovement(model.plan, since) : null;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { ActOnAccount, BookSummary, Plan } from '@vitals/core';
+import type { ActOnAccount, BookSummary, Mover, Plan } from '@vitals/core';
 import { formatValue } from './format-value.js';
 import { percent, type ReportData } from './report-model.js';
 
@@ -74,6 +74,32 @@ function pulseTable(book: BookSummary): ReportTable | null {
   const stale = book.pulses.reduce((sum, p) => sum + p.stale, 0);
   const rows = book.pulses.map((p) => [p.title ?? p.value, count(p.current), current > 0 ? percent(p.current / current) : '', count(p.stale)]);
   return { title: 'The pulse', note: `The current pulse of ${count(current + stale, 'account')}; ${count(stale, 'stale pulse')} counted apart.`, head: ['pulse', 'current', 'share', 'stale'], numeric: [false, true, true, true], rows, more: 0 };
+}
+
+/** How the book moved: the band transition matrix, the biggest movers each way, and snapshots per band by date. */
+export function movementTables({ movement: m }: ReportData): ReportTable[] {
+  if (m === null) return [];
+  const numeric = [false, ...m.states.map(() => true)];
+  const newOnes = m.newAccounts > 0 ? `; ${count(m.newAccounts, 'account')} first seen after ${m.from}, not counted` : '';
+  const matrix: ReportTable = {
+    title: `How the book moved, ${m.from} → ${m.to}`,
+    note: `Each account's band as of ${m.from} (rows) and as of ${m.to} (columns): its latest snapshot on or before each date${newOnes}.`,
+    head: ['from \\ to', ...m.states],
+    numeric,
+    rows: m.states.map((state, i) => [state, ...(m.matrix[i] ?? []).map((n) => count(n))]),
+    more: 0,
+  };
+  const trend: ReportTable = { title: 'Accounts per band, as of each date', note: null, head: ['as of', ...m.states], numeric, rows: m.trend.map((t) => [t.as_of, ...m.states.map((s) => count(t.bands[s] ?? 0))]), more: 0 };
+  return [matrix, moversTable('Biggest movers up', m.up), moversTable('Biggest movers down', m.down), trend];
+}
+
+function moversTable(title: string, movers: readonly Mover[]): ReportTable {
+  const rows = movers.map((x) => [x.id, formatValue(x.from_score), formatValue(x.to_score), signed(x.delta), `${x.from_band ?? 'unscored'} → ${x.to_band ?? 'unscored'}`, x.metric === null ? '' : `${x.metric} (${signed(x.metric_delta ?? 0)})`]);
+  return { title, note: movers.length === 0 ? 'None.' : null, head: ['account', 'from', 'to', 'change', 'band', 'moved most by'], numeric: [false, true, true, true, false, false], rows, more: 0 };
+}
+
+function signed(x: number): string {
+  return `${x > 0 ? '+' : ''}${formatValue(x)}`;
 }
 
 function count(n: number, word?: string): string {

@@ -1,6 +1,6 @@
 import { DOMINANT_BAND_SHARE } from '@vitals/core';
 import { chartPage, esc } from './chart-page.js';
-import { bookTables, type ReportTable } from './report-book.js';
+import { bookTables, movementTables, type ReportTable } from './report-book.js';
 import { binLabel, dominantBandWarning, percent, statsLine, type ReportData } from './report-model.js';
 
 const FALLBACK_COLOURS = ['#c62828', '#f9a825', '#2e7d32', '#1565c0', '#6a1b9a', '#00838f', '#5d4037', '#455a64'];
@@ -16,6 +16,7 @@ export function renderReportHtml(data: ReportData, chartJsSource: string): strin
     categories: { labels: summary.categories.map((c) => c.title ?? c.key), means: summary.categories.map((c) => (c.mean === null ? null : Number(c.mean.toFixed(2)))), colours: summary.categories.map((c) => (c.mean === null ? '#9e9e9e' : (colours[bandIndex(plan.categories.find((k) => k.key === c.key)?.bands.thresholds ?? plan.bands.thresholds, c.mean)] as string))) },
     playbooks: { labels: summary.playbooks.map((p) => p.title ?? p.key), counts: summary.playbooks.map((p) => p.fired) },
     scale: plan.scale,
+    trend: data.movement === null ? null : { labels: data.movement.trend.map((t) => t.as_of), series: plan.bands.names.map((name, i) => ({ name, colour: colours[i], counts: data.movement?.trend.map((t) => t.bands[name] ?? 0) ?? [] })) },
     unit: `${data.unit}s`,
   };
   const warning = dominantBandWarning(summary, DOMINANT_BAND_SHARE, data.unit);
@@ -36,6 +37,8 @@ ${actOn === undefined ? '' : tableHtml(actOn)}
 ${summary.bands.map((b) => `<tr><td>${esc(b.name)}${b.title === null ? '' : ` (${esc(b.title)})`}</td><td class="n">${b.count.toLocaleString('en-US')}</td><td class="n">${percent(b.share)}</td></tr>`).join('\n')}
 </table>
 ${book.map(tableHtml).join('\n')}
+${data.movement === null ? '' : '<section><h2>Accounts per band over time</h2><div class="chart"><canvas id="trend" aria-label="Accounts per band as of each date"></canvas></div></section>'}
+${movementTables(data).map(tableHtml).join('\n')}
 ${benchmarkTable(data)}
 ${lifecycle(data)}
 `;
@@ -75,6 +78,8 @@ new Chart(document.getElementById('bands'), { type: 'doughnut', data: { labels: 
 const short = (label) => (label.length > 28 ? label.slice(0, 27) + '…' : label);
 const fullTitle = { callbacks: { title: (items) => items[0].label } };
 new Chart(document.getElementById('categories'), { type: 'bar', data: { labels: data.categories.labels, datasets: [{ data: data.categories.means, backgroundColor: data.categories.colours }] }, options: { ...common, plugins: { ...common.plugins, tooltip: fullTitle }, indexAxis: 'y', scales: { x: { min: data.scale.min, max: data.scale.max }, y: { ticks: { callback: function (v) { return short(this.getLabelForValue(v)); } } } } } });
+const trend = document.getElementById('trend');
+if (trend) new Chart(trend, { type: 'line', data: { labels: data.trend.labels, datasets: data.trend.series.map((s) => ({ label: s.name, data: s.counts, borderColor: s.colour, backgroundColor: s.colour, tension: 0 })) }, options: { ...common, plugins: { legend: { display: true, position: 'top' } }, scales: { y: { beginAtZero: true, title: { display: true, text: 'accounts' } } } } });
 const playbooks = document.getElementById('playbooks');
 if (playbooks) new Chart(playbooks, { type: 'bar', data: { labels: data.playbooks.labels, datasets: [{ data: data.playbooks.counts, backgroundColor: '#6a1b9a' }] }, options: { ...common, plugins: { ...common.plugins, tooltip: fullTitle }, indexAxis: 'y', scales: { x: { beginAtZero: true }, y: { ticks: { callback: function (v) { return short(this.getLabelForValue(v)); } } } } } });
 `;

@@ -5,7 +5,7 @@ import { REPORT_FORMAT_VERSION, type ReportData } from './report-model.js';
  * every other machine-readable output (the contract is this file and report.schema.json, not the
  * core's TypeScript types).
  */
-export function renderReportJson({ file, plan, counts, unit, summary: s, book }: ReportData): string {
+export function renderReportJson({ file, plan, counts, unit, summary: s, book, movement: m }: ReportData): string {
   const document = {
     format_version: REPORT_FORMAT_VERSION,
     model: plan.model,
@@ -28,6 +28,7 @@ export function renderReportJson({ file, plan, counts, unit, summary: s, book }:
     value_by_band: book.value === null ? null : { total: book.value.total, missing: book.value.missing, bands: book.value.bands.map((b) => ({ name: b.name, count: b.count, value: b.value, count_share: b.countShare, value_share: b.valueShare })) },
     owners: book.owners,
     pulse_levels: book.pulses,
+    movement: m === null ? null : { from: m.from, to: m.to, states: m.states, matrix: m.matrix, new_accounts: m.newAccounts, up: m.up, down: m.down, trend: m.trend },
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }

@@ -1,6 +1,6 @@
 import { DOMINANT_BAND_SHARE } from '@vitals/core';
 import { bar } from './bars.js';
-import { bookTables, type ReportTable } from './report-book.js';
+import { bookTables, movementTables, type ReportTable } from './report-book.js';
 import { binLabel, dominantBandWarning, mean, percent, statsLine, type ReportData } from './report-model.js';
 import { safeText } from './safe-text.js';
 
@@ -14,7 +14,7 @@ export function renderReportMarkdown(data: ReportData): string {
   if (actOn !== undefined) out.push('', ...tableMarkdown(actOn));
   out.push('', '### Bands', '', `| band | ${data.unit}s | share |`, '| --- | ---: | ---: |');
   for (const b of summary.bands) out.push(`| ${md(b.name)}${b.title === null ? '' : ` (${md(b.title)})`} | ${b.count.toLocaleString('en-US')} | ${percent(b.share)} |`);
-  for (const table of rest) out.push('', ...tableMarkdown(table));
+  for (const table of [...rest, ...movementTables(data)]) out.push('', ...tableMarkdown(table));
   if (summary.stats !== null) {
     const max = Math.max(...summary.histogram.map((b) => b.count));
     out.push('', '### Overall score', '', '```text', ...summary.histogram.map((b) => `${binLabel(b).padStart(11)} ${b.band.padEnd(Math.max(...summary.histogram.map((x) => x.band.length)))} │${bar(b.count, max, 40).padEnd(40)} ${b.count.toLocaleString('en-US')}`), '```');

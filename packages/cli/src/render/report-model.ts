@@ -1,4 +1,4 @@
-import type { BookSummary, DistributionSummary, HistogramBin, Plan, ScoreStats } from '@vitals/core';
+import type { BookMovement, BookSummary, DistributionSummary, HistogramBin, Plan, ScoreStats } from '@vitals/core';
 import type { RunCounts } from './score-writers.js';
 
 /** What every report form shows: the run's counts and the core's distribution summary. */
@@ -11,6 +11,8 @@ export interface ReportData {
   readonly summary: DistributionSummary;
   /** The current book: each account's latest snapshot, whatever `unit` is. */
   readonly book: BookSummary;
+  /** With history: how the book moved between two snapshot dates; null without history or with one date. */
+  readonly movement: BookMovement | null;
 }
 
 /** Version of `report --format json` (packages/cli/schema/report.schema.json). */

@@ -1,14 +1,14 @@
 import { DOMINANT_BAND_SHARE } from '@vitals/core';
 import { bar } from './bars.js';
 import { plural } from './check-report.js';
-import { bookTables, type ReportTable } from './report-book.js';
+import { bookTables, movementTables, type ReportTable } from './report-book.js';
 import { binLabel, dominantBandWarning, mean, percent, statsLine, type ReportData } from './report-model.js';
 import { safeText } from './safe-text.js';
 import { PLAIN, type Style } from './style.js';
 
 /** `vitals report` for a terminal: what a team looks at before rolling a model out. Text from the model and the data goes through `safeText`. */
 export function renderReportText(data: ReportData, style: Style = PLAIN): string {
-  const sections = [header(data, style), ...bookTables(data).slice(0, 1).map(tableText), histogram(data), bands(data, style), ...bookTables(data).slice(1).map(tableText), categories(data), benchmarks(data), lifecycle(data), playbooks(data)];
+  const sections = [header(data, style), ...bookTables(data).slice(0, 1).map(tableText), histogram(data), bands(data, style), ...bookTables(data).slice(1).map(tableText), ...movementTables(data).map(tableText), categories(data), benchmarks(data), lifecycle(data), playbooks(data)];
   return `${sections.filter((s) => s !== '').join('\n\n')}\n`;
 }
 

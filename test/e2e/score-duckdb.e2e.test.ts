@@ -10,7 +10,9 @@ import { FIXTURES, ndjson, ROOT, vitalsAsync } from './support/run-cli.js';
  * byte for byte, the bad-row reports on stderr and the exit code — on the example models and on
  * CSV files built to trip a reader: a BOM and CRLF line ends, blank and whitespace-only lines, a
  * quoted line break, a row with the wrong field count, refused snapshots, bad values, loose enum
- * values, a datetime with an offset, a doubled quote.
+ * values, a datetime with an offset, a doubled quote. DuckDB computes no change, pulse or override
+ * and hands back no record (owner, value): it leaves those columns out, with a note, so the
+ * JavaScript engine is compared on the columns DuckDB writes.
  */
 const CASES: [name: string, model: string, data: string][] = [
   ['lifecycle, tricky CSV', 'models/lifecycle-b2b/model.yaml', `${FIXTURES}/duckdb/lifecycle-tricky.csv`],
@@ -21,18 +23,51 @@ const CASES: [name: string, model: string, data: string][] = [
 const folder = mkdtempSync(join(tmpdir(), 'vitals-duckdb-e2e-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
+/** The columns DuckDB writes for a model (a pattern skips those it does not compute), as a `--columns` list. */
+async function duckdbColumns(model: string, data: string): Promise<string[]> {
+  const run = await vitalsAsync(['score', model, '--data', data, '--format', 'csv', '--engine', 'duckdb', '--columns', '*']);
+  return ['--columns', run.stdout.split('\n')[0] as string];
+}
+
+const LEFT_OUT = /^vitals: DuckDB computes no .*: those columns are left out \(--engine js writes them\)\n/;
+
 describe.each(CASES)('%s: DuckDB and JavaScript agree', (_, model, data) => {
   test.each(['csv', 'ndjson'])('--format %s, stderr and exit code', async (format) => {
-    const js = await vitalsAsync(['score', model, '--data', data, '--format', format, '--engine', 'js']);
+    const js = await vitalsAsync(['score', model, '--data', data, '--format', format, '--engine', 'js', ...(await duckdbColumns(model, data))]);
     const duckdb = await vitalsAsync(['score', model, '--data', data, '--format', format, '--engine', 'duckdb']);
     expect(js.code).toBe(0);
-    expect({ code: duckdb.code, stdout: duckdb.stdout, stderr: duckdb.stderr }).toEqual({ code: js.code, stdout: js.stdout, stderr: js.stderr });
+    expect({ code: duckdb.code, stdout: duckdb.stdout, stderr: duckdb.stderr.replace(LEFT_OUT, '') }).toEqual({ code: js.code, stdout: js.stdout, stderr: js.stderr });
+  });
+});
+
+describe('the columns DuckDB does not compute', () => {
+  const LIFECYCLE = ['score', 'models/lifecycle-b2b/model.yaml', '--data', 'models/lifecycle-b2b/sample.csv', '--format', 'csv', '--engine', 'duckdb'];
+
+  test('are left out by default, and a note names them', async () => {
+    const run = await vitalsAsync(LIFECYCLE);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^vitals: DuckDB computes no owner, value, previous_as_of, score_delta, band_previous, band_changed, pulse, pulse_age_days, pulse_stale, override, override_reason, score_computed, band_computed: those columns are left out/);
+    const header = (run.stdout.split('\n')[0] as string).split(',');
+    expect(header).toContain('seat_utilisation_value');
+    expect(header).not.toContain('owner');
+    expect(header).not.toContain('score_delta');
+  });
+
+  test('named in --columns, they are refused (exit 2) before any row; a pattern skips them', async () => {
+    const named = await vitalsAsync([...LIFECYCLE, '--columns', 'id,score,owner,pulse_stale']);
+    expect(named).toMatchObject({ code: 2, stdout: '' });
+    expect(named.stderr).toMatch(/--columns: DuckDB computes no owner, pulse_stale: score with --engine js for them/);
+    const pattern = await vitalsAsync([...LIFECYCLE, '--columns', 'id,*_band']);
+    expect(pattern.code).toBe(0);
+    expect(pattern.stdout.split('\n')[0]).toBe('id,product_band,support_band,sentiment_band,seat_utilisation_band,usage_trend_band,ticket_load_band,ticket_trend_band,csm_pulse_band');
   });
 });
 
 describe('what only the JavaScript reader handles, or neither', () => {
   test('--strict stops at the same row', async () => {
-    const args = ['score', 'models/lifecycle-b2b/model.yaml', '--data', `${FIXTURES}/duckdb/lifecycle-tricky.csv`, '--format', 'csv', '--strict'];
+    const model = 'models/lifecycle-b2b/model.yaml';
+    const data = `${FIXTURES}/duckdb/lifecycle-tricky.csv`;
+    const args = ['score', model, '--data', data, '--format', 'csv', '--strict', ...(await duckdbColumns(model, data))];
     const [js, duckdb] = await Promise.all([vitalsAsync([...args, '--engine', 'js']), vitalsAsync([...args, '--engine', 'duckdb'])]);
     expect(js.code).toBe(1);
     expect(duckdb).toEqual(js);
@@ -106,11 +141,11 @@ describe('Parquet, read by DuckDB with its column types', () => {
     expect(types).toContain('snapshot_date:DATE');
     expect(types).toContain('active_users:BIGINT');
     const fromParquet = await vitalsAsync(['score', 'models/lifecycle-b2b/model.yaml', '--data', file, '--format', 'ndjson']);
-    const fromCsv = await vitalsAsync(['score', 'models/lifecycle-b2b/model.yaml', '--data', 'models/lifecycle-b2b/sample.csv', '--format', 'ndjson', '--engine', 'js']);
+    const fromCsv = await vitalsAsync(['score', 'models/lifecycle-b2b/model.yaml', '--data', 'models/lifecycle-b2b/sample.csv', '--format', 'ndjson', '--engine', 'js', ...(await duckdbColumns('models/lifecycle-b2b/model.yaml', 'models/lifecycle-b2b/sample.csv'))]);
     expect(fromParquet.code).toBe(0);
     const withoutLine = (rows: unknown[]) => rows.map((row) => ({ ...(row as object), line: null }));
     expect(withoutLine(ndjson(fromParquet.stdout))).toEqual(withoutLine(ndjson(fromCsv.stdout)));
-    expect(fromParquet.stderr).toBe(`${file}: 25 rows: 25 scored\n`);
+    expect(fromParquet.stderr.replace(LEFT_OUT, '')).toBe(`${file}: 25 rows: 25 scored\n`);
     expect(readFileSync(join(ROOT, 'models/lifecycle-b2b/sample.csv'), 'utf8').trimEnd().split('\n')).toHaveLength(26);
   });
 });

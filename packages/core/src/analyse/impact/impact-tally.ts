@@ -53,7 +53,7 @@ export class ImpactTally {
     options: TallyOptions,
   ) {
     const scale = { min: Math.min(base.scale.min, head.scale.min), max: Math.max(base.scale.max, head.scale.max) };
-    this.distributions = [createDistribution({ ...base, scale }, options.bins), createDistribution({ ...head, scale }, options.bins)];
+    this.distributions = [createDistribution({ ...base, scale }, { bins: options.bins }), createDistribution({ ...head, scale }, { bins: options.bins })];
     this.states = [matrixStates(base), matrixStates(head)];
     this.counts = this.states[0].map(() => this.states[1].map(() => 0));
     this.movers = new MoverCollector(options.movers);

@@ -27,14 +27,28 @@ export function protectRawScalars(doc: Document, text: string): RawScalar[] {
   return raw;
 }
 
-/** Forgets how a string scalar was written, so the printer writes it the canonical way. */
+/**
+ * Forgets how a string scalar was written, so the printer writes it the canonical way: plain
+ * where YAML 1.2 allows it, except the words a YAML 1.1 reader takes for a boolean (`Yes`, `no`,
+ * `On`…), which stay double-quoted. vitals reads YAML 1.2, where they are strings, but the
+ * same file also passes through linters, CI tools and scripts that read YAML 1.1 (PyYAML, yq v3,
+ * Ruby's Psych), where `values: [Yes, No]` becomes `[true, false]`.
+ */
 export function canonicalStrings(doc: Document): void {
   visit(doc, {
     Scalar(_key, node) {
-      if (node.type !== 'BLOCK_LITERAL' && node.type !== 'BLOCK_FOLDED') forget(node);
+      if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') return;
+      forget(node);
+      if (typeof node.value === 'string' && YAML_1_1_BOOLEAN.test(node.value)) node.type = 'QUOTE_DOUBLE';
     },
   });
 }
+
+/**
+ * YAML 1.1's boolean words as its common readers take them (https://yaml.org/type/bool.html lists
+ * `y` and `n` too, which PyYAML and Psych leave strings: quoting every input named `y` would be noise).
+ */
+const YAML_1_1_BOOLEAN = /^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/;
 
 function forget(node: Scalar): void {
   delete node.type;

@@ -52,6 +52,7 @@ describe('formatModel: the canonical layout', () => {
     ['unknown keys after the known ones, in their order', 'zz: 1\nmodel: m\naa: 2\n', 'model: m\nzz: 1\naa: 2\n'],
     ['quotes only where needed; double by default', "title: 'Health'\ncolor: '#c62828'\nx: \"it's\"\n", 'title: Health\ncolor: "#c62828"\nx: it\'s\n'],
     ['a string that would read as a number or boolean stays quoted', "title: '1.0'\ndescription: 'true'\n", 'title: "1.0"\ndescription: "true"\n'],
+    ['YAML 1.1\'s boolean words stay quoted, for the tools that read YAML 1.1', "values: ['Yes', \"No\", 'y', Off, Maybe]\nmap: { 'on': 1, \"Nope\": 2 }\n", 'values: ["Yes", "No", y, "Off", Maybe]\nmap: { "on": 1, Nope: 2 }\n'],
     ['numbers, booleans and nulls as written', 'precision: 2\nhysteresis: 1.50\nscale: { min: 0x0, max: 1e2 }\nx: [True, ~, +5]\n', 'scale: { min: 0x0, max: 1e2 }\nprecision: 2\nhysteresis: 1.50\nx: [True, ~, +5]\n'],
     ['keys that read as numbers or null stay as written: they are names', 'map: { 1.0: 90, 1e3: 80, 0x10: 70, ~: 60, default: 10 }\n', 'map: { 1.0: 90, 1e3: 80, 0x10: 70, ~: 60, default: 10 }\n'],
     ['an empty value stays empty', 'title:\nmodel: m\n', 'model: m\ntitle:\n'],

@@ -17,7 +17,8 @@
  *
  * Each of those characters is shown as its escape, as JSON writes it (`\n`, `\t`, `\u001b`,
  * `\u202e`); a leading `::` becomes `\u003a:` and `##[` becomes `\u0023#[`. Everything else
- * (accents, CJK, emoji, quotes, backslashes) is left as it is, so ordinary text reads unchanged.
+ * (accents, CJK, emoji — the zero-width joiner and non-joiner that emoji and some scripts
+ * need included —, quotes, backslashes) is left as it is, so ordinary text reads unchanged.
  * The function is idempotent: escaping twice changes nothing more.
  *
  * Machine-readable outputs do not use it: JSON (`--format json|ndjson`, `--reporter json`)
@@ -44,10 +45,12 @@ export function quoted(text: string): string {
 /**
  * Every character `safeText` escapes: C0 controls (tab, newline and CR included), DEL, C1 controls
  * (U+0080–U+009F: U+009B is a one-byte CSI on some terminals), the bidirectional marks, embeddings,
- * overrides and isolates, the line and paragraph separators; and the GitHub Actions command
+ * overrides and isolates, the line and paragraph separators, the invisible characters that make two
+ * different ids or enum values print alike (`acme` and `acme\u200b`: zero-width space, word joiner and
+ * invisible operators, BOM, soft hyphen, Mongolian vowel separator); and the GitHub Actions command
  * markers (`##[` anywhere, `::` at the start after spaces).
  */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 // The runner trims what .NET counts as white space (JavaScript's \s, plus U+0085) before looking for `::`.
 const UNSAFE = new RegExp(`${CONTROL.source}|##\\[|^[\\s\\u0085]*::`, 'g');
 

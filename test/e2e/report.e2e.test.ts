@@ -65,6 +65,17 @@ describe('vitals report', () => {
     expect(run.stdout).toMatch(/\n {3}75–80 green │/);
   });
 
+  test('an override whose expiry is before the day it was set is counted as inverted, in every format, and not applied', async () => {
+    // wayne's latest snapshot carries an override to 85 set on 2026-04-20 that "expires" on 2026-04-01
+    const data = ['models/lifecycle-b2b/model.yaml', '--data', `${FIXTURES}/lifecycle-inverted-override.csv`];
+    const text = await vitalsAsync(['report', ...data]);
+    expect(text.stdout).toContain('\nOverrides: 0 active, 0 expired, 1 inverted (expiring on or before the day set, so never applied: fix their dates)\n');
+    expect(text.stdout).toContain('  wayne    47.13  red   -22.87');
+    const json = JSON.parse((await vitalsAsync(['report', ...data, '--format', 'json'])).stdout) as { overrides: unknown };
+    expect(json.overrides).toEqual({ active: 0, expired: 0, inverted: 1 });
+    expect((await vitalsAsync(['report', ...data, '--format', 'markdown'])).stdout).toContain('1 inverted (expiring');
+  });
+
   test('--format json matches report.schema.json; --format markdown has the tables', () => {
     const json = vitals(['report', 'models/lifecycle-b2b/model.yaml', '--data', 'models/lifecycle-b2b/sample.csv', '--format', 'json']);
     expectValid('report', JSON.parse(json.stdout));

@@ -44,3 +44,12 @@ export function statsLine(s: ScoreStats, precision: number, separator = ' · '):
   const f = (x: number) => mean(x, precision);
   return [`mean ${f(s.mean)}`, `median ${f(s.median)}`, `p10 ${f(s.p10)}`, `p90 ${f(s.p90)}`, `min ${f(s.min)}`, `max ${f(s.max)}`].join(separator);
 }
+
+/**
+ * The overrides in force and not. An inverted override (it expires on or before the day it was
+ * set) is never applied, so it is named: a CSM meant something by it, and the dates need fixing.
+ */
+export function overridesLine({ active, expired, inverted }: DistributionSummary['overrides']): string {
+  const line = `Overrides: ${active} active, ${expired} expired`;
+  return inverted === 0 ? line : `${line}, ${inverted} inverted (expiring on or before the day set, so never applied: fix their dates)`;
+}

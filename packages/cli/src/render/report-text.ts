@@ -2,7 +2,7 @@ import { DOMINANT_BAND_SHARE } from '@vitals/core';
 import { bar } from './bars.js';
 import { plural } from './check-report.js';
 import { bookTables, movementTables, type ReportTable } from './report-book.js';
-import { binLabel, dominantBandWarning, mean, percent, statsLine, type ReportData } from './report-model.js';
+import { binLabel, dominantBandWarning, mean, overridesLine, percent, statsLine, type ReportData } from './report-model.js';
 import { safeText } from './safe-text.js';
 import { PLAIN, type Style } from './style.js';
 
@@ -65,7 +65,7 @@ function lifecycle({ plan, summary }: ReportData): string {
     const { present, stale } = summary.pulses;
     lines.push(`Pulses: ${present} present, ${stale} stale${present > 0 ? ` (${percent(stale / present)})` : ''}`);
   }
-  if (plan.overrides !== null) lines.push(`Overrides: ${summary.overrides.active} active, ${summary.overrides.expired} expired`);
+  if (plan.overrides !== null) lines.push(overridesLine(summary.overrides));
   return lines.join('\n');
 }
 

@@ -19,7 +19,8 @@ export interface DistributionSummary {
   readonly playbooks: readonly { readonly key: string; readonly title: string | null; readonly fired: number }[];
   readonly belowBenchmark: readonly { readonly stage: string; readonly segment: string | null; readonly below: number; readonly of: number }[];
   readonly pulses: { readonly present: number; readonly stale: number };
-  readonly overrides: { readonly active: number; readonly expired: number };
+  /** `inverted`: overrides whose expiry is on or before the day they were set, so never applied — a data mistake someone should fix. */
+  readonly overrides: { readonly active: number; readonly expired: number; readonly inverted: number };
 }
 
 export interface BandShare {
@@ -91,7 +92,7 @@ export function createDistribution(plan: Plan, options: DistributionOptions = {}
   const categorySums = plan.categories.map(() => ({ sum: 0, n: 0 }));
   const fired = new Map(plan.playbooks.map((p) => [p.key, 0]));
   const benchmarkGroups = new Map<string, { stage: string; segment: string | null; below: number; of: number }>();
-  const totals = { count: 0, scored: 0, invalid: 0, sum: 0, pulses: 0, stale: 0, active: 0, expired: 0 };
+  const totals = { count: 0, scored: 0, invalid: 0, sum: 0, pulses: 0, stale: 0, active: 0, expired: 0, inverted: 0 };
 
   const add = (result: ScoreResult) => {
     totals.count++;
@@ -114,6 +115,7 @@ export function createDistribution(plan: Plan, options: DistributionOptions = {}
     }
     if (result.override?.status === 'active') totals.active++;
     if (result.override?.status === 'expired') totals.expired++;
+    if (result.override?.status === 'inverted') totals.inverted++;
     if (result.benchmark !== null && result.stage !== null) {
       const key = JSON.stringify([result.stage, result.segment]);
       const group = benchmarkGroups.get(key) ?? { stage: result.stage, segment: result.segment, below: 0, of: 0 };
@@ -153,7 +155,7 @@ export function createDistribution(plan: Plan, options: DistributionOptions = {}
       playbooks: plan.playbooks.map((p) => ({ key: p.key, title: p.title, fired: fired.get(p.key) ?? 0 })),
       belowBenchmark: [...benchmarkGroups.values()].sort((a, b) => a.stage.localeCompare(b.stage) || String(a.segment).localeCompare(String(b.segment))),
       pulses: { present: totals.pulses, stale: totals.stale },
-      overrides: { active: totals.active, expired: totals.expired },
+      overrides: { active: totals.active, expired: totals.expired, inverted: totals.inverted },
     };
   };
   return { add, summary };

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { expectValid, ndjson, vitalsAsync as vitals } from './support/run-cli.js';
+import { expectValid, ndjson, vitals } from './support/run-cli.js';
 
 /** Real exports, read as they are: columns checked against the model, delimiters, files that are not text, files that break off. */
 const SAAS = 'models/saas-seven-metrics/model.yaml';

@@ -4,8 +4,8 @@ import { expectValid, vitals } from './support/run-cli.js';
 const LIFECYCLE = ['models/lifecycle-b2b/model.yaml', '--data', 'models/lifecycle-b2b/sample.csv'];
 
 describe('vitals score --explain', () => {
-  test('the drill-down: history, each metric, the pulse, the benchmark gap, and what would move the account up a band', () => {
-    const run = vitals(['score', ...LIFECYCLE, '--explain', 'globex']);
+  test('the drill-down: history, each metric, the pulse, the benchmark gap, and what would move the account up a band', async () => {
+    const run = (await vitals(['score', ...LIFECYCLE, '--explain', 'globex']));
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Account globex as of 2026-04-30');
     expect(run.stdout).toContain('Score 70.84 — amber (Watch) · coverage 100% · stage adopt, segment low_touch · benchmark 65, gap 5.84');
@@ -20,15 +20,15 @@ describe('vitals score --explain', () => {
     expect(run.stdout).toMatch(/\n {2}ticket_load +now 2 → cannot reach green alone +at best overall 72\.84\n/);
   });
 
-  test('why each playbook fired: the values its condition read', () => {
-    const acme = vitals(['score', ...LIFECYCLE, '--explain', 'acme']);
+  test('why each playbook fired: the values its condition read', async () => {
+    const acme = (await vitals(['score', ...LIFECYCLE, '--explain', 'acme']));
     expect(acme.code).toBe(0);
     expect(acme.stdout).toContain('Playbooks fired:\n  Ready to be a reference [low, Customer marketing]: Ask the champion for a case study or a reference call.\n    because score = 98, pulse.value = "extremely_satisfied", pulse.stale = false');
     expect(acme.stdout).toContain('Next band: green is the top band.');
   });
 
-  test('--format json matches explain.schema.json and carries the full result and the what-if', () => {
-    const run = vitals(['score', ...LIFECYCLE, '--explain', 'wayne', '--format', 'json']);
+  test('--format json matches explain.schema.json and carries the full result and the what-if', async () => {
+    const run = (await vitals(['score', ...LIFECYCLE, '--explain', 'wayne', '--format', 'json']));
     expect(run.code).toBe(0);
     const document = JSON.parse(run.stdout) as { history: unknown[]; result: { band: string; metrics: Record<string, { weight: number }> }; next_band: { next_band: string; metrics: { metric: string; outcome: string; needed: unknown }[] } };
     expectValid('explain', document);
@@ -38,8 +38,8 @@ describe('vitals score --explain', () => {
     expect(document.next_band.metrics.find((m) => m.metric === 'ticket_load')).toMatchObject({ outcome: 'reachable', needed: { op: '<=', value: 1 } });
   });
 
-  test('an account that is not in the file: exit 2', () => {
-    const run = vitals(['score', ...LIFECYCLE, '--explain', 'nobody']);
+  test('an account that is not in the file: exit 2', async () => {
+    const run = (await vitals(['score', ...LIFECYCLE, '--explain', 'nobody']));
     expect(run.code).toBe(2);
     expect(run.stderr).toBe('vitals: no row of models/lifecycle-b2b/sample.csv has account_id = "nobody"\n');
   });

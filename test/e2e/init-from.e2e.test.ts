@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { vitalsAsync as vitals } from './support/run-cli.js';
+import { vitals } from './support/run-cli.js';
 
 /** `vitals init --from FILE`: a starter model from a real export must check clean and score that file. */
 test.each([

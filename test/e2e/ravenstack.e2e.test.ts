@@ -23,8 +23,8 @@ beforeAll(() => {
 }, 60_000);
 
 describe('the RavenStack snapshots, scored by the CLI', () => {
-  test('score: one output row per snapshot, in order, every one valid (the derivation writes clean data)', () => {
-    const run = vitals(['score', MODEL, '--data', snapshots, '--format', 'ndjson']);
+  test('score: one output row per snapshot, in order, every one valid (the derivation writes clean data)', async () => {
+    const run = (await vitals(['score', MODEL, '--data', snapshots, '--format', 'ndjson']));
     expect(run.code).toBe(0);
     const rows = ndjson(run.stdout) as { row: number; status: string }[];
     expect(rows).toHaveLength(derived.rows);
@@ -34,8 +34,8 @@ describe('the RavenStack snapshots, scored by the CLI', () => {
     expectValid('score-row', rows[rows.length - 1]);
   });
 
-  test('report --latest: each account once, at its latest snapshot; the JSON matches report.schema.json', () => {
-    const run = vitals(['report', MODEL, '--data', snapshots, '--latest', '--format', 'json']);
+  test('report --latest: each account once, at its latest snapshot; the JSON matches report.schema.json', async () => {
+    const run = (await vitals(['report', MODEL, '--data', snapshots, '--latest', '--format', 'json']));
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout) as { unit: string; counts: { rows: number }; bands: { count: number }[]; histogram: { count: number }[] };
     expectValid('report', report);
@@ -46,9 +46,9 @@ describe('the RavenStack snapshots, scored by the CLI', () => {
     expect(scored).toBeLessThanOrEqual(derived.accounts);
   });
 
-  test('--explain on a real account: its history and the next-band what-if', () => {
+  test('--explain on a real account: its history and the next-band what-if', async () => {
     const first = readFileSync(snapshots, 'utf8').split('\n')[1]?.split(',')[0] as string;
-    const run = vitals(['score', MODEL, '--data', snapshots, '--explain', first, '--format', 'json']);
+    const run = (await vitals(['score', MODEL, '--data', snapshots, '--explain', first, '--format', 'json']));
     expect(run.code).toBe(0);
     const explanation = JSON.parse(run.stdout) as { account: string; history: unknown[] };
     expectValid('explain', explanation);
@@ -56,8 +56,8 @@ describe('the RavenStack snapshots, scored by the CLI', () => {
     expect(explanation.history.length).toBeGreaterThan(1);
   });
 
-  test('backtest against churn_in_next_90d: no signal, and the interval (clustered by account) says so', () => {
-    const run = vitals(['backtest', MODEL, '--data', snapshots, '--outcome', 'churn_in_next_90d', '--format', 'json']);
+  test('backtest against churn_in_next_90d: no signal, and the interval (clustered by account) says so', async () => {
+    const run = (await vitals(['backtest', MODEL, '--data', snapshots, '--outcome', 'churn_in_next_90d', '--format', 'json']));
     expect(run.code, run.stderr).toBe(0);
     const report = JSON.parse(run.stdout) as { interval: unknown; counts: { observations: number; accounts: number }; models: { auc: { auc: number; low: number; high: number } }[] };
     expectValid('backtest', report);

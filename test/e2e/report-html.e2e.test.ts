@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, test } from 'vitest';
 import { launchBrowser } from '../support/browser.js';
-import { ROOT, vitalsAsync } from './support/run-cli.js';
+import { ROOT, vitals } from './support/run-cli.js';
 
 /** Where the screenshot is kept for a person to look at (git-ignored; CI may upload it). */
 const ARTEFACT = join(ROOT, 'test-artefacts', 'report-lifecycle.png');
@@ -13,7 +13,7 @@ test(
   'report --html in Chromium: every chart draws, the tables of the current book and its movement show, no script error; a screenshot is kept',
   async () => {
     const page = join(mkdtempSync(join(tmpdir(), 'vitals-report-html-')), 'report.html');
-    const run = await vitalsAsync(['report', 'models/lifecycle-b2b/model.yaml', '--data', 'models/lifecycle-b2b/sample.csv', '--since', '2026-01-31', '--html', page]);
+    const run = await vitals(['report', 'models/lifecycle-b2b/model.yaml', '--data', 'models/lifecycle-b2b/sample.csv', '--since', '2026-01-31', '--html', page]);
     expect(run.code).toBe(0);
     const browser = await launchBrowser();
     try {

@@ -3,15 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, test } from 'vitest';
-import { expectValid, FIXTURES, vitals, vitalsAsync } from './support/run-cli.js';
+import { expectValid, FIXTURES, vitals } from './support/run-cli.js';
 
 const SAAS = ['models/saas-seven-metrics/model.yaml', '--data', 'models/saas-seven-metrics/sample.csv'];
 
 describe('vitals report', () => {
-  test('text: histogram, band shares, category averages, playbook counts', () => {
-    const run = vitals(['report', ...SAAS]);
+  test('text: histogram, band shares, category averages, playbook counts', async () => {
+    const run = (await vitals(['report', ...SAAS]));
     expect(run.code).toBe(0);
-    const json = JSON.parse(vitals(['report', ...SAAS, '--format', 'json']).stdout) as { bands: { name: string; count: number }[]; histogram: { count: number }[] };
+    const json = JSON.parse((await vitals(['report', ...SAAS, '--format', 'json'])).stdout) as { bands: { name: string; count: number }[]; histogram: { count: number }[] };
     expect(run.stdout).toMatch(/Overall score \(1–100\), \d+ scored accounts:\n/);
     // one histogram line per bin, each with its count
     for (const bin of json.histogram) expect(run.stdout).toMatch(new RegExp(`│[█▏▎▍▌▋▊▉ ]{40} ${bin.count}\\n`));
@@ -19,8 +19,8 @@ describe('vitals report', () => {
     expect(run.stdout).toContain('Category averages:\n  Product usage');
   });
 
-  test('a warning when one band holds most accounts', () => {
-    const run = vitals(['report', `${FIXTURES}/hostile-title.yaml`, '--data', `${FIXTURES}/hostile.csv`]);
+  test('a warning when one band holds most accounts', async () => {
+    const run = (await vitals(['report', `${FIXTURES}/hostile-title.yaml`, '--data', `${FIXTURES}/hostile.csv`]));
     expect(run.code).toBe(0);
     // usage 0.1 scores 10 (red); 0.7, 0.9, 0.95 and 0.99 score 50 or more (green): green holds 80%
     expect(run.stdout).toContain('⚠ 80% of scored accounts are green: when most accounts share one band the score does not tell them apart');
@@ -28,22 +28,22 @@ describe('vitals report', () => {
 
   test('below the stage benchmark by stage and segment, stale pulses; the current book by default, every snapshot with --all-snapshots', async () => {
     const lifecycle = ['models/lifecycle-b2b/model.yaml', '--data', 'models/lifecycle-b2b/sample.csv'];
-    const run = await vitalsAsync(['report', ...lifecycle]);
+    const run = await vitals(['report', ...lifecycle]);
     expect(run.stdout).toContain('Each account is counted once, at its latest snapshot: 6 accounts, 6 scored (--all-snapshots counts every snapshot).');
     expect(run.stdout).toMatch(/Below their stage benchmark:\n {2}stage +segment +below +of +share\n {2}adopt +high_touch +\d+ +\d+ +\d+\.\d%/);
     expect(run.stdout).toMatch(/Pulses: \d+ present, \d+ stale/);
     type Report = { unit: string; counts: { rows: number }; bands: { count: number }[]; accounts: number };
-    const latest = JSON.parse((await vitalsAsync(['report', ...lifecycle, '--format', 'json'])).stdout) as Report;
+    const latest = JSON.parse((await vitals(['report', ...lifecycle, '--format', 'json'])).stdout) as Report;
     // six accounts in the sample, each counted once
     expect([latest.unit, latest.counts.rows, latest.bands.reduce((n, b) => n + b.count, 0)]).toEqual(['account', 25, 6]);
-    const every = JSON.parse((await vitalsAsync(['report', ...lifecycle, '--all-snapshots', '--format', 'json'])).stdout) as Report;
+    const every = JSON.parse((await vitals(['report', ...lifecycle, '--all-snapshots', '--format', 'json'])).stdout) as Report;
     expect([every.unit, every.bands.reduce((n, b) => n + b.count, 0), every.accounts]).toEqual(['snapshot', 25, 6]);
     // --latest, the old way to ask for the current book, still works
-    expect((await vitalsAsync(['report', ...lifecycle, '--latest', '--format', 'json'])).stdout).toBe(JSON.stringify(latest, null, 2) + '\n');
+    expect((await vitals(['report', ...lifecycle, '--latest', '--format', 'json'])).stdout).toBe(JSON.stringify(latest, null, 2) + '\n');
   }, 120_000);
 
   test('who first, value at risk, each owner\'s book and the pulse, on the lifecycle sample (worked out by hand)', async () => {
-    const run = await vitalsAsync(['report', 'models/lifecycle-b2b/model.yaml', '--data', 'models/lifecycle-b2b/sample.csv']);
+    const run = await vitals(['report', 'models/lifecycle-b2b/model.yaml', '--data', 'models/lifecycle-b2b/sample.csv']);
     expect(run.code).toBe(0);
     // Only wayne ends red (47.13) and below its renew/low_touch benchmark of 70; its pulse costs most.
     expect(run.stdout).toContain(
@@ -68,27 +68,27 @@ describe('vitals report', () => {
   test('an override whose expiry is before the day it was set is counted as inverted, in every format, and not applied', async () => {
     // wayne's latest snapshot carries an override to 85 set on 2026-04-20 that "expires" on 2026-04-01
     const data = ['models/lifecycle-b2b/model.yaml', '--data', `${FIXTURES}/lifecycle-inverted-override.csv`];
-    const text = await vitalsAsync(['report', ...data]);
+    const text = await vitals(['report', ...data]);
     expect(text.stdout).toContain('\nOverrides: 0 active, 0 expired, 1 inverted (expiring on or before the day set, so never applied: fix their dates)\n');
     expect(text.stdout).toContain('  wayne    47.13  red   -22.87');
-    const json = JSON.parse((await vitalsAsync(['report', ...data, '--format', 'json'])).stdout) as { overrides: unknown };
+    const json = JSON.parse((await vitals(['report', ...data, '--format', 'json'])).stdout) as { overrides: unknown };
     expect(json.overrides).toEqual({ active: 0, expired: 0, inverted: 1 });
-    expect((await vitalsAsync(['report', ...data, '--format', 'markdown'])).stdout).toContain('1 inverted (expiring');
+    expect((await vitals(['report', ...data, '--format', 'markdown'])).stdout).toContain('1 inverted (expiring');
   });
 
-  test('--format json matches report.schema.json; --format markdown has the tables', () => {
-    const json = vitals(['report', 'models/lifecycle-b2b/model.yaml', '--data', 'models/lifecycle-b2b/sample.csv', '--format', 'json']);
+  test('--format json matches report.schema.json; --format markdown has the tables', async () => {
+    const json = (await vitals(['report', 'models/lifecycle-b2b/model.yaml', '--data', 'models/lifecycle-b2b/sample.csv', '--format', 'json']));
     expectValid('report', JSON.parse(json.stdout));
-    const markdown = vitals(['report', ...SAAS, '--format', 'markdown']);
+    const markdown = (await vitals(['report', ...SAAS, '--format', 'markdown']));
     expect(markdown.stdout).toMatch(/^## B2B SaaS health — seven metrics\n/);
     expect(markdown.stdout).toContain('| band | accounts | share |\n| --- | ---: | ---: |\n| red (At risk) |');
     expect(markdown.stdout).toMatch(/```text\n[\s\S]+│[\s\S]+```/);
     expect(markdown.stdout).toMatch(/### Accounts to act on\n\n\d+ accounts are red or below their stage benchmark, the lowest score first\.\n\n\| account \| score \| band \| gap \| pulling down \| playbooks \(owner\) \|\n\| --- \| ---: \| --- \| ---: \| --- \| --- \|\n/);
   });
 
-  test('--html: a self-contained page (Chart.js inlined, nothing fetched) whose untrusted text stays text and whose charts script runs', () => {
+  test('--html: a self-contained page (Chart.js inlined, nothing fetched) whose untrusted text stays text and whose charts script runs', async () => {
     const page = join(mkdtempSync(join(tmpdir(), 'vitals-report-')), 'report.html');
-    const run = vitals(['report', `${FIXTURES}/hostile-title.yaml`, '--data', `${FIXTURES}/hostile.csv`, '--html', page]);
+    const run = (await vitals(['report', `${FIXTURES}/hostile-title.yaml`, '--data', `${FIXTURES}/hostile.csv`, '--html', page]));
     expect(run.code).toBe(0);
     expect(run.stderr).toContain(`vitals: wrote ${page}`);
     const html = readFileSync(page, 'utf8');
@@ -121,7 +121,7 @@ describe('how the book moved (a small snapshot file, worked out by hand)', () =>
   type Movement = { from: string; to: string; states: string[]; matrix: number[][]; new_accounts: number; up: { id: string; delta: number; metric: string; metric_delta: number }[]; down: { id: string; delta: number; metric: string; metric_delta: number }[]; trend: { as_of: string; bands: Record<string, number> }[] };
 
   test('between the last two snapshot dates: bands as of each, movers and the metric that moved them, the book per band as of each date', async () => {
-    const run = await vitalsAsync(['report', ...MOVEMENT, '--format', 'json']);
+    const run = await vitals(['report', ...MOVEMENT, '--format', 'json']);
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout) as { movement: Movement };
     expectValid('report', report);
@@ -144,7 +144,7 @@ describe('how the book moved (a small snapshot file, worked out by hand)', () =>
       { as_of: '2026-02-28', bands: { red: 1, amber: 2, green: 1, unscored: 0 } },
       { as_of: '2026-03-31', bands: { red: 0, amber: 2, green: 2, unscored: 1 } },
     ]);
-    const text = await vitalsAsync(['report', ...MOVEMENT]);
+    const text = await vitals(['report', ...MOVEMENT]);
     expect(text.stdout).toContain(
       'How the book moved, 2026-02-28 → 2026-03-31:\n' +
         "  Each account's band as of 2026-02-28 (rows) and as of 2026-03-31 (columns): its latest snapshot on or before each date; 1 account first seen after 2026-02-28, not counted.\n" +
@@ -158,7 +158,7 @@ describe('how the book moved (a small snapshot file, worked out by hand)', () =>
   }, 120_000);
 
   test('--since DATE: from each account\'s band as of that date', async () => {
-    const m = (JSON.parse((await vitalsAsync(['report', ...MOVEMENT, '--since', '2026-01-31', '--format', 'json'])).stdout) as { movement: Movement }).movement;
+    const m = (JSON.parse((await vitals(['report', ...MOVEMENT, '--since', '2026-01-31', '--format', 'json'])).stdout) as { movement: Movement }).movement;
     expect(m.matrix).toEqual([
       [0, 0, 1, 0],
       [0, 1, 0, 1],
@@ -174,7 +174,7 @@ describe('how the book moved (a small snapshot file, worked out by hand)', () =>
     [['--since', '2026-01-31', '--data', 'models/saas-seven-metrics/sample.csv'], 'vitals: --since needs history: '],
   ])('%j is refused, exit 2', async (args, message) => {
     const model = args.includes('--data') ? ['models/saas-seven-metrics/model.yaml'] : MOVEMENT;
-    const run = await vitalsAsync(['report', ...model, ...args]);
+    const run = await vitals(['report', ...model, ...args]);
     expect(run.code).toBe(2);
     expect(run.stderr.startsWith(message)).toBe(true);
   });

@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import { ndjson, schema, vitals } from './support/run-cli.js';
 
 /** The schemas must describe the outputs closely enough to catch a change in them, not accept anything. */
-const row = ndjson(vitals(['score', 'models/saas-seven-metrics/model.yaml', '--data', 'models/saas-seven-metrics/sample.csv', '--format', 'ndjson']).stdout)[0] as Record<string, unknown>;
+const row = ndjson((await vitals(['score', 'models/saas-seven-metrics/model.yaml', '--data', 'models/saas-seven-metrics/sample.csv', '--format', 'ndjson'])).stdout)[0] as Record<string, unknown>;
 
 test.each([
   ['the real row', (r: Record<string, unknown>) => r, true],

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { expectValid, ndjson, vitalsAsync } from './support/run-cli.js';
+import { expectValid, ndjson, vitals } from './support/run-cli.js';
 
 const LIFECYCLE = ['models/lifecycle-b2b/model.yaml', '--data', 'models/lifecycle-b2b/sample.csv'];
 
@@ -12,7 +12,7 @@ function csvRecords(text: string): Record<string, string>[] {
 
 describe('score --format csv|ndjson|json carries the detail --explain knows', () => {
   test('CSV: each metric, the change since the last snapshot, the pulse and the override, as flat columns', async () => {
-    const run = await vitalsAsync(['score', ...LIFECYCLE, '--format', 'csv']);
+    const run = await vitals(['score', ...LIFECYCLE, '--format', 'csv']);
     expect(run.code).toBe(0);
     expect(run.stdout.split('\n')[0]).toBe(
       'row,line,id,as_of,status,reason,score,band,coverage,product_score,product_band,support_score,support_band,sentiment_score,sentiment_band,' +
@@ -37,7 +37,7 @@ describe('score --format csv|ndjson|json carries the detail --explain knows', ()
   });
 
   test('NDJSON nests the same values: metrics, change, pulse and override objects (null when absent), valid against the schema', async () => {
-    const rows = ndjson((await vitalsAsync(['score', ...LIFECYCLE, '--format', 'ndjson'])).stdout) as Record<string, unknown>[];
+    const rows = ndjson((await vitals(['score', ...LIFECYCLE, '--format', 'ndjson'])).stdout) as Record<string, unknown>[];
     for (const row of rows) expectValid('score-row', row);
     expect(rows[2]).toMatchObject({
       change: { previous_as_of: '2026-02-28', score_delta: -6.12, previous_band: 'green', band_changed: true },
@@ -49,9 +49,9 @@ describe('score --format csv|ndjson|json carries the detail --explain knows', ()
   });
 
   test('--columns keeps only the columns named, in the order named; * matches any text', async () => {
-    const csv = await vitalsAsync(['score', ...LIFECYCLE, '--format', 'csv', '--columns', 'id, score,band,*_trend_score']);
+    const csv = await vitals(['score', ...LIFECYCLE, '--format', 'csv', '--columns', 'id, score,band,*_trend_score']);
     expect(csv.stdout.split('\n').slice(0, 3)).toEqual(['id,score,band,usage_trend_score,ticket_trend_score', 'acme,93.5,green,,', 'acme,72.5,green,60,50']);
-    const json = await vitalsAsync(['score', ...LIFECYCLE, '--format', 'json', '--columns', 'id,score_delta,csm_pulse_score']);
+    const json = await vitals(['score', ...LIFECYCLE, '--format', 'json', '--columns', 'id,score_delta,csm_pulse_score']);
     const document = JSON.parse(json.stdout) as { rows: unknown[] };
     expect(document.rows.slice(0, 2)).toEqual([
       { id: 'acme', change: null, metrics: { csm_pulse: { score: 85 } } },
@@ -64,7 +64,7 @@ describe('score --format csv|ndjson|json carries the detail --explain knows', ()
     [['--format', 'csv', '--columns', 'nothing_*'], /^vitals: --columns: `nothing_\*` names no column of this model/],
     [['--columns', 'id,score'], /^vitals: --columns applies only to --format csv, ndjson or json/],
   ])('a --columns that names no column is refused before any row is read: %j', async (args, message) => {
-    const run = await vitalsAsync(['score', ...LIFECYCLE, ...args]);
+    const run = await vitals(['score', ...LIFECYCLE, ...args]);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(message);

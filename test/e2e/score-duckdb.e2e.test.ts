@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, describe, expect, test } from 'vitest';
-import { FIXTURES, ndjson, ROOT, vitalsAsync } from './support/run-cli.js';
+import { FIXTURES, ndjson, ROOT, vitals } from './support/run-cli.js';
 
 /**
  * `vitals score --engine duckdb` gives what the JavaScript engine gives — every output format,
@@ -25,7 +25,7 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 /** The columns DuckDB writes for a model (a pattern skips those it does not compute), as a `--columns` list. */
 async function duckdbColumns(model: string, data: string): Promise<string[]> {
-  const run = await vitalsAsync(['score', model, '--data', data, '--format', 'csv', '--engine', 'duckdb', '--columns', '*']);
+  const run = await vitals(['score', model, '--data', data, '--format', 'csv', '--engine', 'duckdb', '--columns', '*']);
   return ['--columns', run.stdout.split('\n')[0] as string];
 }
 
@@ -33,8 +33,8 @@ const LEFT_OUT = /^vitals: DuckDB computes no .*: those columns are left out \(-
 
 describe.each(CASES)('%s: DuckDB and JavaScript agree', (_, model, data) => {
   test.each(['csv', 'ndjson'])('--format %s, stderr and exit code', async (format) => {
-    const js = await vitalsAsync(['score', model, '--data', data, '--format', format, '--engine', 'js', ...(await duckdbColumns(model, data))]);
-    const duckdb = await vitalsAsync(['score', model, '--data', data, '--format', format, '--engine', 'duckdb']);
+    const js = await vitals(['score', model, '--data', data, '--format', format, '--engine', 'js', ...(await duckdbColumns(model, data))]);
+    const duckdb = await vitals(['score', model, '--data', data, '--format', format, '--engine', 'duckdb']);
     expect(js.code).toBe(0);
     expect({ code: duckdb.code, stdout: duckdb.stdout, stderr: duckdb.stderr.replace(LEFT_OUT, '') }).toEqual({ code: js.code, stdout: js.stdout, stderr: js.stderr });
   });
@@ -44,7 +44,7 @@ describe('the columns DuckDB does not compute', () => {
   const LIFECYCLE = ['score', 'models/lifecycle-b2b/model.yaml', '--data', 'models/lifecycle-b2b/sample.csv', '--format', 'csv', '--engine', 'duckdb'];
 
   test('are left out by default, and a note names them', async () => {
-    const run = await vitalsAsync(LIFECYCLE);
+    const run = await vitals(LIFECYCLE);
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(/^vitals: DuckDB computes no owner, value, previous_as_of, score_delta, band_previous, band_changed, pulse, pulse_age_days, pulse_stale, override, override_reason, score_computed, band_computed: those columns are left out/);
     const header = (run.stdout.split('\n')[0] as string).split(',');
@@ -54,10 +54,10 @@ describe('the columns DuckDB does not compute', () => {
   });
 
   test('named in --columns, they are refused (exit 2) before any row; a pattern skips them', async () => {
-    const named = await vitalsAsync([...LIFECYCLE, '--columns', 'id,score,owner,pulse_stale']);
+    const named = await vitals([...LIFECYCLE, '--columns', 'id,score,owner,pulse_stale']);
     expect(named).toMatchObject({ code: 2, stdout: '' });
     expect(named.stderr).toMatch(/--columns: DuckDB computes no owner, pulse_stale: score with --engine js for them/);
-    const pattern = await vitalsAsync([...LIFECYCLE, '--columns', 'id,*_band']);
+    const pattern = await vitals([...LIFECYCLE, '--columns', 'id,*_band']);
     expect(pattern.code).toBe(0);
     expect(pattern.stdout.split('\n')[0]).toBe('id,product_band,support_band,sentiment_band,seat_utilisation_band,usage_trend_band,ticket_load_band,ticket_trend_band,csm_pulse_band');
   });
@@ -68,7 +68,7 @@ describe('what only the JavaScript reader handles, or neither', () => {
     const model = 'models/lifecycle-b2b/model.yaml';
     const data = `${FIXTURES}/duckdb/lifecycle-tricky.csv`;
     const args = ['score', model, '--data', data, '--format', 'csv', '--strict', ...(await duckdbColumns(model, data))];
-    const [js, duckdb] = await Promise.all([vitalsAsync([...args, '--engine', 'js']), vitalsAsync([...args, '--engine', 'duckdb'])]);
+    const [js, duckdb] = await Promise.all([vitals([...args, '--engine', 'js']), vitals([...args, '--engine', 'duckdb'])]);
     expect(js.code).toBe(1);
     expect(duckdb).toEqual(js);
   });
@@ -77,7 +77,7 @@ describe('what only the JavaScript reader handles, or neither', () => {
   // The files hold a few of the model's columns: the others are read as missing, unless the test is about them.
   const both = (file: string, allowMissing = true) => {
     const args = ['score', SAAS, '--data', file, '--format', 'csv', ...(allowMissing ? ['--allow-missing-columns'] : [])];
-    return Promise.all([vitalsAsync([...args, '--engine', 'js']), vitalsAsync([...args, '--engine', 'duckdb'])]);
+    return Promise.all([vitals([...args, '--engine', 'js']), vitals([...args, '--engine', 'duckdb'])]);
   };
 
   // Found before DuckDB reads a row: the JavaScript engine scores the file, and says why (only when DuckDB was asked for).
@@ -117,12 +117,12 @@ describe('what only the JavaScript reader handles, or neither', () => {
   });
 
   test('--engine duckdb does not read stdin or NDJSON; --engine js does not read Parquet', async () => {
-    expect((await vitalsAsync(['score', 'models/saas-seven-metrics/model.yaml', '--data', `${FIXTURES}/saas-bad-rows.ndjson`, '--engine', 'duckdb'])).stderr).toMatch(/--engine duckdb reads CSV and Parquet files/);
-    expect((await vitalsAsync(['score', 'models/saas-seven-metrics/model.yaml', '--data', 'x.parquet', '--engine', 'js'])).stderr).toMatch(/score a Parquet file with --engine duckdb/);
+    expect((await vitals(['score', 'models/saas-seven-metrics/model.yaml', '--data', `${FIXTURES}/saas-bad-rows.ndjson`, '--engine', 'duckdb'])).stderr).toMatch(/--engine duckdb reads CSV and Parquet files/);
+    expect((await vitals(['score', 'models/saas-seven-metrics/model.yaml', '--data', 'x.parquet', '--engine', 'js'])).stderr).toMatch(/score a Parquet file with --engine duckdb/);
   });
 
   test('a model without an as-of field that needs one asks for --as-of, with either engine', async () => {
-    const run = await vitalsAsync(['score', `${FIXTURES}/pulse-without-date.yaml`, '--data', `${FIXTURES}/pulses.csv`, '--engine', 'duckdb']);
+    const run = await vitals(['score', `${FIXTURES}/pulse-without-date.yaml`, '--data', `${FIXTURES}/pulses.csv`, '--engine', 'duckdb']);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/pass --as-of YYYY-MM-DD/);
   });
@@ -140,8 +140,8 @@ describe('Parquet, read by DuckDB with its column types', () => {
     instance.closeSync();
     expect(types).toContain('snapshot_date:DATE');
     expect(types).toContain('active_users:BIGINT');
-    const fromParquet = await vitalsAsync(['score', 'models/lifecycle-b2b/model.yaml', '--data', file, '--format', 'ndjson']);
-    const fromCsv = await vitalsAsync(['score', 'models/lifecycle-b2b/model.yaml', '--data', 'models/lifecycle-b2b/sample.csv', '--format', 'ndjson', '--engine', 'js', ...(await duckdbColumns('models/lifecycle-b2b/model.yaml', 'models/lifecycle-b2b/sample.csv'))]);
+    const fromParquet = await vitals(['score', 'models/lifecycle-b2b/model.yaml', '--data', file, '--format', 'ndjson']);
+    const fromCsv = await vitals(['score', 'models/lifecycle-b2b/model.yaml', '--data', 'models/lifecycle-b2b/sample.csv', '--format', 'ndjson', '--engine', 'js', ...(await duckdbColumns('models/lifecycle-b2b/model.yaml', 'models/lifecycle-b2b/sample.csv'))]);
     expect(fromParquet.code).toBe(0);
     const withoutLine = (rows: unknown[]) => rows.map((row) => ({ ...(row as object), line: null }));
     expect(withoutLine(ndjson(fromParquet.stdout))).toEqual(withoutLine(ndjson(fromCsv.stdout)));

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyPatch } from 'diff';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { expectValid, ndjson, ROOT, vitals, vitalsAsync } from './support/run-cli.js';
+import { expectValid, ndjson, ROOT, vitals } from './support/run-cli.js';
 
 /**
  * The telco example on IBM's Telco churn file, read as it is (the model maps each input to the
@@ -35,8 +35,8 @@ interface Backtest {
 }
 
 describe('the telco sample (the fileâ€™s first 30 rows)', () => {
-  test('is scored in full, every row valid, as the file writes its columns', () => {
-    const run = vitals(['score', MODEL, '--data', SAMPLE, '--format', 'ndjson']);
+  test('is scored in full, every row valid, as the file writes its columns', async () => {
+    const run = (await vitals(['score', MODEL, '--data', SAMPLE, '--format', 'ndjson']));
     expect(run.code, run.stderr).toBe(0);
     const rows = ndjson(run.stdout) as { id: string; status: string }[];
     expect(rows.map((r) => r.status)).toEqual(Array(30).fill('scored'));
@@ -53,7 +53,7 @@ describe.skipIf(!hasData)(`vitals backtest on the real file${hasData ? '' : ` â€
   let report: Backtest;
 
   beforeAll(async () => {
-    const run = await vitalsAsync(['backtest', MODEL, '--data', DATA, '--outcome', 'Churn', '--suggest', '--format', 'json']);
+    const run = await vitals(['backtest', MODEL, '--data', DATA, '--outcome', 'Churn', '--suggest', '--format', 'json']);
     expect(run.code, run.stderr).toBe(0);
     report = JSON.parse(run.stdout) as Backtest;
     expectValid('backtest', report);
@@ -104,7 +104,7 @@ describe.skipIf(!hasData)(`vitals backtest on the real file${hasData ? '' : ` â€
     const patched = applyPatch(readFileSync(join(ROOT, MODEL), 'utf8'), report.suggestion.patch);
     expect(patched).not.toBe(false);
     writeFileSync(suggested, patched as string);
-    const run = await vitalsAsync(['diff', MODEL, suggested, '--data', DATA, '--outcome', 'Churn', '--format', 'json']);
+    const run = await vitals(['diff', MODEL, suggested, '--data', DATA, '--outcome', 'Churn', '--format', 'json']);
     expect(run.code, run.stderr).toBe(0);
     const { outcome } = JSON.parse(run.stdout) as { outcome: { base: { auc: { auc: number } }; head: { auc: { auc: number } }; comparison: { auc_difference: { value: number; low: number; high: number } } } };
     expect(outcome.base.auc.auc).toBe(report.models[0]?.auc.auc);

@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,33 +18,25 @@ export interface Run {
 
 /**
  * Runs `vitals ARGS` as a process: no colour, as in CI (so no progress bar either). `timeout`
- * (ms) kills a process that stalls; it then has no exit code.
+ * (ms) kills a process that stalls; it then has no exit code. Asynchronous, so the test worker
+ * is never blocked while the process runs (a worker blocked for a minute on a busy machine misses
+ * vitest's RPC deadline and fails the run although every test passed).
  */
-export function vitals(args: readonly string[], options: { cwd?: string; input?: string; env?: Record<string, string>; timeout?: number } = {}): Run {
-  const run = spawnSync(process.execPath, [CLI, ...args], {
-    cwd: options.cwd ?? ROOT,
-    input: options.input,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', CI: 'true', ...options.env },
-    maxBuffer: 256 * 1024 * 1024,
-    ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
-  });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
-
-/**
- * `vitals` without blocking the test worker while the process runs (a worker blocked for long on
- * a busy machine misses vitest's RPC deadline). Same options and result as `vitals`.
- */
-export function vitalsAsync(args: readonly string[], options: { input?: string; timeout?: number } = {}): Promise<Run> {
+export function vitals(args: readonly string[], options: { cwd?: string; input?: string; env?: Record<string, string>; timeout?: number } = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', CI: 'true' }, ...(options.timeout === undefined ? {} : { timeout: options.timeout }) });
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd: options.cwd ?? ROOT,
+      env: { ...process.env, NO_COLOR: '1', CI: 'true', ...options.env },
+      ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
+    });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+    // A process that exits before reading its input closes the pipe; that is its business, not the test's.
+    child.stdin.on('error', () => undefined);
     child.stdin.end(options.input ?? '');
   });
 }

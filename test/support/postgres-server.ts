@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,9 +22,11 @@ export interface PostgresServer {
  */
 export async function startPostgres(): Promise<PostgresServer> {
   const bin = postgresBin();
-  const folder = mkdtempSync(join(tmpdir(), 'vitals-pg-'));
-  chmodSync(folder, 0o777);
   const asUser = serverUser();
+  stopOrphans(bin, asUser);
+  const folder = mkdtempSync(join(tmpdir(), FOLDER_PREFIX));
+  chmodSync(folder, 0o777);
+  writeFileSync(join(folder, OWNER_FILE), String(process.pid));
   const run = (tool: string, args: string[]) => {
     const command = asUser === null ? [join(bin, tool), ...args] : ['runuser', '-u', asUser, '--', join(bin, tool), ...args];
     const result = spawnSync(command[0] as string, command.slice(1), { encoding: 'utf8', timeout: 120_000 });
@@ -53,6 +55,40 @@ export async function startPostgres(): Promise<PostgresServer> {
       rmSync(folder, { recursive: true, force: true });
     },
   };
+}
+
+const FOLDER_PREFIX = 'vitals-pg-';
+/** The pid of the test run that started the server in this folder. */
+const OWNER_FILE = 'owner.pid';
+
+/**
+ * A test run that was killed (so its teardown never ran) leaves its server running and its folder
+ * behind. The next run stops each server whose owning run is gone, and removes its folder; servers
+ * of runs still going (another checkout's, say) are left alone.
+ */
+function stopOrphans(bin: string, asUser: string | null): void {
+  for (const name of readdirSync(tmpdir())) {
+    if (!name.startsWith(FOLDER_PREFIX)) continue;
+    const folder = join(tmpdir(), name);
+    let owner: number;
+    try {
+      owner = Number(readFileSync(join(folder, OWNER_FILE), 'utf8'));
+    } catch {
+      continue; // not ours to judge: a folder from before owner files, or one being created
+    }
+    if (!Number.isInteger(owner) || owner <= 0 || isAlive(owner)) continue;
+    if (existsSync(join(folder, 'data', 'postmaster.pid'))) stopServer(bin, asUser, join(folder, 'data'));
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 function stopServer(bin: string, asUser: string | null, data: string): void {

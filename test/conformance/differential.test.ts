@@ -111,7 +111,7 @@ metrics: { m: { category: all, value: x * 2, score: identity } }
 `);
     const compiled = compiledEvaluator(plan, { instrument: true });
     expect(compiled.engine).toBe('compiled');
-    expect(compiled.source).toContain('rt.stepsRun++');
+    expect(compiled.source).toContain('ctx.stepsRun++');
     expect(compiled.source).not.toMatch(/interpret/);
     expect(compiled.step({ x: 30 }, undefined).result.score).toBe(60);
     expect(compiled.stepsRun()).toBe(1);

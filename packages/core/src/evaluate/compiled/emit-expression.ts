@@ -17,7 +17,8 @@ export function emitExpression(expr: TypedExpr, out: CodeBuilder, slot: SlotCode
   const emit = (e: TypedExpr): string => out.bind(emitExpression(e, out, slot, order));
   switch (expr.kind) {
     case 'literal':
-      return jsValue(expr.value);
+      // A number is read from the plan's numbers (a tweak to it keeps the source); text and flags are written in.
+      return typeof expr.value === 'number' ? out.number(expr.value) : jsValue(expr.value);
     case 'slot':
       return slot(expr.slot);
     case 'prev':

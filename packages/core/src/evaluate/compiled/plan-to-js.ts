@@ -7,26 +7,39 @@ import { READERS } from '../read-value.js';
 import { CodeBuilder } from './code-builder.js';
 import { emitExpression, type SlotCode } from './emit-expression.js';
 import { MAX_PRECISION } from '../../schema/defaults.js';
-import { jsChoice, jsInteger, jsNumber, jsString, PlanError } from './js-literal.js';
+import { jsChoice, jsInteger, jsString, PlanError } from './js-literal.js';
 
 /** What the generated function builds: the full result, or only its summary (`summaryOf`). */
 export type ResultDetail = 'full' | 'summary';
 
 export interface PlanToJsOptions {
-  /** Count the steps run (`rt.stepsRun`, or `rt.summaryStepsRun` for a summary), for tests. */
+  /** Count the steps run (`ctx.stepsRun`, or `ctx.summaryStepsRun` for a summary), for tests. */
   readonly instrument?: boolean;
   readonly detail?: ResultDetail;
 }
 
 /**
+ * The source of a function of `rt` (the runtime helpers) that returns `step(ctx, record, previous,
+ * options)`, and the numbers the step reads from `ctx.numbers`. Every number of the plan that a
+ * person tweaks (weights, thresholds, scale bounds, a formula's literals…) is one of those numbers,
+ * not a literal in the source: models that differ only in them give the same source, so the
+ * function made from it once, and optimised by the engine, scores them all (`compiledEvaluator`
+ * keeps it by its source).
+ */
+export interface GeneratedCode {
+  readonly source: string;
+  readonly numbers: readonly number[];
+}
+
+/**
  * Plan → the source of one JavaScript function body that scores a snapshot the way the reference
  * evaluator does, operation for operation (so results agree to the last bit), with every name
- * resolved to a local and every loop over metrics unrolled. The body receives `rt` (runtime
- * helpers and the plan); model text enters only through `jsString`/`jsNumber`. With `detail:
+ * resolved to a local and every loop over metrics unrolled. The step receives `ctx` (the plan and
+ * its numbers); model text enters only through `jsString` and the number list. With `detail:
  * 'summary'` the function leaves out what only an explanation needs (weights, contributions,
  * missing inputs, why a playbook fired): the same values, fewer of them.
  */
-export function planToJs(plan: Plan, options: PlanToJsOptions = {}): string {
+export function planToJs(plan: Plan, options: PlanToJsOptions = {}): GeneratedCode {
   // The one number of the plan the code uses as written, in many places: checked once here.
   jsInteger(plan.precision, 'precision', 0, MAX_PRECISION);
   const full = options.detail !== 'summary';
@@ -44,8 +57,9 @@ export function planToJs(plan: Plan, options: PlanToJsOptions = {}): string {
     return orders.get(key) as string;
   };
   head.line('"use strict";');
-  head.line('const plan = rt.plan; const readers = rt.readers; const inputs = plan.inputs; const NO_SITES = [];');
-  if (options.instrument === true) body.line(full ? 'rt.stepsRun++;' : 'rt.summaryStepsRun++;');
+  head.line('const readers = rt.readers; const NO_SITES = [];');
+  body.line('const plan = ctx.plan, inputs = ctx.inputs, P = ctx.numbers;');
+  if (options.instrument === true) body.line(full ? 'ctx.stepsRun++;' : 'ctx.summaryStepsRun++;');
   emitInputs(plan, body, full);
   emitPulse(plan, body);
   const slot = slotCode(plan, names);
@@ -56,7 +70,7 @@ export function planToJs(plan: Plan, options: PlanToJsOptions = {}): string {
   if (full) emitResult(plan, body);
   else emitSummary(plan, body);
   emitState(plan, names, body, order);
-  return `${head.toString()}\nreturn function step(r, previous, options) {\n${body.toString()}\n};`;
+  return { source: `${head.toString()}\nreturn function step(ctx, r, previous, options) {\n${body.toString()}\n};`, numbers: body.numbers };
 }
 
 /** Local names for each metric and category, by position in the plan. */
@@ -86,11 +100,10 @@ function input(plan: Plan, name: string): string {
   if (i < 0) throw new PlanError('an input the plan reads', 'one of its inputs', name);
   return `i${i}`;
 }
-const num = jsNumber;
-const clampCode = (plan: Plan, x: string) => `(${x} < ${num(plan.scale.min)} ? ${num(plan.scale.min)} : ${x} > ${num(plan.scale.max)} ? ${num(plan.scale.max)} : ${x})`;
+const clampCode = (plan: Plan, x: string, out: CodeBuilder) => `(${x} < ${out.number(plan.scale.min)} ? ${out.number(plan.scale.min)} : ${x} > ${out.number(plan.scale.max)} ? ${out.number(plan.scale.max)} : ${x})`;
 
-function bandCode(bands: BandPlan, score: string): string {
-  const chain = bands.thresholds.map((t, i) => `${score} < ${num(t)} ? ${jsString(bands.names[i] as string)} : `).join('');
+function bandCode(bands: BandPlan, score: string, out: CodeBuilder): string {
+  const chain = bands.thresholds.map((t, i) => `${score} < ${out.number(t)} ? ${jsString(bands.names[i] as string)} : `).join('');
   return `(${score} === null ? null : ${chain}${jsString(bands.names[bands.names.length - 1] as string)})`;
 }
 
@@ -103,10 +116,10 @@ function emitInputs(plan: Plan, out: CodeBuilder, full: boolean): void {
     if (declared.type === 'number' || declared.type === 'integer') {
       // Text from a CSV file: a plain decimal in range is read inline; anything else goes to the reader.
       const n = `t${i}`;
-      out.line(`if (typeof ${v} === "string") { const ${n} = rt.plainDecimalValue(${v}); ${v} = ${fastPath(declared, n)} ? ${n} : ${read}; }`);
-      out.line(`else if (!(${fastPath(declared, v)})) ${v} = ${read};`);
+      out.line(`if (typeof ${v} === "string") { const ${n} = rt.plainDecimalValue(${v}); ${v} = ${fastPath(declared, n, out)} ? ${n} : ${read}; }`);
+      out.line(`else if (!(${fastPath(declared, v, out)})) ${v} = ${read};`);
     } else {
-      out.line(`if (!(${fastPath(declared, v)})) ${v} = ${read};`);
+      out.line(`if (!(${fastPath(declared, v, out)})) ${v} = ${read};`);
     }
   });
   const asOf = plan.data.asOf === null ? '(options === undefined || options.asOf === undefined ? null : options.asOf)' : input(plan, plan.data.asOf);
@@ -132,14 +145,14 @@ function fieldOf(record: string, column: string): string {
 }
 
 /** The common case, checked inline: a value already of the right type and range needs no reader. */
-function fastPath(declared: Plan['inputs'][number], v: string): string {
+function fastPath(declared: Plan['inputs'][number], v: string, out: CodeBuilder): string {
   switch (declared.type) {
     case 'number':
     case 'integer': {
       const checks = [`typeof ${v} === "number"`, `${v} - ${v} === 0`];
       if (declared.type === 'integer') checks.push(`Number.isSafeInteger(${v})`);
-      if (declared.min !== undefined) checks.push(`${v} >= ${num(declared.min)}`);
-      if (declared.max !== undefined) checks.push(`${v} <= ${num(declared.max)}`);
+      if (declared.min !== undefined) checks.push(`${v} >= ${out.number(declared.min)}`);
+      if (declared.max !== undefined) checks.push(`${v} <= ${out.number(declared.max)}`);
       return checks.join(' && ');
     }
     case 'boolean':
@@ -205,16 +218,16 @@ function emitMetric(plan: Plan, m: number, out: CodeBuilder, slot: (own: string)
   out.line(`const mv${m} = ${emitExpression(metric.value, out, slot('null'), order)};`);
   out.line(`const r${m} = mv${m} === null ? null : ${normaliseCode(plan, metric, `mv${m}`, out, slot, order)};`);
   out.line(`let ms${m} = null, mm${m} = false, mi${m} = false, mu${m} = false;`);
-  out.line(`if (r${m} !== null && r${m} - r${m} === 0) ms${m} = rt.roundTo(${clampCode(plan, `r${m}`)}, ${plan.precision});`);
+  out.line(`if (r${m} !== null && r${m} - r${m} === 0) ms${m} = rt.roundTo(${clampCode(plan, `r${m}`, out)}, ${plan.precision});`);
   const missing = metric.missing;
   const policy =
     missing.policy === 'score'
-      ? `ms${m} = ${num(roundTo(Math.min(plan.scale.max, Math.max(plan.scale.min, missing.score)), plan.precision))}; mi${m} = true;`
+      ? `ms${m} = ${out.number(roundTo(Math.min(plan.scale.max, Math.max(plan.scale.min, missing.score)), plan.precision))}; mi${m} = true;`
       : missing.policy === 'unknown'
         ? `mu${m} = true;`
         : '';
   out.line(`else { mm${m} = true; ${policy} }`);
-  out.line(`const mb${m} = ${bandCode(metric.bands, `ms${m}`)};`);
+  out.line(`const mb${m} = ${bandCode(metric.bands, `ms${m}`, out)};`);
 }
 
 function normaliseCode(plan: Plan, metric: MetricPlan, v: string, out: CodeBuilder, slot: (own: string) => SlotCode, order: Order): string {
@@ -223,17 +236,17 @@ function normaliseCode(plan: Plan, metric: MetricPlan, v: string, out: CodeBuild
     case 'identity':
       return v;
     case 'linear':
-      return linearCode(plan, method, v);
+      return linearCode(plan, method, v, out);
     case 'steps':
-      return `(${method.thresholds.map((t, i) => `rt.compareNumbers(${v}, ${num(t)}) < 0 ? ${num(method.scores[i] as number)} : `).join('')}${num(method.scores[method.scores.length - 1] as number)})`;
+      return `(${method.thresholds.map((t, i) => `rt.compareNumbers(${v}, ${out.number(t)}) < 0 ? ${out.number(method.scores[i] as number)} : `).join('')}${out.number(method.scores[method.scores.length - 1] as number)})`;
     case 'map': {
-      const fallback = method.fallback === null ? 'null' : num(method.fallback);
+      const fallback = method.fallback === null ? 'null' : out.number(method.fallback);
       const score = (key: string) => {
         const entry = method.entries.find(([k]) => k === key);
-        return entry === undefined ? fallback : num(entry[1]);
+        return entry === undefined ? fallback : out.number(entry[1]);
       };
       if (metric.valueKind === 'boolean') return `(${v} === true ? ${score('true')} : ${score('false')})`;
-      return `(${method.entries.map(([k, s]) => `${v} === ${jsString(k)} ? ${num(s)} : `).join('')}${fallback})`;
+      return `(${method.entries.map(([k, s]) => `${v} === ${jsString(k)} ? ${out.number(s)} : `).join('')}${fallback})`;
     }
     case 'expr':
       return out.bind(emitExpression(method.expr, out, slot(v), order));
@@ -241,12 +254,12 @@ function normaliseCode(plan: Plan, metric: MetricPlan, v: string, out: CodeBuild
 }
 
 /** As the reference: at or past either end the end's score, so (v − from) / (to − from) never overflows. */
-function linearCode(plan: Plan, method: { from: number; to: number }, v: string): string {
+function linearCode(plan: Plan, method: { from: number; to: number }, v: string, out: CodeBuilder): string {
   const { min, max } = plan.scale;
-  const [from, to] = [num(method.from), num(method.to)];
-  if (method.from === method.to) return `(rt.compareNumbers(${v}, ${from}) >= 0 ? ${num(max)} : ${num(min)})`;
+  const [from, to] = [out.number(method.from), out.number(method.to)];
+  if (method.from === method.to) return `(rt.compareNumbers(${v}, ${from}) >= 0 ? ${out.number(max)} : ${out.number(min)})`;
   const [pastTo, pastFrom] = method.from < method.to ? ['>=', '<='] : ['<=', '>='];
-  return `(${v} ${pastTo} ${to} ? ${num(max)} : ${v} ${pastFrom} ${from} ? ${num(min)} : ${num(min)} + ((${v} - ${from}) / ${num(method.to - method.from)}) * ${num(max - min)})`;
+  return `(${v} ${pastTo} ${to} ? ${out.number(max)} : ${v} ${pastFrom} ${from} ? ${out.number(min)} : ${out.number(min)} + ((${v} - ${from}) / ${out.number(method.to - method.from)}) * ${out.number(max - min)})`;
 }
 
 function rollupLines(plan: Plan, rollup: RollupPlan, prefix: string, parts: readonly { score: string; weight: number }[], out: CodeBuilder): string {
@@ -254,15 +267,15 @@ function rollupLines(plan: Plan, rollup: RollupPlan, prefix: string, parts: read
   out.line(`let ${w} = 0, ${t} = 0, ${worst} = Infinity;`);
   for (const part of parts) {
     if (part.weight <= 0) continue;
-    const term = rollup.method === 'geometric' ? `${num(part.weight)} * Math.log(${part.score})` : `${num(part.weight)} * ${part.score}`;
+    const term = rollup.method === 'geometric' ? `${out.number(part.weight)} * Math.log(${part.score})` : `${out.number(part.weight)} * ${part.score}`;
     const track = rollup.method === 'weakest_link' ? ` if (${part.score} < ${worst}) ${worst} = ${part.score};` : '';
-    out.line(`if (${part.score} !== null) { ${w} += ${num(part.weight)}; ${t} += ${term};${track} }`);
+    out.line(`if (${part.score} !== null) { ${w} += ${out.number(part.weight)}; ${t} += ${term};${track} }`);
   }
   const mean = rollup.method === 'geometric' ? `Math.exp(${t} / ${w})` : `${t} / ${w}`;
-  const raw = rollup.method === 'weakest_link' ? `Math.min(${mean}, ${worst} + ${num(rollup.margin)})` : mean;
+  const raw = rollup.method === 'weakest_link' ? `Math.min(${mean}, ${worst} + ${out.number(rollup.margin)})` : mean;
   const rawName = out.fresh(`${prefix}raw`);
   out.line(`const ${rawName} = ${w} > 0 ? ${raw} : null;`);
-  return `(${rawName} === null ? null : rt.roundTo(${clampCode(plan, rawName)}, ${plan.precision}))`;
+  return `(${rawName} === null ? null : rt.roundTo(${clampCode(plan, rawName, out)}, ${plan.precision}))`;
 }
 
 function emitCategory(plan: Plan, c: number, names: Names, out: CodeBuilder): void {
@@ -273,39 +286,39 @@ function emitCategory(plan: Plan, c: number, names: Names, out: CodeBuilder): vo
   const unknown = weighted.map(({ m }) => `mu${m}`).join(' || ') || 'false';
   out.line(`const cu${c} = ${unknown};`);
   out.line(`const cs${c} = cu${c} ? null : ${score};`);
-  out.line(`const cb${c} = ${bandCode(category.bands, `cs${c}`)};`);
+  out.line(`const cb${c} = ${bandCode(category.bands, `cs${c}`, out)};`);
   const all = weighted.reduce((sum, x) => sum + x.weight, 0);
   out.line(`let cd${c} = 0;`);
-  for (const { m, weight } of weighted) out.line(`if (!mm${m}) cd${c} += ${num(weight)};`);
-  out.line(`const ccov${c} = ${all > 0 ? `rt.roundTo(cd${c} / ${num(all)}, ${COVERAGE_DECIMALS})` : '0'};`);
+  for (const { m, weight } of weighted) out.line(`if (!mm${m}) cd${c} += ${out.number(weight)};`);
+  out.line(`const ccov${c} = ${all > 0 ? `rt.roundTo(cd${c} / ${out.number(all)}, ${COVERAGE_DECIMALS})` : '0'};`);
 }
 
 function emitOverall(plan: Plan, names: Names, out: CodeBuilder): void {
   out.line('let cov = 0;');
-  plan.metrics.forEach((metric, m) => out.line(`if (!mm${m}) cov += ${num(metric.fullShare)};`));
+  plan.metrics.forEach((metric, m) => out.line(`if (!mm${m}) cov += ${out.number(metric.fullShare)};`));
   out.line(`const coverage = rt.roundTo(cov, ${COVERAGE_DECIMALS});`);
   const rolled = rollupLines(plan, plan.rollup, 'o', plan.categories.map((c, i) => ({ score: `cs${i}`, weight: c.weight })), out);
   out.line(`const rolled = ${rolled};`);
   const unknown = plan.metrics.map((metric, m) => (metric.weight > 0 ? `mu${m}` : '')).filter(Boolean).join(' || ') || 'false';
-  out.line(`const reason = ${unknown} ? "metric-unknown" : coverage < ${num(plan.minCoverage)} ? "insufficient-coverage" : rolled === null ? "no-data" : null;`);
+  out.line(`const reason = ${unknown} ? "metric-unknown" : coverage < ${out.number(plan.minCoverage)} ? "insufficient-coverage" : rolled === null ? "no-data" : null;`);
   out.line('const computedScore = reason === null ? rolled : null;');
-  out.line(`let band = rt.bandWithHysteresis(plan.bands, ${num(plan.hysteresis)}, computedScore, ${bandCode(plan.bands, 'computedScore')}, previous === undefined ? null : previous.computedBand);`);
+  out.line(`let band = rt.bandWithHysteresis(plan.bands, ${out.number(plan.hysteresis)}, computedScore, ${bandCode(plan.bands, 'computedScore', out)}, previous === undefined ? null : previous.computedBand);`);
   out.line('const computedBand = band; let score = computedScore;');
   emitOverride(plan, out);
   out.line('const status = score !== null ? "scored" : reason === null ? "scored" : "unscored";');
-  out.line(`const benchmark = ${plan.benchmarks.length > 0 ? 'rt.benchmarks.lookup(stage, segment, null)' : 'null'};`);
+  out.line(`const benchmark = ${plan.benchmarks.length > 0 ? 'ctx.benchmarks.lookup(stage, segment, null)' : 'null'};`);
   out.line(`const gap = benchmark === null || score === null ? null : rt.roundTo(score - benchmark, ${plan.precision});`);
   out.line(`const change = previous === undefined || previous.scoredAsOf === null ? null : { previous_as_of: rt.formatDay(previous.scoredAsOf), previous_score: previous.score, previous_band: previous.band, score: score === null || previous.score === null ? null : rt.roundTo(score - previous.score, ${plan.precision}), band_changed: band !== null && previous.band !== null && band !== previous.band };`);
   out.line('const bandChanged = change === null ? false : change.band_changed; const scoreChange = change === null ? null : change.score;');
   out.line('const scored = score !== null && computedScore !== null;');
   plan.categories.forEach((category, c) => {
-    out.line(`const csh${c} = cs${c} !== null && ${num(category.weight)} > 0 ? ${num(category.weight)} / ow : 0;`);
-    out.line(`const cbm${c} = ${plan.benchmarks.length > 0 ? `rt.benchmarks.lookup(stage, segment, ${jsString(category.key)})` : 'null'};`);
+    out.line(`const csh${c} = cs${c} !== null && ${out.number(category.weight)} > 0 ? ${out.number(category.weight)} / ow : 0;`);
+    out.line(`const cbm${c} = ${plan.benchmarks.length > 0 ? `ctx.benchmarks.lookup(stage, segment, ${jsString(category.key)})` : 'null'};`);
     out.line(`const cg${c} = cbm${c} === null || cs${c} === null ? null : rt.roundTo(cs${c} - cbm${c}, ${plan.precision});`);
   });
   plan.metrics.forEach((metric, m) => {
     const c = names.category(metric.category);
-    out.line(`const mwt${m} = csh${c} * (ms${m} !== null && ${num(metric.weight)} > 0 ? ${num(metric.weight)} / c${c}w : 0);`);
+    out.line(`const mwt${m} = csh${c} * (ms${m} !== null && ${out.number(metric.weight)} > 0 ? ${out.number(metric.weight)} / c${c}w : 0);`);
   });
 }
 
@@ -317,7 +330,7 @@ function emitOverride(plan: Plan, out: CodeBuilder): void {
   }
   const field = (name: string | null) => (name === null ? 'null' : input(plan, name));
   out.line(`const override = rt.overrideReading({ score: ${field(o.score)}, band: ${field(o.band)}, reason: ${field(o.reason)}, setAt: ${field(o.setAt)}, expiresAt: ${field(o.expiresAt)} }, asOf, score, band);`);
-  out.line(`if (override !== null && override.status === "active") { if (override.score !== null) score = rt.roundTo(override.score, ${plan.precision}); band = override.band ?? (override.score !== null ? ${bandCode(plan.bands, 'score')} : band); }`);
+  out.line(`if (override !== null && override.status === "active") { if (override.score !== null) score = rt.roundTo(override.score, ${plan.precision}); band = override.band ?? (override.score !== null ? ${bandCode(plan.bands, 'score', out)} : band); }`);
 }
 
 function emitPlaybooks(plan: Plan, out: CodeBuilder, slot: (own: string) => SlotCode, order: Order, full: boolean): void {
@@ -325,7 +338,7 @@ function emitPlaybooks(plan: Plan, out: CodeBuilder, slot: (own: string) => Slot
   out.line('const playbooks = [];');
   plan.playbooks.forEach((playbook, p) => {
     const when = out.bind(emitExpression(playbook.when, out, slot('null'), order));
-    const cooldown = playbook.cooldownDays === null ? '' : ` && (lastFired[${p}] === null || asOf === null || asOf - lastFired[${p}] >= ${num(playbook.cooldownDays)})`;
+    const cooldown = playbook.cooldownDays === null ? '' : ` && (lastFired[${p}] === null || asOf === null || asOf - lastFired[${p}] >= ${out.number(playbook.cooldownDays)})`;
     const fields = ['key', 'title', 'priority', 'owner', 'action'].map((f) => `${f}: plan.playbooks[${p}].${f}`).join(', ');
     const why = full ? `, why: [${playbook.explain.map((item) => `{ ref: ${jsString(item.text)}, value: ${displayCode(item.expr, out.bind(emitExpression(item.expr, out, slot('null'), order)))} }`).join(', ')}]` : '';
     out.line(`if (${when} === true${cooldown}) { lastFired[${p}] = asOf; playbooks.push({ ${fields}${why} }); }`);

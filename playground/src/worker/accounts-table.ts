@@ -1,4 +1,4 @@
-import type { Plan, ScoreResult } from '@vitals/core';
+import type { Plan, ScoreSummary } from '@vitals/core';
 import { STATUS_CODES, type AccountsTable } from './protocol.js';
 
 /** The accounts table, filled one result at a time into typed columns; nothing of the results is kept. */
@@ -12,9 +12,10 @@ export class AccountsTableBuilder {
     capacity: number,
   ) {
     this.columns = {
-      ids: new Array<string>(capacity),
-      stage: new Array<string | null>(capacity),
-      segment: new Array<string | null>(capacity),
+      // Filled, not holey: each edit's new table then has the element kinds of the last, and `add` stays optimised.
+      ids: new Array<string>(capacity).fill(''),
+      stage: new Array<string | null>(capacity).fill(null),
+      segment: new Array<string | null>(capacity).fill(null),
       score: new Float64Array(capacity),
       gap: new Float64Array(capacity),
       pulseAge: new Float64Array(capacity),
@@ -25,10 +26,11 @@ export class AccountsTableBuilder {
     };
   }
 
-  add(r: ScoreResult, fallbackId: string): void {
+  /** `row`: the data row, which names an account without an id (`row 12`). */
+  add(r: ScoreSummary, row: number): void {
     const c = this.columns as { -readonly [K in keyof AccountsTable]: AccountsTable[K] extends readonly (infer T)[] ? T[] : AccountsTable[K] };
     const i = this.n++;
-    c.ids[i] = r.id ?? fallbackId;
+    c.ids[i] = r.id ?? `row ${row}`;
     c.stage[i] = r.stage;
     c.segment[i] = r.segment;
     c.score[i] = r.score ?? NaN;
@@ -43,6 +45,8 @@ export class AccountsTableBuilder {
   build(): AccountsTable {
     const { ids, stage, segment, score, gap, pulseAge, band, status, stale, playbooks } = this.columns;
     const n = this.n;
+    // Every row an account (no snapshot history): the columns are full, nothing to cut.
+    if (n === ids.length) return this.columns;
     return {
       ids: ids.slice(0, n),
       stage: stage.slice(0, n),

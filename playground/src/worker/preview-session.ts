@@ -1,4 +1,4 @@
-import { accountTrail, compileModel, createDistribution, createScorer, editedModel, formatDay, parseDay, planNeedsAsOf, type Diagnostic, type HealthModel, type ModelEdit, type ScoreResult } from '@vitals/core';
+import { accountTrail, compileModel, createDistribution, createSummaryScorer, editedModel, formatDay, parseDay, planNeedsAsOf, type Diagnostic, type HealthModel, type ModelEdit, type ScoreSummary } from '@vitals/core';
 import { missingColumns } from '@vitals/data';
 import { AccountsTableBuilder } from './accounts-table.js';
 import { withParsedNumbers } from './parsed-records.js';
@@ -17,8 +17,11 @@ interface Evaluation {
   readonly source: ModelText;
   readonly model: HealthModel;
   readonly asOf: number | undefined;
-  /** One row per account: its latest snapshot (each row, for a model without snapshot history). */
-  readonly table: AccountsTable;
+  /**
+   * One row per account: its latest snapshot (each row, for a model without snapshot history).
+   * Made when first asked for (the Accounts tab is open), by a second pass after the chart's.
+   */
+  table: AccountsTable | undefined;
 }
 
 /**
@@ -81,7 +84,14 @@ export class PreviewSession {
   }
 
   accounts(): AccountsTable | null {
-    return this.lastGood?.table ?? null;
+    const current = this.lastGood;
+    if (current === undefined) return null;
+    if (current.table === undefined) {
+      const table = new AccountsTableBuilder(current.model.plan, this.rows.length);
+      this.eachAccount(current.model, current.asOf, (result, row) => table.add(result, row));
+      current.table = table.build();
+    }
+    return current.table;
   }
 
   /** The drill-down of one account with the last model that compiled: its snapshots scored in order. */
@@ -104,44 +114,55 @@ export class PreviewSession {
   }
 
   /**
-   * Scores every row once. Without snapshot history each row is an account and goes straight into
-   * the summary and the table, so nothing of 50,000 results is kept; with history each account's
-   * latest valid result is kept, without its per-metric detail, until the end.
+   * Scores every row once, by the evaluator's summary step (the preview shows no explanation; the
+   * drill-down scores its account again, in full), into the distribution: what the chart and the
+   * panels beside it show. The accounts table is left to `accounts()`, asked for only while it is
+   * shown, so a keystroke's chart does not wait for it.
    */
   private score(source: ModelText, model: HealthModel, asOf: number | undefined): Omit<Preview, 'timings'> {
     const plan = model.plan;
-    const scorer = createScorer(model.evaluator, asOf === undefined ? {} : { asOf });
-    const withHistory = plan.data.id !== null && plan.data.asOf !== null;
     const distribution = createDistribution(plan);
-    const table = new AccountsTableBuilder(plan, this.rows.length);
-    const latest = new Map<string, ScoreResult>();
     const bad = new BadRows();
     const counts = { rows: 0, scored: 0, unscored: 0, invalid: 0 };
-    for (const row of this.rows) {
-      counts.rows++;
-      if (row.record === null) {
-        counts.invalid++;
-        bad.unreadable(row);
-        continue;
-      }
-      const result = scorer.score(row.record);
-      counts[result.status]++;
-      if (result.status === 'invalid') bad.invalid(row, result);
-      if (!withHistory) {
-        distribution.add(result);
-        table.add(result, `row ${row.row}`);
-      } else if (result.status !== 'invalid' && result.id !== null) {
-        latest.set(result.id, summaryOnly(result));
-      }
-    }
-    for (const result of latest.values()) {
-      distribution.add(result);
-      table.add(result, '');
-    }
-    this.lastGood = { source, model, asOf, table: table.build() };
+    const accounts = this.eachAccount(
+      model,
+      asOf,
+      (result) => distribution.add(result),
+      (row, result) => {
+        counts.rows++;
+        if (result === null) {
+          counts.invalid++;
+          bad.unreadable(row);
+          return;
+        }
+        counts[result.status]++;
+        if (result.status === 'invalid') bad.invalid(row, result);
+      },
+    );
+    this.lastGood = { source, model, asOf, table: undefined };
     const missing = this.rows.length === 0 ? [] : missingColumns(this.data?.columns ?? [], model.columns).map(({ use, suggestion }) => ({ column: use.column, input: use.input, suggestion }));
-    const accounts = withHistory ? latest.size : counts.rows;
     return { plan, engine: model.evaluator.engine, asOf: asOf === undefined ? null : formatDay(asOf), counts: { ...counts, accounts }, summary: distribution.summary(), badRows: bad.listed, badRowCount: bad.count, missingColumns: missing };
+  }
+
+  /**
+   * Scores every row, giving `row` each row's result (null for a row that is not a record) and
+   * `account` each account's once: without snapshot history every row is an account and goes
+   * straight on, so nothing of 50,000 results is kept; with history each account's latest valid
+   * result is kept, without its per-metric detail, until the end. Returns the number of accounts.
+   */
+  private eachAccount(model: HealthModel, asOf: number | undefined, account: (result: ScoreSummary, row: number) => void, row?: (row: DataRow, result: ScoreSummary | null) => void): number {
+    const scorer = createSummaryScorer(model.evaluator, asOf === undefined ? {} : { asOf });
+    const withHistory = model.plan.data.id !== null && model.plan.data.asOf !== null;
+    const latest = new Map<string, { result: ScoreSummary; row: number }>();
+    for (const data of this.rows) {
+      const result = data.record === null ? null : scorer.score(data.record);
+      row?.(data, result);
+      if (result === null) continue;
+      if (!withHistory) account(result, data.row);
+      else if (result.status !== 'invalid' && result.id !== null) latest.set(result.id, { result: summaryOnly(result), row: data.row });
+    }
+    for (const kept of latest.values()) account(kept.result, kept.row);
+    return withHistory ? latest.size : this.rows.length;
   }
 }
 
@@ -155,7 +176,7 @@ class BadRows {
     this.list({ row: row.row, line: row.line, field: row.problem?.field ?? null, code: row.problem?.code ?? 'unreadable', message: row.problem?.message ?? 'not a record' });
   }
 
-  invalid(row: DataRow, result: ScoreResult): void {
+  invalid(row: DataRow, result: ScoreSummary): void {
     this.count++;
     for (const issue of result.issues) this.list({ row: row.row, line: row.line, field: issue.field, code: issue.code, message: issue.message });
   }
@@ -175,6 +196,6 @@ function errorsOf(diagnostics: readonly Diagnostic[]): string[] {
 }
 
 /** What the summary and the table read of a result: an account held until the end costs little. */
-function summaryOnly(result: ScoreResult): ScoreResult {
-  return { ...result, metrics: {}, missing_inputs: [], playbooks: result.playbooks.map((p) => ({ ...p, why: [] })), issues: [] };
+function summaryOnly(result: ScoreSummary): ScoreSummary {
+  return { ...result, metrics: {}, issues: [] };
 }

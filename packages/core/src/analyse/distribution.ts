@@ -1,5 +1,5 @@
 import type { Plan } from '../compile/plan.js';
-import type { ScoreResult, UnscoredReason } from '../evaluate/result.js';
+import type { ScoreResult, ScoreSummary, UnscoredReason } from '../evaluate/result.js';
 
 /** How a set of scores spreads: what a team looks at before rolling a model out. */
 export interface DistributionSummary {
@@ -63,7 +63,8 @@ export function distributionView(result: ScoreResult): ScoreResult {
 export const DOMINANT_BAND_SHARE = 0.6;
 
 export interface DistributionAccumulator {
-  add(result: ScoreResult): void;
+  /** A result or its summary: nothing of the explanation is read. */
+  add(result: ScoreSummary): void;
   summary(): DistributionSummary;
 }
 
@@ -94,7 +95,7 @@ export function createDistribution(plan: Plan, options: DistributionOptions = {}
   const benchmarkGroups = new Map<string, { stage: string; segment: string | null; below: number; of: number }>();
   const totals = { count: 0, scored: 0, invalid: 0, sum: 0, pulses: 0, stale: 0, active: 0, expired: 0, inverted: 0 };
 
-  const add = (result: ScoreResult) => {
+  const add = (result: ScoreSummary) => {
     totals.count++;
     if (result.status === 'invalid') {
       totals.invalid++;

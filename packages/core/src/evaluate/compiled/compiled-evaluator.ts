@@ -26,14 +26,21 @@ export interface CompiledEvaluator extends Evaluator {
 
 type Step<R extends ScoreSummary> = (ctx: StepContext, record: Readonly<Record<string, unknown>>, previous: AccountState | undefined, options: StepOptions | undefined) => StepOutput<R>;
 
-/** What one model's step reads besides the record: its plan, the plan's numbers, its counters. */
-interface StepContext {
-  readonly plan: Plan;
+/**
+ * What one model's step reads besides the record: its plan, the plan's numbers, its counter. One
+ * class, so every model's context has the same shape and a shared step stays optimised for all.
+ */
+class StepContext {
   readonly inputs: Plan['inputs'];
   readonly benchmarks: ReturnType<typeof benchmarkTable>;
-  numbers: Float64Array;
-  stepsRun: number;
-  summaryStepsRun: number;
+  stepsRun = 0;
+  constructor(
+    readonly plan: Plan,
+    readonly numbers: Float64Array,
+  ) {
+    this.inputs = plan.inputs;
+    this.benchmarks = benchmarkTable(plan.benchmarks);
+  }
 }
 
 /** The helpers generated code calls: the same for every model. */
@@ -82,28 +89,22 @@ function stepOf<R extends ScoreSummary>(source: string): Step<R> {
  * back to the reference evaluator.
  */
 export function compiledEvaluator(plan: Plan, options: { instrument?: boolean } = {}): CompiledEvaluator {
-  const ctx: StepContext = { plan, inputs: plan.inputs, benchmarks: benchmarkTable(plan.benchmarks), numbers: new Float64Array(0), stepsRun: 0, summaryStepsRun: 0 };
   const generate = <R extends ScoreSummary>(detail: ResultDetail) => {
     const { source, numbers } = planToJs(plan, { ...options, detail });
-    return { source, numbers: Float64Array.from(numbers), step: stepOf<R>(source) };
+    return { source, ctx: new StepContext(plan, Float64Array.from(numbers)), step: stepOf<R>(source) };
   };
   const full = generate<ScoreResult>('full');
   let summary: ReturnType<typeof generate<ScoreSummary>> | undefined;
-  const fullCtx: StepContext = { ...ctx, numbers: full.numbers };
-  let summaryCtx: StepContext | undefined;
   return {
     plan,
     engine: 'compiled',
     source: full.source,
-    stepsRun: () => fullCtx.stepsRun,
-    summaryStepsRun: () => summaryCtx?.summaryStepsRun ?? 0,
-    step: (record, previous, stepOptions) => full.step(fullCtx, record, previous, stepOptions),
+    stepsRun: () => full.ctx.stepsRun,
+    summaryStepsRun: () => summary?.ctx.stepsRun ?? 0,
+    step: (record, previous, stepOptions) => full.step(full.ctx, record, previous, stepOptions),
     stepSummary: (record, previous, stepOptions) => {
-      if (summary === undefined || summaryCtx === undefined) {
-        summary = generate<ScoreSummary>('summary');
-        summaryCtx = { ...ctx, numbers: summary.numbers };
-      }
-      return summary.step(summaryCtx, record, previous, stepOptions);
+      summary ??= generate<ScoreSummary>('summary');
+      return summary.step(summary.ctx, record, previous, stepOptions);
     },
   };
 }

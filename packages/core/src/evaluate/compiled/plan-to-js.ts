@@ -13,7 +13,7 @@ import { jsChoice, jsInteger, jsString, PlanError } from './js-literal.js';
 export type ResultDetail = 'full' | 'summary';
 
 export interface PlanToJsOptions {
-  /** Count the steps run (`ctx.stepsRun`, or `ctx.summaryStepsRun` for a summary), for tests. */
+  /** Count the steps run (`ctx.stepsRun`), for tests. */
   readonly instrument?: boolean;
   readonly detail?: ResultDetail;
 }
@@ -59,7 +59,7 @@ export function planToJs(plan: Plan, options: PlanToJsOptions = {}): GeneratedCo
   head.line('"use strict";');
   head.line('const readers = rt.readers; const NO_SITES = [];');
   body.line('const plan = ctx.plan, inputs = ctx.inputs, P = ctx.numbers;');
-  if (options.instrument === true) body.line(full ? 'ctx.stepsRun++;' : 'ctx.summaryStepsRun++;');
+  if (options.instrument === true) body.line('ctx.stepsRun++;');
   emitInputs(plan, body, full);
   emitPulse(plan, body);
   const slot = slotCode(plan, names);

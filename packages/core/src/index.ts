@@ -83,7 +83,7 @@ export { DEFAULT_PULSE_SCALE, DEFAULT_SCALE, DEFAULT_PRECISION, DEFAULT_MIN_COVE
 
 export type { CompileOptions, EvaluateOptions, HealthModel } from './api/compile-model.js';
 export type { Evaluator, StepOptions, StepOutput } from './evaluate/evaluator.js';
-export type { CompiledEvaluator } from './evaluate/compiled/compiled-evaluator.js';
+export type { CompiledEvaluator, CompiledEvaluatorOptions } from './evaluate/compiled/compiled-evaluator.js';
 export type { Scorer } from './evaluate/scorer.js';
 export type { SqlQuery } from './sql/plan-to-sql.js';
 export type { DbtModel } from './sql/plan-to-dbt.js';

@@ -22,6 +22,15 @@ export interface CompiledEvaluator extends Evaluator {
   readonly stepsRun: () => number;
   /** Likewise for `stepSummary`: its own generated function, made on first use. */
   readonly summaryStepsRun: () => number;
+  /** The step function was made for an earlier model with the same source (an edit of numbers only) and is reused. */
+  readonly reused: boolean;
+}
+
+export interface CompiledEvaluatorOptions {
+  /** Count the steps run (`stepsRun`), so tests can prove the generated code ran. */
+  readonly instrument?: boolean;
+  /** Reuse a step function made for the same source (the default); false makes new ones (a test's fresh compile). */
+  readonly reuse?: boolean;
 }
 
 type Step<R extends ScoreSummary> = (ctx: StepContext, record: Readonly<Record<string, unknown>>, previous: AccountState | undefined, options: StepOptions | undefined) => StepOutput<R>;
@@ -70,16 +79,16 @@ const RUNTIME = {
 const STEPS = new Map<string, Step<ScoreSummary>>();
 const STEPS_KEPT = 8;
 
-function stepOf<R extends ScoreSummary>(source: string): Step<R> {
-  let step = STEPS.get(source);
-  if (step === undefined) {
-    step = new Function('rt', source)(RUNTIME) as Step<ScoreSummary>;
-    if (STEPS.size >= STEPS_KEPT) STEPS.delete(STEPS.keys().next().value as string);
-  } else {
-    STEPS.delete(source);
-  }
+function stepOf<R extends ScoreSummary>(source: string, reuse: boolean): { step: Step<R>; reused: boolean } {
+  const made = () => new Function('rt', source)(RUNTIME) as Step<ScoreSummary>;
+  if (!reuse) return { step: made() as Step<R>, reused: false };
+  const kept = STEPS.get(source);
+  const step = kept ?? made();
+  // Most recently used last: the first is the one to let go.
+  STEPS.delete(source);
+  if (STEPS.size >= STEPS_KEPT) STEPS.delete(STEPS.keys().next().value as string);
   STEPS.set(source, step);
-  return step as Step<R>;
+  return { step: step as Step<R>, reused: kept !== undefined };
 }
 
 /**
@@ -88,10 +97,10 @@ function stepOf<R extends ScoreSummary>(source: string): Step<R> {
  * forbid code generation (a strict Content-Security-Policy) get a clear error; callers then fall
  * back to the reference evaluator.
  */
-export function compiledEvaluator(plan: Plan, options: { instrument?: boolean } = {}): CompiledEvaluator {
+export function compiledEvaluator(plan: Plan, options: CompiledEvaluatorOptions = {}): CompiledEvaluator {
   const generate = <R extends ScoreSummary>(detail: ResultDetail) => {
-    const { source, numbers } = planToJs(plan, { ...options, detail });
-    return { source, ctx: new StepContext(plan, Float64Array.from(numbers)), step: stepOf<R>(source) };
+    const { source, numbers } = planToJs(plan, { instrument: options.instrument === true, detail });
+    return { source, ctx: new StepContext(plan, Float64Array.from(numbers)), ...stepOf<R>(source, options.reuse !== false) };
   };
   const full = generate<ScoreResult>('full');
   let summary: ReturnType<typeof generate<ScoreSummary>> | undefined;
@@ -99,6 +108,7 @@ export function compiledEvaluator(plan: Plan, options: { instrument?: boolean } 
     plan,
     engine: 'compiled',
     source: full.source,
+    reused: full.reused,
     stepsRun: () => full.ctx.stepsRun,
     summaryStepsRun: () => summary?.ctx.stepsRun ?? 0,
     step: (record, previous, stepOptions) => full.step(full.ctx, record, previous, stepOptions),

@@ -6,10 +6,11 @@ import { describe, expect, test } from 'vitest';
 import { compiledEvaluator, createScorer, createSummaryScorer, planModel, referenceEvaluator, type Evaluator, type Plan } from '@vitals/core';
 
 /**
- * A model edited only in its numbers (weights, thresholds, scale bounds, map scores, input bounds,
- * minimum coverage) generates the same source, so the compiled evaluator reuses the step function
- * an earlier model made, already run and optimised, with the new numbers in its context. That
- * warm path must score exactly as a fresh compile of the edited model and as the reference
+ * With `numbers: 'data'` (the playground's), a model edited only in its numbers (weights,
+ * thresholds, scale bounds, map scores, input bounds, minimum coverage) generates the same source,
+ * so the compiled evaluator reuses the step function an earlier model made, already run and
+ * optimised, with the new numbers in its context. That warm path must score exactly as a fresh
+ * compile of the edited model (numbers as data, and as literals, the default) and as the reference
  * interpreter: every example model, random numeric edits, over its sample data, in full and in
  * summary, with history carried from snapshot to snapshot.
  */
@@ -40,7 +41,7 @@ describe.each(examples)('%s, edited in its numbers', (name) => {
 
   test('scores as a fresh compile and as the reference, reusing the optimised step', () => {
     const original = planOrNothing(text) as Plan;
-    const warmed = compiledEvaluator(original);
+    const warmed = compiledEvaluator(original, { numbers: 'data' });
     // Runs it often enough for the engine to optimise it on the original numbers.
     for (let i = 0; i < 20; i++) scored(warmed, records);
     let reused = 0;
@@ -53,13 +54,15 @@ describe.each(examples)('%s, edited in its numbers', (name) => {
         }
         const plan = planOrNothing(edited);
         if (plan === undefined) return; // thresholds out of order, a bound that excludes a default…
-        const warm = compiledEvaluator(plan);
-        const fresh = compiledEvaluator(plan, { reuse: false });
+        const warm = compiledEvaluator(plan, { numbers: 'data' });
+        const fresh = compiledEvaluator(plan, { numbers: 'data', reuse: false });
+        const inline = compiledEvaluator(plan, { reuse: false });
         expect(fresh.reused).toBe(false);
         if (warm.reused) reused++;
         const expected = scored(referenceEvaluator(plan), records);
         expect(scored(warm, records)).toEqual(expected);
         expect(scored(fresh, records)).toEqual(expected);
+        expect(scored(inline, records)).toEqual(expected);
       }),
       { numRuns: 12, seed: SEED },
     );
@@ -76,7 +79,7 @@ inputs: { x: { type: number, min: 0 } }
 categories: { all: { weight: 1 } }
 metrics: { m: { category: all, value: x * 2, score: { linear: { from: 0, to: 80 } } } }
 `;
-  const evaluator = (text: string) => compiledEvaluator(planOrNothing(text) as Plan);
+  const evaluator = (text: string) => compiledEvaluator(planOrNothing(text) as Plan, { numbers: 'data' });
   test.each([
     ['a band threshold', 'below: 50', 'below: 55', true],
     ['a formula literal', 'x * 2', 'x * 3', true],
@@ -91,4 +94,13 @@ metrics: { m: { category: all, value: x * 2, score: { linear: { from: 0, to: 80 
     expect(second.source === first.source).toBe(reused);
     expect(second.step({ x: 30 }, undefined).result).toEqual(referenceEvaluator(second.plan).step({ x: 30 }, undefined).result);
   });
+});
+
+test('with numbers inline (the default) a numeric edit makes new code', () => {
+  const text = readFileSync(join(MODELS, 'saas-seven-metrics/model.yaml'), 'utf8');
+  const first = compiledEvaluator(planOrNothing(text) as Plan);
+  const second = compiledEvaluator(planOrNothing(text.replace('name: amber, below: 70', 'name: amber, below: 71')) as Plan);
+  expect(second.reused).toBe(false);
+  expect(second.source).not.toBe(first.source);
+  expect(second.source).toContain('(71)');
 });

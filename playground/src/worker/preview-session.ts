@@ -1,4 +1,4 @@
-import { accountTrail, compileModel, createDistribution, createSummaryScorer, editedModel, formatDay, parseDay, planNeedsAsOf, type Diagnostic, type HealthModel, type ModelEdit, type ScoreSummary } from '@vitals/core';
+import { accountTrail, compileModel, createDistribution, createSummaryScorer, editedModel, formatDay, parseDay, planNeedsAsOf, type CompileOptions, type Diagnostic, type HealthModel, type ModelEdit, type ScoreSummary } from '@vitals/core';
 import { missingColumns } from '@vitals/data';
 import { AccountsTableBuilder } from './accounts-table.js';
 import { withParsedNumbers } from './parsed-records.js';
@@ -33,11 +33,19 @@ export class PreviewSession {
   private rows: readonly DataRow[] = [];
   private data: DataInfo | null = null;
   private lastGood: Evaluation | undefined;
+  /**
+   * Every model here is an edit of the last (a keystroke, a slider): with the compiled engine its
+   * numbers are read at run time, so an edit of numbers only reuses the code already optimised
+   * instead of starting new code cold on every account (`numbers: 'data'`).
+   */
+  private readonly compiling: CompileOptions;
 
   constructor(
     readonly engine: Engine,
     private readonly now: () => number = () => performance.now(),
-  ) {}
+  ) {
+    this.compiling = { engine, numbers: 'data' };
+  }
 
   /** The rows are scored again on every edit, so their numbers are parsed here, once (`withParsedNumbers`). */
   setData(info: DataInfo, rows: readonly DataRow[]): void {
@@ -48,7 +56,7 @@ export class PreviewSession {
   /** Compiles and scores; a model with errors gives its diagnostics and no preview (the last good one stays). */
   evaluate(source: ModelText): { diagnostics: readonly Diagnostic[]; preview: Preview | null } {
     const started = this.now();
-    const { model, diagnostics } = compileModel(source.text, { file: source.file, engine: this.engine });
+    const { model, diagnostics } = compileModel(source.text, { file: source.file, ...this.compiling });
     if (model === undefined) return { diagnostics, preview: null };
     const compiled = this.now();
     // Only a model that needs a date and has no as-of field is given one (it costs a formatted date per result).
@@ -65,7 +73,7 @@ export class PreviewSession {
     const current = this.lastGood;
     if (current === undefined) return { edits, text: null, impact: null, bands: null, problems: ['The model has to compile before it can be simulated.'] };
     const { text, file } = current.source;
-    const edited = editedModel(text, edits, { file, engine: this.engine });
+    const edited = editedModel(text, edits, { file, ...this.compiling });
     if (edited.model === undefined) {
       const problems = [...edited.issues.map((issue) => issue.message), ...errorsOf(edited.diagnostics)];
       return { edits, text: edited.text ?? null, impact: null, bands: null, problems };
@@ -78,7 +86,7 @@ export class PreviewSession {
   compare(base: string): Comparison {
     const current = this.lastGood;
     if (current === undefined) return { impact: null, bands: null, problems: ['The model as edited has to compile before it can be compared.'] };
-    const loaded = compileModel(base, { file: 'model.yaml (as loaded)', engine: this.engine });
+    const loaded = compileModel(base, { file: 'model.yaml (as loaded)', ...this.compiling });
     if (loaded.model === undefined) return { impact: null, bands: null, problems: ['The model as loaded has errors:', ...errorsOf(loaded.diagnostics)] };
     return { impact: impactOverRows(loaded.model, current.model, this.rows, impactAsOf(current)), bands: current.model.plan.bands, problems: [] };
   }

@@ -14,6 +14,12 @@ export interface CompileOptions {
   readonly file?: string;
   /** `compiled` (default) generates JavaScript; `reference` interprets (for environments without code generation). */
   readonly engine?: 'compiled' | 'reference';
+  /**
+   * For the compiled engine: `data` reads the model's numbers at run time, so a model edited only
+   * in its numbers reuses code already optimised (the playground, per keystroke); `inline` (the
+   * default) writes them into the code, which runs faster over many rows.
+   */
+  readonly numbers?: 'inline' | 'data';
 }
 
 export interface EvaluateOptions {
@@ -41,7 +47,7 @@ export interface HealthModel {
 export function compileModel(source: string | Uint8Array, options: CompileOptions = {}): { model: HealthModel | undefined; diagnostics: Diagnostic[] } {
   const { plan, diagnostics, columns } = planModel(source, options.file);
   if (plan === undefined) return { model: undefined, diagnostics };
-  const evaluator = options.engine === 'reference' ? referenceEvaluator(plan) : compiledEvaluator(plan);
+  const evaluator = options.engine === 'reference' ? referenceEvaluator(plan) : compiledEvaluator(plan, { numbers: options.numbers ?? 'inline' });
   return { model: healthModel(plan, evaluator, diagnostics, columns), diagnostics };
 }
 

@@ -55,21 +55,22 @@ describe('a plan with code where a field belongs is refused', () => {
     ['a `not in` flag', (p) => void (firstOfKind(p.playbooks, 'compare').kind = 'in', Object.assign(firstOfKind(p.playbooks, 'in'), { value: { kind: 'literal', type: { kind: 'number' }, value: 1 }, items: [], negated: PAYLOAD }))],
     ['an expression of an unknown kind', (p) => void (firstOfKind(p.metrics, 'arithmetic').kind = 'eval')],
     ['a number that is not one', (p) => void (firstOfKind(p.playbooks, 'literal').value = { toString: () => PAYLOAD })],
-    // The plan's numbers are read at run time from a list (`P[i]`), not written into the code; they are checked all the same.
+    // With numbers as data they are read at run time from a list (`P[i]`), not written into the code; checked all the same.
     ['a band threshold that is text', (p) => void ((p.bands as { thresholds: unknown[] }).thresholds[0] = PAYLOAD)],
     ['a band threshold that is an object', (p) => void ((p.bands as { thresholds: unknown[] }).thresholds[0] = { valueOf: () => 40, toString: () => PAYLOAD })],
     ['a metric weight that is NaN', (p) => void ((p.metrics[0] as { weight: unknown }).weight = NaN)],
     ['a scale bound that is Infinity', (p) => void ((p.scale as { max: unknown }).max = Infinity)],
     ['a minimum coverage that is text', (p) => void (p.minCoverage = PAYLOAD)],
   ] as [string, (plan: Record<string, unknown> & { metrics: Record<string, unknown>[]; playbooks: Record<string, unknown>[] }) => void][])('%s', (_, change) => {
-    expect(() => compiledEvaluator(tampered(change))).toThrow(/not a plan vitals can compile|needs a (finite number|string)/);
+    // Numbers written into the code (the default) or read from a list at run time (the playground's): both check them.
+    for (const numbers of ['inline', 'data'] as const) expect(() => compiledEvaluator(tampered(change), { numbers })).toThrow(/not a plan vitals can compile|needs a (finite number|string)/);
   });
 });
 
-test('a huge number of the plan is data: it is read from the list, never written into the code', () => {
+test('with numbers as data, a huge number of the plan is read from the list, never written into the code', () => {
   const huge = 1.7976931348623157e308;
   const plan = tampered((p) => void ((p.bands as { thresholds: unknown[] }).thresholds[0] = huge));
-  const compiled = compiledEvaluator(plan);
+  const compiled = compiledEvaluator(plan, { numbers: 'data' });
   expect(compiled.source).not.toContain('1.7976931348623157e+308');
-  expect(compiled.source).toBe(compiledEvaluator(PLAN).source);
+  expect(compiled.source).toBe(compiledEvaluator(PLAN, { numbers: 'data' }).source);
 });

@@ -12,6 +12,7 @@ import { plainDecimalValue, READERS } from '../read-value.js';
 import { invalidResult } from '../invalid-result.js';
 import type { AccountState, ScoreResult, ScoreSummary } from '../result.js';
 import { summaryOf } from '../summary.js';
+import type { NumbersIn } from './code-builder.js';
 import { planToJs, type ResultDetail } from './plan-to-js.js';
 
 /** The compiled evaluator, with the source it runs (for review and for tests that it really runs). */
@@ -29,6 +30,12 @@ export interface CompiledEvaluator extends Evaluator {
 export interface CompiledEvaluatorOptions {
   /** Count the steps run (`stepsRun`), so tests can prove the generated code ran. */
   readonly instrument?: boolean;
+  /**
+   * `data`: the plan's numbers are read at run time, so a model edited only in its numbers reuses
+   * the step function an earlier one made, already optimised (the playground, which scores every
+   * account on every keystroke). `inline` (the default): written into the code, which runs faster.
+   */
+  readonly numbers?: NumbersIn;
   /** Reuse a step function made for the same source (the default); false makes new ones (a test's fresh compile). */
   readonly reuse?: boolean;
 }
@@ -70,11 +77,11 @@ const RUNTIME = {
 };
 
 /**
- * Step functions by their source. A model edited only in its numbers generates the same source,
- * so it gets the function already made and already optimised by the engine (with the new numbers
- * in its context), instead of new code that starts cold on every edit (the playground scores
- * 50,000 accounts per keystroke). The source holds no number of the plan, so equal source is
- * equal behaviour. A few are kept, the most recently used; more would only hold memory.
+ * Step functions by their source. With `numbers: 'data'` a model edited only in its numbers
+ * generates the same source, so it gets the function already made and already optimised by the
+ * engine (with the new numbers in its context), instead of new code that starts cold on every
+ * edit (the playground scores 50,000 accounts per keystroke). Everything else the step depends on
+ * is in the source, so equal source is equal behaviour. A few are kept, the most recently used.
  */
 const STEPS = new Map<string, Step<ScoreSummary>>();
 const STEPS_KEPT = 8;
@@ -99,7 +106,7 @@ function stepOf<R extends ScoreSummary>(source: string, reuse: boolean): { step:
  */
 export function compiledEvaluator(plan: Plan, options: CompiledEvaluatorOptions = {}): CompiledEvaluator {
   const generate = <R extends ScoreSummary>(detail: ResultDetail) => {
-    const { source, numbers } = planToJs(plan, { instrument: options.instrument === true, detail });
+    const { source, numbers } = planToJs(plan, { instrument: options.instrument === true, detail, numbers: options.numbers ?? 'inline' });
     return { source, ctx: new StepContext(plan, Float64Array.from(numbers)), ...stepOf<R>(source, options.reuse !== false) };
   };
   const full = generate<ScoreResult>('full');

@@ -4,7 +4,7 @@ import { COVERAGE_DECIMALS, WEIGHT_DECIMALS, roundTo } from '../numbers.js';
 import { historySites, planNeedsAsOf } from '../plan-facts.js';
 import { isPadded } from '../../schema/enum-key.js';
 import { READERS } from '../read-value.js';
-import { CodeBuilder } from './code-builder.js';
+import { CodeBuilder, type NumbersIn } from './code-builder.js';
 import { emitExpression, type SlotCode } from './emit-expression.js';
 import { MAX_PRECISION } from '../../schema/defaults.js';
 import { jsChoice, jsInteger, jsString, PlanError } from './js-literal.js';
@@ -16,15 +16,18 @@ export interface PlanToJsOptions {
   /** Count the steps run (`ctx.stepsRun`), for tests. */
   readonly instrument?: boolean;
   readonly detail?: ResultDetail;
+  /** The plan's numbers as literals (`inline`, the default: the fastest code) or read from `ctx.numbers` (`data`). */
+  readonly numbers?: NumbersIn;
 }
 
 /**
  * The source of a function of `rt` (the runtime helpers) that returns `step(ctx, record, previous,
- * options)`, and the numbers the step reads from `ctx.numbers`. Every number of the plan that a
- * person tweaks (weights, thresholds, scale bounds, a formula's literals…) is one of those numbers,
- * not a literal in the source: models that differ only in them give the same source, so the
- * function made from it once, and optimised by the engine, scores them all (`compiledEvaluator`
- * keeps it by its source).
+ * options)`, and the numbers the step reads from `ctx.numbers`. With `numbers: 'data'` every
+ * number of the plan that a person tweaks (weights, thresholds, scale bounds, a formula's
+ * literals…) is one of those numbers, not a literal in the source: models that differ only in
+ * them give the same source, so the function made from it once, and optimised by the engine,
+ * scores them all (`compiledEvaluator` keeps it by its source). Literals run faster (the engine
+ * folds them in), so that is the default, for a model compiled once and run over many rows.
  */
 export interface GeneratedCode {
   readonly source: string;
@@ -45,7 +48,7 @@ export function planToJs(plan: Plan, options: PlanToJsOptions = {}): GeneratedCo
   const full = options.detail !== 'summary';
   const names = new Names(plan);
   const head = new CodeBuilder();
-  const body = new CodeBuilder();
+  const body = new CodeBuilder(options.numbers);
   const orders = new Map<string, string>();
   const order = (values: readonly string[]): string => {
     const key = JSON.stringify(values);

@@ -65,12 +65,15 @@ function runHistory(model: GeneratedModel, snapshots: readonly Snapshot[]): void
   const engines: Evaluator[] = [referenceEvaluator(plan), compiled];
   const [reference, fast] = engines.map((engine) => createScorer(engine, { asOf: AS_OF })) as [Scorer, Scorer];
   const summary = createSummaryScorer(compiled, { asOf: AS_OF });
+  // The playground's compile: the plan's numbers read at run time, not written into the code.
+  const asData = createScorer(compiledEvaluator(plan, { numbers: 'data' }), { asOf: AS_OF });
   const oracle = createResultOracle(plan);
   const lastDay = new Map<string, number>();
   let stepped = 0;
   const score = (record: Record<string, unknown>, account: string): ScoreResult => {
     const expected = reference.score(record);
     expect(fast.score(record)).toEqual(expected);
+    expect(asData.score(record)).toEqual(expected);
     expect(fast.state(account)).toEqual(reference.state(account));
     expect(summary.score(record)).toEqual(summaryOf(expected));
     expect(summary.state(account)).toEqual(reference.state(account));

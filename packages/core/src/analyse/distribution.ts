@@ -90,9 +90,11 @@ export function createDistribution(plan: Plan, options: DistributionOptions = {}
   const counts = new Map<number, number>();
   const bandCounts = new Map(plan.bands.names.map((name) => [name, 0]));
   const reasons: Partial<Record<UnscoredReason, number>> = {};
+  // Called once per account (50,000 per keystroke in the playground): plain loops, no closures per result.
+  const categoryKeys = plan.categories.map((category) => category.key);
   const categorySums = plan.categories.map(() => ({ sum: 0, n: 0 }));
   const fired = new Map(plan.playbooks.map((p) => [p.key, 0]));
-  const benchmarkGroups = new Map<string, { stage: string; segment: string | null; below: number; of: number }>();
+  const benchmarkGroups = new Map<string, Map<string | null, { stage: string; segment: string | null; below: number; of: number }>>();
   const totals = { count: 0, scored: 0, invalid: 0, sum: 0, pulses: 0, stale: 0, active: 0, expired: 0, inverted: 0 };
 
   const add = (result: ScoreSummary) => {
@@ -102,13 +104,14 @@ export function createDistribution(plan: Plan, options: DistributionOptions = {}
       return;
     }
     if (result.reason !== null) reasons[result.reason] = (reasons[result.reason] ?? 0) + 1;
-    plan.categories.forEach((category, i) => {
-      const score = result.categories[category.key]?.score ?? null;
+    for (let i = 0; i < categoryKeys.length; i++) {
+      const score = result.categories[categoryKeys[i] as string]?.score ?? null;
       if (score !== null) {
-        (categorySums[i] as { sum: number }).sum += score;
-        (categorySums[i] as { n: number }).n++;
+        const sums = categorySums[i] as { sum: number; n: number };
+        sums.sum += score;
+        sums.n++;
       }
-    });
+    }
     for (const playbook of result.playbooks) fired.set(playbook.key, (fired.get(playbook.key) ?? 0) + 1);
     if (result.pulse !== null) {
       totals.pulses++;
@@ -118,11 +121,12 @@ export function createDistribution(plan: Plan, options: DistributionOptions = {}
     if (result.override?.status === 'expired') totals.expired++;
     if (result.override?.status === 'inverted') totals.inverted++;
     if (result.benchmark !== null && result.stage !== null) {
-      const key = JSON.stringify([result.stage, result.segment]);
-      const group = benchmarkGroups.get(key) ?? { stage: result.stage, segment: result.segment, below: 0, of: 0 };
+      let bySegment = benchmarkGroups.get(result.stage);
+      if (bySegment === undefined) benchmarkGroups.set(result.stage, (bySegment = new Map()));
+      let group = bySegment.get(result.segment);
+      if (group === undefined) bySegment.set(result.segment, (group = { stage: result.stage, segment: result.segment, below: 0, of: 0 }));
       group.of++;
       if (result.gap !== null && result.gap < 0) group.below++;
-      benchmarkGroups.set(key, group);
     }
     if (result.score === null) return;
     totals.scored++;
@@ -154,7 +158,7 @@ export function createDistribution(plan: Plan, options: DistributionOptions = {}
         return { key: category.key, title: category.title, mean: n > 0 ? sum / n : null, scored: n };
       }),
       playbooks: plan.playbooks.map((p) => ({ key: p.key, title: p.title, fired: fired.get(p.key) ?? 0 })),
-      belowBenchmark: [...benchmarkGroups.values()].sort((a, b) => a.stage.localeCompare(b.stage) || String(a.segment).localeCompare(String(b.segment))),
+      belowBenchmark: [...benchmarkGroups.values()].flatMap((bySegment) => [...bySegment.values()]).sort((a, b) => a.stage.localeCompare(b.stage) || String(a.segment).localeCompare(String(b.segment))),
       pulses: { present: totals.pulses, stale: totals.stale },
       overrides: { active: totals.active, expired: totals.expired, inverted: totals.inverted },
     };

@@ -38,7 +38,8 @@ export interface GeneratedCode {
  * Plan → the source of one JavaScript function body that scores a snapshot the way the reference
  * evaluator does, operation for operation (so results agree to the last bit), with every name
  * resolved to a local and every loop over metrics unrolled. The step receives `ctx` (the plan and
- * its numbers); model text enters only through `jsString` and the number list. With `detail:
+ * its numbers); model text enters only through `jsString` and `CodeBuilder.number` (a checked
+ * literal, or a read from the number list). With `detail:
  * 'summary'` the function leaves out what only an explanation needs (weights, contributions,
  * missing inputs, why a playbook fired): the same values, fewer of them.
  */

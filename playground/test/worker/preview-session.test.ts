@@ -37,6 +37,18 @@ describe('PreviewSession', () => {
     expect(s.accounts()?.ids).toHaveLength(40);
   });
 
+  test('the accounts table, scored when asked for, follows the latest model that compiled', () => {
+    const s = session('sample.csv', read('../../../models/saas-seven-metrics/sample.csv'));
+    const bandCounts = (table: ReturnType<PreviewSession['accounts']>) => [0, 1, 2].map((band) => table?.band.filter((b) => b === band).length);
+    const first = s.evaluate({ text: SAAS, file: 'model.yaml', asOf: null }).preview;
+    expect(bandCounts(s.accounts())).toEqual(first?.summary.bands.map((b) => b.count));
+    // A numeric edit (the warm path): the table is scored again with the new threshold, not kept from the first model.
+    const edited = s.evaluate({ text: SAAS.replace('name: amber, below: 70', 'name: amber, below: 85'), file: 'model.yaml', asOf: null }).preview;
+    expect(edited?.summary.bands.map((b) => b.count)).not.toEqual(first?.summary.bands.map((b) => b.count));
+    expect(bandCounts(s.accounts())).toEqual(edited?.summary.bands.map((b) => b.count));
+    expect(s.accounts()?.ids).toHaveLength(40);
+  });
+
   test('a bad row is listed with its row, line and field, and a column the model needs and the data lacks is named', () => {
     const s = session('accounts.csv', read('../fixtures/saas-bad-row-missing-column.csv'));
     const { preview } = s.evaluate({ text: SAAS, file: 'model.yaml', asOf: null });

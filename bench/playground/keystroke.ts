@@ -79,10 +79,11 @@ async function main(): Promise<void> {
   const runs: Run[] = [];
   const only = process.env['VARIANTS'];
   try {
-    const variants: { name: string; headers: Record<string, string>; edits: readonly Edit[] }[] = [
+    const all: { name: string; headers: Record<string, string>; edits: readonly Edit[] }[] = [
       { name: 'compiled evaluator (default)', headers: {}, edits: EDITS },
       { name: 'reference interpreter (a CSP without unsafe-eval)', headers: { 'Content-Security-Policy': STRICT_CSP }, edits: EDITS.filter((e) => e.kind === 'numeric') },
-    ].filter((v) => only === undefined || v.name.startsWith(only));
+    ];
+    const variants = all.filter((v) => only === undefined || v.name.startsWith(only));
     for (const variant of variants) {
       for (const edit of variant.edits) {
         const server = await servePlayground(variant.headers);

@@ -10,7 +10,7 @@ import type { Cte, NewColumn } from './stage.js';
  * alive, which is harmless). Dead ones are dropped (`* EXCLUDE (…)`, or an explicit list in
  * PostgreSQL), and a CTE's new columns that nothing reads are not computed.
  */
-export function pruneColumns(d: SqlDialect, ctes: readonly Cte[], finalSelect: string): { name: string; header: string; select: string; cte: Cte }[] {
+export function pruneColumns(d: SqlDialect, ctes: readonly Cte[], finalSelect: string): PrunedCte[] {
   const outputs = new Map<string, string[]>();
   for (const cte of ctes) {
     if (cte.select === undefined) continue;
@@ -46,24 +46,41 @@ export function pruneColumns(d: SqlDialect, ctes: readonly Cte[], finalSelect: s
     }
   }
   return ctes.map((cte) => {
-    const header = `${d.identifier(cte.name)} ${cte.shared === true ? d.sharedCteAs : d.cteAs}`;
-    if (cte.select === undefined) return { name: cte.name, header, select: cte.body as string, cte };
+    if (cte.select === undefined) return { cte, passed: null, columns: [] };
     const { passed, columns } = kept.get(cte.name) as { passed: string[]; columns: readonly NewColumn[] };
     const from = cte.select.from;
     const all = from === null ? [] : (outputs.get(from) ?? []).filter((name) => (needed.get(from) ?? new Set()).has(name));
     const keep = new Set(passed);
-    const list: string[] = [];
-    if (from !== null && keep.size > 0) list.push(d.passThrough(cte.select.alias, all, all.filter((name) => !keep.has(name))));
-    for (const column of columns) list.push(`${column.sql} AS ${d.identifier(column.name)}`);
-    return { name: cte.name, header, select: `SELECT\n${list.map((item) => `  ${item}`).join(',\n')}\n${cte.select.tail}`, cte };
+    const through = from !== null && keep.size > 0 ? { all, dead: all.filter((name) => !keep.has(name)) } : null;
+    return { cte, passed: through, columns };
   });
+}
+
+/** A CTE with only the columns still read after it: those it passes through from the one it reads (all of them but `dead`; none when null) and the new ones it computes. */
+export interface PrunedCte {
+  readonly cte: Cte;
+  readonly passed: { readonly all: readonly string[]; readonly dead: readonly string[] } | null;
+  readonly columns: readonly NewColumn[];
+}
+
+/** A pruned CTE as SQL: its header (`"name" AS`) and its body (`SELECT …`, or the body written whole). */
+export function cteText(d: SqlDialect, { cte, passed, columns }: PrunedCte): { header: string; select: string } {
+  const header = `${d.identifier(cte.name)} ${cte.shared === true ? d.sharedCteAs : d.cteAs}`;
+  if (cte.select === undefined) return { header, select: cte.body as string };
+  const passThrough = passed === null ? [] : [d.passThrough(cte.select.alias, passed.all, passed.dead)];
+  return { header, select: selectText([...passThrough, ...columns.map((c) => `${c.sql} AS ${d.identifier(c.name)}`)], cte.select.tail) };
+}
+
+/** `SELECT` with one item a line, then the FROM clause. */
+export function selectText(items: readonly string[], tail: string): string {
+  return `SELECT\n${items.map((item) => `  ${item}`).join(',\n')}\n${tail}`;
 }
 
 /**
  * Every quoted name in a piece of SQL, as written (with its quotes), skipping string literals:
  * a quote character inside a literal (model text may hold one) must not start a name.
  */
-function quotedNames(d: SqlDialect, text: string): Set<string> {
+export function quotedNames(d: SqlDialect, text: string): Set<string> {
   const names = new Set<string>();
   const nameQuote = d.name === 'bigquery' ? '`' : '"';
   const backslashes = d.name === 'bigquery' || d.name === 'snowflake';

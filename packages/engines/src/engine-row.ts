@@ -51,55 +51,63 @@ export function unreadableRow(row: number, line: number | null, issue: RowIssue)
 export function rowReader(plan: Plan, columns: readonly SqlColumn[]): (values: readonly unknown[], where: { row: number; line: number | null }) => EngineRow {
   const at = new Map<string, number>();
   columns.forEach((column, i) => at.set(key(column.field), i));
-  const get = (values: readonly unknown[], k: string) => values[at.get(k) as number] ?? null;
+  // Every column's index found once: the reader runs for every row.
+  const index = (k: string) => at.get(k) ?? -1;
+  const get = (values: readonly unknown[], i: number) => (i < 0 ? null : (values[i] ?? null));
   const text = (v: unknown) => (v === null ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
   const number = (v: unknown) => (v === null ? null : Number(v));
   const list = (v: unknown, separator: string) => (v === null || v === '' ? [] : String(v).split(separator));
+  const categoryColumns = plan.categories.map((c) => ({ key: c.key, score: index(`category_score:${c.key}`), band: index(`category_band:${c.key}`) }));
+  const metricColumns = plan.metrics.map((m) => ({ key: m.key, value: index(`metric_value:${m.key}`), score: index(`metric_score:${m.key}`), band: index(`metric_band:${m.key}`) }));
+  const one = Object.fromEntries(ROW_FIELDS.map((k) => [k, index(k)])) as Record<(typeof ROW_FIELDS)[number], number>;
   return (values, where) => {
-    const status = get(values, 'status') as ScoreResult['status'];
+    const status = get(values, one.status) as ScoreResult['status'];
     const categories: Record<string, { score: number | null; band: string | null }> = {};
     if (status !== 'invalid') {
-      for (const c of plan.categories) categories[c.key] = { score: number(get(values, `category_score:${c.key}`)), band: text(get(values, `category_band:${c.key}`)) };
+      for (const c of categoryColumns) categories[c.key] = { score: number(get(values, c.score)), band: text(get(values, c.band)) };
     }
     const metrics: Record<string, { value: number | string | boolean | null; score: number | null; band: string | null }> = {};
     if (status !== 'invalid') {
-      for (const m of plan.metrics) {
-        const value = get(values, `metric_value:${m.key}`);
+      for (const m of metricColumns) {
+        const value = get(values, m.value);
         metrics[m.key] = {
           value: value instanceof Date ? text(value) : typeof value === 'bigint' ? Number(value) : (value as number | string | boolean | null),
-          score: number(get(values, `metric_score:${m.key}`)),
-          band: text(get(values, `metric_band:${m.key}`)),
+          score: number(get(values, m.score)),
+          band: text(get(values, m.band)),
         };
       }
     }
-    const id = text(get(values, 'id'));
-    const issues = list(get(values, 'issues'), '; ').map((entry) => {
+    const id = text(get(values, one.id));
+    const issues = list(get(values, one.issues), '; ').map((entry) => {
       const [field, code] = entry.split(': ') as [string, string];
-      return describeIssue(plan, field, code, at.has(`raw:${field}`) ? get(values, `raw:${field}`) : undefined, id);
+      return describeIssue(plan, field, code, at.has(`raw:${field}`) ? get(values, index(`raw:${field}`)) : undefined, id);
     });
     return {
       row: where.row,
       line: where.line,
       id,
-      as_of: text(get(values, 'as_of')),
+      as_of: text(get(values, one.as_of)),
       status,
-      reason: text(get(values, 'reason')) as ScoreResult['reason'],
-      score: number(get(values, 'score')),
-      band: text(get(values, 'band')),
-      coverage: number(get(values, 'coverage')),
+      reason: text(get(values, one.reason)) as ScoreResult['reason'],
+      score: number(get(values, one.score)),
+      band: text(get(values, one.band)),
+      coverage: number(get(values, one.coverage)),
       categories,
-      stage: text(get(values, 'stage')),
-      segment: text(get(values, 'segment')),
-      benchmark: number(get(values, 'benchmark')),
-      gap: number(get(values, 'gap')),
-      below_benchmark: list(get(values, 'below_benchmark'), ';'),
-      playbooks: list(get(values, 'playbooks'), ';'),
+      stage: text(get(values, one.stage)),
+      segment: text(get(values, one.segment)),
+      benchmark: number(get(values, one.benchmark)),
+      gap: number(get(values, one.gap)),
+      below_benchmark: list(get(values, one.below_benchmark), ';'),
+      playbooks: list(get(values, one.playbooks), ';'),
       issues,
       metrics,
-      pulse_age_days: plan.pulse === null ? null : number(get(values, 'pulse_age_days')),
+      pulse_age_days: plan.pulse === null ? null : number(get(values, one.pulse_age_days)),
     };
   };
 }
+
+/** The columns that hold one value of a row (not one per category, metric or input). */
+const ROW_FIELDS = ['status', 'id', 'issues', 'as_of', 'reason', 'score', 'band', 'coverage', 'stage', 'segment', 'benchmark', 'gap', 'below_benchmark', 'playbooks', 'pulse_age_days'] as const;
 
 function key(field: SqlColumn['field']): string {
   switch (field.kind) {

@@ -3,6 +3,7 @@ import type { Query } from './query.js';
 import type { RowColumns, ShownColumns } from './row-columns.js';
 import { compareMeasures, roundTo } from './sql-numbers.js';
 import { FALSE, join, raw, sql, type Sql } from './sql-value.js';
+import { walkJoin } from './walk-join.js';
 
 /**
  * Hysteresis depends on the previous *result* (the band the account was given last time), not
@@ -32,11 +33,12 @@ export function hysteresisBand(q: Query, rows: RowColumns): Sql {
   q.close(stage);
 
   const id = (name: string) => d.identifier(name);
+  const link = walkJoin(q, rows);
   const window = `OVER (PARTITION BY ${rows.id.text} ORDER BY ${rows.day.text})`;
   const holdNames = holds.map((_, k) => `holds_${k}`);
   const rowsBody = [
     'SELECT',
-    `  ${rows.id.text} AS ${id('account')},`,
+    `  ${link.key}${rows.id.text} AS ${id('account')},`,
     `  ${rows.day.text} AS ${id('day')},`,
     `  row_number() ${window} AS ${id('seq')},`,
     `  ${overall.bandIndex.text} AS ${id('plain')},`,
@@ -54,19 +56,18 @@ export function hysteresisBand(q: Query, rows: RowColumns): Sql {
   const keep = (previous: string, r: string) =>
     `CASE WHEN ${holdNames.map((name, k) => `(${previous} = ${k} AND ${r}.${id(name)})`).join(' OR ')} THEN ${previous} ELSE ${r}.${id('plain')} END`;
   const walkBody = [
-    `SELECT r.${id('account')}, r.${id('day')}, r.${id('seq')}, ${keep(`r.${id('previous_plain')}`, 'r')} AS ${id('band')}`,
+    `SELECT ${link.carried('r')}r.${id('account')}, r.${id('day')}, r.${id('seq')}, ${keep(`r.${id('previous_plain')}`, 'r')} AS ${id('band')}`,
     `FROM ${id(rowsCte)} r`,
     `WHERE r.${id('dependent')} AND NOT coalesce(r.${id('previous_dependent')}, FALSE)`,
     'UNION ALL',
-    `SELECT r.${id('account')}, r.${id('day')}, r.${id('seq')}, ${keep(`w.${id('band')}`, 'r')}`,
+    `SELECT ${link.carried('r')}r.${id('account')}, r.${id('day')}, r.${id('seq')}, ${keep(`w.${id('band')}`, 'r')}`,
     `FROM ${id(walkCte)} w JOIN ${id(rowsCte)} r ON r.${id('account')} = w.${id('account')} AND r.${id('seq')} = w.${id('seq')} + 1`,
     `WHERE r.${id('dependent')}`,
   ].join('\n');
   q.add({ name: walkCte, body: walkBody, recursive: true, comment: 'The walk along each run of dependent snapshots: a band held stays while the score is within its widened range.' });
   const band = q.names.claim('_computed_band_held');
-  // Only equalities in the ON clause (a condition on one side alone turns DuckDB's hash join into a nested loop).
   const held = `coalesce(w.${id('band')}, m.${overall.bandIndex.text})`;
-  const tail = `FROM ${id(main)} m LEFT JOIN ${id(walkCte)} w ON w.${id('account')} = m.${rows.id.text} AND w.${id('day')} = m.${rows.day.text}`;
+  const tail = link.tail(main, walkCte);
   q.add({ name: 'hysteresis', select: { from: main, alias: 'm', columns: [{ name: band, sql: held }], tail }, comment: 'Each snapshot with its band after hysteresis.' });
   return q.column(band);
 }

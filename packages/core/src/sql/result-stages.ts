@@ -3,6 +3,7 @@ import type { PlaybookPlan } from '../compile/plan.js';
 import { expressionToSql, type ExpressionScope } from './expression-to-sql.js';
 import { pulseSlot } from './metric-stages.js';
 import type { Query } from './query.js';
+import { walkJoin } from './walk-join.js';
 import type { BenchmarkColumns, RowColumns, ShownColumns } from './row-columns.js';
 import { roundTo } from './sql-numbers.js';
 import { call, join, literal, raw, sql, type Sql } from './sql-value.js';
@@ -165,10 +166,11 @@ function cooldown(q: Query, rows: RowColumns, playbook: PlaybookPlan, holds: Sql
   const base = `cooldown_${playbook.key.length <= 40 ? playbook.key : String(index + 1)}`;
   const days = d.double(playbook.cooldownDays as number);
   const window = `OVER (PARTITION BY ${rows.id.text} ORDER BY ${rows.day.text})`;
+  const link = walkJoin(q, rows);
   const main = q.share();
   const [rowsCte, walkCte] = [q.cteName(`${base}_rows`), q.cteName(`${base}_walk`)];
   const rowsBody = [
-    `SELECT ${rows.id.text} AS ${id('account')}, ${rows.day.text} AS ${id('day')}, row_number() ${window} AS ${id('seq')},`,
+    `SELECT ${link.key}${rows.id.text} AS ${id('account')}, ${rows.day.text} AS ${id('day')}, row_number() ${window} AS ${id('seq')},`,
     `  ${rows.day.text} - LAG(${rows.day.text}) ${window} AS ${id('gap')}`,
     `FROM ${id(main)}`,
     `WHERE ${rows.accepted.text} AND ${holds.text}`,
@@ -176,18 +178,17 @@ function cooldown(q: Query, rows: RowColumns, playbook: PlaybookPlan, holds: Sql
   q.add({ name: rowsCte, body: rowsBody, shared: true, comment: `The snapshots where \`${playbook.key}\` holds, numbered along each account.` });
   const fires = (last: string) => `r.${id('day')} - ${last} >= ${days}`;
   const walkBody = [
-    `SELECT r.${id('account')}, r.${id('day')}, r.${id('seq')}, r.${id('day')} AS ${id('last_fired')}, TRUE AS ${id('fired')}`,
+    `SELECT ${link.carried('r')}r.${id('account')}, r.${id('day')}, r.${id('seq')}, r.${id('day')} AS ${id('last_fired')}, TRUE AS ${id('fired')}`,
     `FROM ${id(rowsCte)} r`,
     `WHERE r.${id('gap')} IS NULL OR r.${id('gap')} >= ${days}`,
     'UNION ALL',
-    `SELECT r.${id('account')}, r.${id('day')}, r.${id('seq')}, CASE WHEN ${fires(`w.${id('last_fired')}`)} THEN r.${id('day')} ELSE w.${id('last_fired')} END, ${fires(`w.${id('last_fired')}`)}`,
+    `SELECT ${link.carried('r')}r.${id('account')}, r.${id('day')}, r.${id('seq')}, CASE WHEN ${fires(`w.${id('last_fired')}`)} THEN r.${id('day')} ELSE w.${id('last_fired')} END, ${fires(`w.${id('last_fired')}`)}`,
     `FROM ${id(walkCte)} w JOIN ${id(rowsCte)} r ON r.${id('account')} = w.${id('account')} AND r.${id('seq')} = w.${id('seq')} + 1`,
     `WHERE r.${id('gap')} < ${days}`,
   ].join('\n');
   q.add({ name: walkCte, body: walkBody, recursive: true, comment: `When \`${playbook.key}\` last fired: it fires again once its cooldown has passed.` });
   const fired = q.names.claim(`_${playbook.key}_fired`);
-  // Only equalities in the ON clause (a condition on one side alone turns DuckDB's hash join into a nested loop).
-  const tail = `FROM ${id(main)} m LEFT JOIN ${id(walkCte)} w ON w.${id('account')} = m.${rows.id.text} AND w.${id('day')} = m.${rows.day.text}`;
+  const tail = link.tail(main, walkCte);
   q.add({ name: base, select: { from: main, alias: 'm', columns: [{ name: fired, sql: `(m.${rows.accepted.text} AND coalesce(w.${id('fired')}, FALSE))` }], tail }, comment: `Whether \`${playbook.key}\` fires, its cooldown allowing.` });
   return q.column(fired);
 }

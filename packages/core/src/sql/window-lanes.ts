@@ -9,13 +9,13 @@ export interface CteText {
 }
 
 /**
- * DuckDB, when every row has a unique key (`key`, the file order): window functions and joins run
- * over narrow "lanes". A window operator, and the build side of a hash join, materialise every
- * column of their input, and the query carries a hundred columns from stage to stage: measured
- * in-process, one LAG over 200,000 rows of 70 columns took 3.1 s, the same LAG over the key and its
- * argument, joined back by the key, 0.4 s. So a CTE that computes a window function (or joins a
- * walk) is split in two: the lane (`<name>_lane`, materialised once: the key and the columns that
- * need the window or the join) and the CTE itself (what it reads, joined with its lane by the key).
+ * DuckDB, when every row has a unique key (`key`, the file order): window functions run over
+ * narrow "lanes". A window operator materialises every column of its input, and the query carries
+ * a hundred columns from stage to stage: measured in-process, one LAG over 200,000 rows of 70
+ * columns took 3.1 s, the same LAG over the key and its argument, joined back by the key, 0.4 s.
+ * So a CTE that computes a window function is split in two: the lane (`<name>_lane`, materialised
+ * once: the key and the columns that need a window) and the CTE itself (what it reads, joined with
+ * its lane by the key).
  * The CTE it reads is then read twice, by the lane and by the CTE; every CTE but the lanes and the
  * walks' inputs is written `NOT MATERIALIZED` (DuckDB would otherwise materialise a CTE read twice,
  * every column of every row), so the lane's copy computes only the columns it needs. The answer is
@@ -27,8 +27,7 @@ export function withWindowLanes(d: SqlDialect, pruned: readonly PrunedCte[], key
     const { cte } = item;
     const comment = cte.comment === undefined ? {} : { comment: cte.comment };
     if (cte.select === undefined) return [{ ...cteText(d, item), ...comment }];
-    const joins = /\bJOIN\b/.test(cte.select.tail);
-    const lane = item.columns.filter((c) => joins || hasWindow(d, c.sql));
+    const lane = item.columns.filter((c) => hasWindow(d, c.sql));
     const header = `${d.identifier(cte.name)} AS NOT MATERIALIZED`;
     if (lane.length === 0 || cte.select.from === null) return [{ ...cteText(d, item), header, ...comment }];
     const from = d.identifier(cte.select.from);

@@ -1,0 +1,39 @@
+// A child of the SQL bench: scores a Parquet file with @vitals/engines' DuckDB engine in this
+// process and prints JSON — the time and peak memory of the query and of reading its rows back as
+// engine rows (nothing written). With `--query-only`, the same query's rows are consumed inside
+// DuckDB instead (every output column hashed into one aggregate): what the query itself costs.
+import { readFileSync } from 'node:fs';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { planModel, planToSql, SQL_DIALECTS } from '@vitals/core';
+import { scoreWithDuckDb } from '@vitals/engines';
+
+const [modelFile, parquet] = process.argv.slice(2) as [string, string];
+const queryOnly = process.argv.includes('--query-only');
+const { plan } = planModel(readFileSync(modelFile, 'utf8'), modelFile);
+if (plan === undefined) throw new Error(`${modelFile} has errors`);
+const started = performance.now();
+let rows = 0;
+if (queryOnly) rows = await hashRows();
+else for await (const row of scoreWithDuckDb(plan, parquet, 'parquet')) if (row.status !== 'invalid') rows++;
+const usage = process.resourceUsage();
+process.stdout.write(JSON.stringify({ rows, seconds: (performance.now() - started) / 1000, peakRssBytes: usage.maxRSS * 1024 }));
+
+/** The engine's query over the file (typed columns taken as they are), every column hashed into one aggregate. */
+async function hashRows(): Promise<number> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  const d = SQL_DIALECTS.duckdb;
+  await connection.run(`CREATE TEMP VIEW snapshots AS SELECT file_row_number + 1 AS _record, * EXCLUDE (file_row_number) FROM read_parquet(${d.string(parquet)}, file_row_number = true)`);
+  const described = (await connection.runAndReadAll('DESCRIBE SELECT * FROM snapshots')).getRowsJS() as [string, string][];
+  const names = described.map(([name]) => name).filter((name) => name !== '_record');
+  // The generated files type every numeric and date column, as the engine would find them.
+  const kinds = Object.fromEntries(plan!.inputs.map((input) => [input.name, ['number', 'integer', 'date'].includes(input.type) ? ('typed' as const) : ('text' as const)]));
+  const query = planToSql(plan!, 'duckdb', { table: 'snapshots', orderBy: '_record', sortOutput: false, rawValues: true, availableColumns: names, columnKinds: kinds });
+  const hashes = query.columns.map((c) => `bit_xor(hash(${d.identifier(c.name)}))`).join(', ');
+  const body = query.sql.split('\n').filter((line) => !line.startsWith('--')).join('\n');
+  const result = await connection.runAndReadAll(`SELECT count(*), ${hashes} FROM (${body}) AS scored`);
+  const count = Number((result.getRowsJS()[0] as unknown[])[0]);
+  connection.closeSync();
+  instance.closeSync();
+  return count;
+}

@@ -189,6 +189,8 @@ function markdown(machine: ReturnType<typeof describeMachine>, started: Date, lo
     '',
     'Written by `npm run bench:sql` (bench/sql/run-sql-bench.ts); how it works: [docs/bench.md](../docs/bench.md#sql-engines).',
     '',
+    `\`npm run bench:sql${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\` (${BIG.toLocaleString('en-US')} rows).`,
+    '',
     `${machine.cpu}, ${machine.cores} cores, Node ${machine.node}; ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC; load average ${loadBefore.toFixed(1)} at the start, ${loadAfter.toFixed(1)} at the end (a shared machine: absolute times are inflated by the load; read the ratios)${quick ? '; **quick run** (1/20 of the sizes)' : ''}.`,
     '',
     '- *End to end*: `vitals score MODEL --data FILE --engine E --format csv --columns … > file` from the command line (both engines write the columns DuckDB computes) — Node\'s start, reading, scoring, writing; peak memory is the process\'s (DuckDB runs inside it).',

@@ -76,9 +76,10 @@ async function runEngine(
 
 /**
  * `--engine auto` (the default): Parquet files go to DuckDB (the JavaScript engine does not read
- * them); everything else to JavaScript. On CSV, DuckDB was slower than JavaScript at every size
- * measured (bench/SQL.md: its fixed cost and the walks of hysteresis and cooldowns), so `auto`
- * never picks it there; `--engine duckdb` still can.
+ * them); everything else to JavaScript. On CSV, DuckDB was slower than JavaScript end to end at
+ * every size measured, with and without history (bench/SQL.md: reading CSV text as the reader does,
+ * once per window lane, and handing every row to the JavaScript writer), so `auto` never picks it
+ * there; `--engine duckdb` still can.
  */
 type Engine = 'js' | { format: 'csv' | 'parquet' };
 

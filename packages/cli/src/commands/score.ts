@@ -31,10 +31,13 @@ export async function runScore(modelPath: string, options: ScoreCommandOptions):
   const out = new BufferedOutput(process.stdout);
   let begun = false;
   // Returns a promise only when the output must drain (once per 64 KB), so rows are not awaited one by one.
+  const rowInto = writer.rowInto;
   const write = (row: WrittenRow): Promise<void> | undefined => {
     if (!begun) out.write(writer.begin());
     begun = true;
-    return out.write(writer.row(row));
+    if (rowInto === undefined) return out.write(writer.row(row));
+    rowInto(row, out.chunk);
+    return out.written();
   };
   const { path, outcome } = await runEngine(model, options, engine, write);
   if (begun || outcome.dataError === null || !BEFORE_ROWS.has(outcome.dataError.code)) {

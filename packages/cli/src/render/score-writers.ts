@@ -1,6 +1,8 @@
 import type { Plan } from '@vitals/core';
 import type { DataError } from '@vitals/data';
-import { csvField, csvLine, startsFormula } from './csv-field.js';
+import { ByteChunk } from '../io/byte-chunk.js';
+import { writeCsvField } from './csv-bytes.js';
+import { csvLine } from './csv-field.js';
 import { safeText } from './safe-text.js';
 import { jsonRow, scoreColumns, type ScoreColumn } from './score-columns.js';
 import { rowResult, SCORE_FORMAT_VERSION, type RowOrigin, type RowResult, type WrittenRow } from './score-row.js';
@@ -18,6 +20,8 @@ export interface RowWriter {
   begin(): string;
   /** Called without a pause per row: the caller waits on the output only when it must drain. */
   row(scored: WrittenRow): string;
+  /** The same row written straight into the output's bytes, where a writer can (CSV): no string per row. */
+  rowInto?(scored: WrittenRow, out: ByteChunk): void;
   /** `dataError`: the file broke off there; a JSON document says so, and stays whole. */
   end(counts: RunCounts, dataError?: DataError | null): string;
   /** A line for stderr once the rows are written, when the writer changed something a reader should know of. */
@@ -72,24 +76,31 @@ function jsonWriter(plan: Plan, columns: readonly ScoreColumn[]): RowWriter {
 }
 
 /**
- * CSV straight from each result: no row object, one pass over the precomputed columns. Text cells
- * a spreadsheet would run as a formula are neutralised (and counted) unless `raw`.
+ * CSV straight from each result into the output's bytes: no row object, no string per cell or
+ * line, one pass over the precomputed columns. Text cells a spreadsheet would run as a formula are
+ * neutralised (and counted) unless `raw`. `row` (a string) is the same bytes, decoded.
  */
 function csvWriter(columns: readonly ScoreColumn[], raw: boolean): RowWriter {
   let neutralised = 0;
-  const count = columns.length;
+  const cells = columns.map((c) => c.csv);
+  const count = cells.length;
+  const into = (scored: WrittenRow, out: ByteChunk): void => {
+    const result = scored.result ?? rowResult(scored);
+    const data = scored.data;
+    for (let i = 0; i < count; i++) {
+      if (i > 0) out.byte(44);
+      if (writeCsvField(out, (cells[i] as ScoreColumn['csv'])(result, data), raw)) neutralised++;
+    }
+    out.byte(10);
+  };
+  const scratch = new ByteChunk(1024);
   return {
     begin: () => csvLine(columns.map((c) => c.name)),
     row: (scored) => {
-      const result = rowResult(scored);
-      let line = '';
-      for (let i = 0; i < count; i++) {
-        const value = (columns[i] as ScoreColumn).csv(result, scored.data);
-        if (!raw && typeof value === 'string' && startsFormula(value)) neutralised++;
-        line += i === 0 ? csvField(value, raw) : `,${csvField(value, raw)}`;
-      }
-      return `${line}\n`;
+      into(scored, scratch);
+      return scratch.take().toString('utf8');
     },
+    rowInto: into,
     end: () => '',
     notice: () =>
       neutralised === 0

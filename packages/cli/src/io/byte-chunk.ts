@@ -1,0 +1,58 @@
+/**
+ * A chunk of output bytes written in place: what a writer producing a million rows fills instead
+ * of building a string per row (each `+=` a rope node, flattened and encoded again on output).
+ * Text goes in as UTF-8, exactly as `stream.write(text)` would encode it (a lone surrogate as
+ * U+FFFD). `room(n)` before writing `n` bytes by hand; the chunk grows when a row outgrows it.
+ */
+export class ByteChunk {
+  bytes: Buffer;
+  length = 0;
+
+  constructor(private readonly size = 64 * 1024) {
+    this.bytes = Buffer.allocUnsafe(size + SLACK);
+  }
+
+  /** Makes room for `n` more bytes. */
+  room(n: number): void {
+    if (this.length + n <= this.bytes.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.length + n + SLACK));
+    this.bytes.copy(grown, 0, 0, this.length);
+    this.bytes = grown;
+  }
+
+  byte(code: number): void {
+    this.room(1);
+    this.bytes[this.length++] = code;
+  }
+
+  /** Text known to be ASCII (number text, names vitals made). */
+  ascii(text: string): void {
+    this.room(text.length);
+    const bytes = this.bytes;
+    let at = this.length;
+    for (let i = 0; i < text.length; i++) bytes[at++] = text.charCodeAt(i);
+    this.length = at;
+  }
+
+  /** Any text, UTF-8 encoded. */
+  text(text: string): void {
+    this.room(text.length * 3);
+    this.length += this.bytes.write(text, this.length, 'utf8');
+  }
+
+  /** Whether the chunk is full enough to be written out. */
+  get full(): boolean {
+    return this.length >= this.size;
+  }
+
+  /** The bytes written so far, handed over (the stream keeps them): the chunk starts afresh. */
+  take(): Buffer {
+    const taken = this.bytes.subarray(0, this.length);
+    this.bytes = Buffer.allocUnsafe(this.size + SLACK);
+    this.length = 0;
+    return taken;
+  }
+}
+
+/** Room past the nominal size, so a chunk rarely grows for the row that fills it. */
+const SLACK = 16 * 1024;

@@ -1,0 +1,111 @@
+import type { ByteChunk } from '../io/byte-chunk.js';
+import { csvField, startsFormula, type CsvValue } from './csv-field.js';
+
+/**
+ * `csvField`, written straight into a chunk of output bytes: the same bytes, without a string per
+ * field. Returns whether the field was neutralised as a formula (the writer counts them).
+ */
+export function writeCsvField(out: ByteChunk, value: CsvValue, raw: boolean): boolean {
+  if (value === null || value === undefined) return false;
+  if (typeof value === 'number') writeNumber(out, value);
+  else if (typeof value === 'string') return writeText(out, value, raw);
+  else out.ascii(String(value));
+  return false;
+}
+
+/**
+ * Plain ASCII text without a quote, comma or line break is copied byte by byte (an id, a band);
+ * anything else (quoting, a formula, non-ASCII text) goes through `csvField` and is encoded whole.
+ */
+function writeText(out: ByteChunk, text: string, raw: boolean): boolean {
+  const formula = !raw && startsFormula(text);
+  if (!formula) {
+    const n = text.length;
+    out.room(n);
+    const bytes = out.bytes;
+    let at = out.length;
+    let i = 0;
+    for (; i < n; i++) {
+      const code = text.charCodeAt(i);
+      if (code >= 0x80 || code === 34 || code === 44 || code === 13 || code === 10) break;
+      bytes[at++] = code;
+    }
+    if (i === n) {
+      out.length = at;
+      return false;
+    }
+  }
+  out.text(csvField(text, raw));
+  return formula;
+}
+
+/**
+ * `String(value)`, as bytes. Whole numbers and numbers on a decimal grid of up to 6 places (scores
+ * rounded to a precision, ratios like 0.75) are written digit by digit: for such a number the
+ * shortest text that reads back as it (what `String` gives) is its grid decimal, trailing zeros
+ * cut. Other fractions take `String`, which costs hundreds of nanoseconds each.
+ */
+export function writeNumber(out: ByteChunk, value: number): void {
+  if (Number.isInteger(value) && value > -SAFE && value < SAFE) {
+    writeInteger(out, value);
+    return;
+  }
+  for (let places = 1, scale = 10; places <= 6; places++, scale *= 10) {
+    const units = Math.round(value * scale);
+    if (units / scale === value) {
+      if (units > -GRID_LIMIT && units < GRID_LIMIT) {
+        writeDecimal(out, units, places, scale);
+        return;
+      }
+      break;
+    }
+  }
+  out.ascii(String(value));
+}
+
+const SAFE = 2 ** 53;
+/**
+ * Below this many grid units the gap between neighbouring doubles is under a quarter of the grid's
+ * step, so the grid decimal is the only short decimal that reads back as the number.
+ */
+const GRID_LIMIT = 1e15;
+
+/** A whole number (`-0` as `0`, like `String`). */
+function writeInteger(out: ByteChunk, value: number): void {
+  out.room(17);
+  if (value < 0) out.bytes[out.length++] = 45;
+  writeDigits(out, value < 0 ? -value : value, 1);
+}
+
+/** `units` ÷ `scale` (10^places) as a decimal, trailing zeros cut; units is not a multiple of scale. */
+function writeDecimal(out: ByteChunk, units: number, places: number, scale: number): void {
+  out.room(24);
+  if (units < 0) {
+    out.bytes[out.length++] = 45;
+    units = -units;
+  }
+  const whole = Math.floor(units / scale);
+  let fraction = units - whole * scale;
+  while (fraction % 10 === 0) {
+    fraction /= 10;
+    places--;
+  }
+  writeDigits(out, whole, 1);
+  out.bytes[out.length++] = 46;
+  writeDigits(out, fraction, places);
+}
+
+/** The digits of a non-negative whole number, left-padded with zeros to at least `width`. */
+function writeDigits(out: ByteChunk, value: number, width: number): void {
+  let digits = 1;
+  for (let rest = value; rest >= 10; rest = Math.floor(rest / 10)) digits++;
+  if (digits < width) digits = width;
+  const bytes = out.bytes;
+  let at = out.length + digits;
+  out.length = at;
+  for (let i = 0; i < digits; i++) {
+    const next = Math.floor(value / 10);
+    bytes[--at] = 48 + (value - next * 10);
+    value = next;
+  }
+}

@@ -45,13 +45,24 @@ export class ByteChunk {
     return this.length >= this.size;
   }
 
-  /** The bytes written so far, handed over (the stream keeps them): the chunk starts afresh. */
+  /**
+   * The bytes written so far, handed over (a stream keeps them until written): the chunk starts
+   * afresh, in a buffer given back by `recycle` when there is one.
+   */
   take(): Buffer {
     const taken = this.bytes.subarray(0, this.length);
-    this.bytes = Buffer.allocUnsafe(this.size + SLACK);
+    this.bytes = this.spare.pop() ?? Buffer.allocUnsafe(this.size + SLACK);
     this.length = 0;
     return taken;
   }
+
+  /** Gives back the buffer under a taken chunk once it is written, so a long run reuses a few buffers instead of allocating one per chunk. */
+  recycle(taken: Buffer): void {
+    // Chunks are never from Node's shared pool (they are over 16 KB): the whole ArrayBuffer is this chunk's.
+    if (this.spare.length < 4 && taken.byteOffset === 0) this.spare.push(Buffer.from(taken.buffer));
+  }
+
+  private readonly spare: Buffer[] = [];
 }
 
 /** Room past the nominal size, so a chunk rarely grows for the row that fills it. */

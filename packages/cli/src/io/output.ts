@@ -36,7 +36,8 @@ export class BufferedOutput {
 
   async flush(): Promise<void> {
     if (this.chunk.length === 0) return;
-    if (!this.stream.write(this.chunk.take())) await once(this.stream, 'drain');
+    const taken = this.chunk.take();
+    if (!this.stream.write(taken, () => this.chunk.recycle(taken))) await once(this.stream, 'drain');
   }
 }
 

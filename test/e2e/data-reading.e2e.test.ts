@@ -35,6 +35,13 @@ describe('the header is checked against the columns the model reads, before the 
     );
   });
 
+  test('a header split with the wrong delimiter says which delimiter it looks like', async () => {
+    const run = await vitals(['score', SAAS, '--data', `${DATA}/semicolon.csv`, '--delimiter', ',', '--format', 'csv']);
+    expect([run.code, run.stdout]).toEqual([2, '']);
+    expect(run.stderr).toContain(`vitals: ${DATA}/semicolon.csv lacks 14 columns the model reads:`);
+    expect(run.stderr).toContain("\n  the header looks ';'-separated: try --delimiter ';'\n  (--allow-missing-columns reads them as missing in every row)\n");
+  });
+
   test('--allow-missing-columns scores anyway, each missing column read as missing', async () => {
     const run = await vitals(['score', SAAS, '--data', `${DATA}/missing-columns.csv`, '--format', 'ndjson', '--allow-missing-columns']);
     expect(run.code).toBe(0);

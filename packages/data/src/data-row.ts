@@ -26,6 +26,11 @@ export interface DataError {
   readonly message: string;
   /** Lines that belong under the message (`missing-columns`: one per column), each without a line break. */
   readonly details?: readonly string[];
+  /**
+   * `missing-columns`: the delimiter the header seems to be split by instead (one header cell holds
+   * several names joined by `;`, a tab or `|`), when that would explain the missing columns.
+   */
+  readonly headerDelimiter?: string;
   /** 1-based line and column (UTF-16 units) in the file, when the error has a place. */
   readonly line: number | null;
   readonly column: number | null;

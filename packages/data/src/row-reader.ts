@@ -95,7 +95,7 @@ export function createRowReader(options: ReadOptions): RowReader {
       const delimiter = options.delimiter ?? detectDelimiter(text);
       let records: CsvRecords | undefined;
       tokenizer = new CsvTokenizer(delimiter.charCodeAt(0), (event) => records?.onRow(event), max);
-      records = new CsvRecords({ file, columns: options.columns, allowMissingColumns: options.allowMissingColumns === true, maxCellLength: max, replacedWithin }, tokenizer, emit, fail);
+      records = new CsvRecords({ file, columns: options.columns, allowMissingColumns: options.allowMissingColumns === true, delimiter, maxCellLength: max, replacedWithin }, tokenizer, emit, fail);
       csv = { records, delimiter };
       tokenizer.push(text);
     };

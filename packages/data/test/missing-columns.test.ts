@@ -1,6 +1,6 @@
 import type { ColumnUse } from '@vitals/core';
 import { compile } from '@vitals/core';
-import { expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { columnSuggestion, describeMissingColumn, missingColumns } from '../src/index.js';
 import { readIn } from './support.js';
 
@@ -57,4 +57,20 @@ test('JSON rows have no header: a field no row has is a warning once all are rea
   expect(read.warnings.map((w) => w.message)).toEqual([
     'model.yaml:12:41 pulse date `pulse_dat` reads column `pulse_dat`, which none of the 2 rows has (each read it as missing)',
   ]);
+});
+
+describe('a header split with the wrong delimiter', () => {
+  const { columns } = compile(MODEL, { file: 'model.yaml' });
+  test.each([
+    ['`;` read as `,`', 'Account ID;seats;csm_pulse;pulse_dat\nacme;4;satisfied;2026-01-01\n', ',', ';'],
+    ['tabs read as `,`', 'Account ID\tseats\tcsm_pulse\tpulse_dat\n', ',', '\t'],
+    ['`|` read as `;`', 'Account ID|seats|csm_pulse|pulse_dat\n', ';', '|'],
+    ['`,` read as `;`: a comma file is not mistaken for another', 'Account ID,seats,csm_pulse,pulse_dat\n', ';', undefined],
+    ['one column missing: a typo, not a delimiter', 'Account ID,seats,csm_pulse,pulse;dat\n', ',', undefined],
+    ['the right delimiter, columns missing', 'Account ID;Seats;pulse\n', ';', undefined],
+  ])('%s: the missing-columns error names the delimiter it seems to be (%#)', (_case, text, delimiter, expected) => {
+    const read = readIn(text, { format: 'csv', file: 'data.csv', columns, delimiter });
+    expect(read.error?.code).toBe('missing-columns');
+    expect(read.error?.headerDelimiter).toBe(expected);
+  });
 });

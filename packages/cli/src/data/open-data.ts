@@ -37,8 +37,14 @@ export function columnsOfModels(models: readonly HealthModel[]): ColumnUse[] {
 /** What stopped the reading of a file, as an error for stderr: `file:line:column: message`, and its detail lines. */
 export function dataError(file: string, error: DataError): CliError {
   if (error.code === 'missing-columns') {
-    return new CliError(error.message, EXIT.usage, [...(error.details ?? []).map((line) => `  ${line}`), '  (--allow-missing-columns reads them as missing in every row)']);
+    const delimiter = error.headerDelimiter === undefined ? [] : [`  the header looks ${delimiterWord(error.headerDelimiter)}-separated: try --delimiter ${delimiterWord(error.headerDelimiter)}`];
+    return new CliError(error.message, EXIT.usage, [...(error.details ?? []).map((line) => `  ${line}`), ...delimiter, '  (--allow-missing-columns reads them as missing in every row)']);
   }
   const place = error.line === null ? file : error.column === null ? `${file}:${error.line}` : `${file}:${error.line}:${error.column}`;
   return new CliError(`${place}: ${error.message}`);
+}
+
+/** `tab` by name; `';'` and `'|'` quoted, as a shell takes them (both mean something to a shell). */
+function delimiterWord(delimiter: string): string {
+  return delimiter === '\t' ? 'tab' : `'${delimiter}'`;
 }

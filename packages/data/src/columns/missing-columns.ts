@@ -40,3 +40,23 @@ export function describeMissingColumn(missing: MissingColumn, lacking = 'which t
   const hint = suggestion === null ? '' : ` — did you mean \`${suggestion}\`?`;
   return `${place}${who} reads column \`${use.column}\`, ${lacking}${hint}`;
 }
+
+/** Delimiters a header read with another one may really use (a `,` file read with `;` is not mistaken so: `,` is tried first). */
+const OTHER_DELIMITERS = [';', '\t', '|'] as const;
+
+/**
+ * The delimiter a header was most likely written with, when it was split with another one: a
+ * header cell holds names joined by `;`, a tab or `|`, and several columns the model reads are
+ * missing (`account_id;seats;tickets` read as one column). Null when nothing suggests it.
+ */
+export function likelyHeaderDelimiter(header: readonly string[], missing: number, delimiter: string): string | null {
+  if (missing < 2) return null;
+  let best: string | null = null;
+  let most = 0;
+  for (const candidate of OTHER_DELIMITERS) {
+    if (candidate === delimiter) continue;
+    const joined = header.reduce((count, name) => Math.max(count, name.split(candidate).length - 1), 0);
+    if (joined > most) [best, most] = [candidate, joined];
+  }
+  return best;
+}

@@ -1,5 +1,5 @@
 import type { ColumnUse } from '@vitals/core';
-import { describeMissingColumn, missingColumns } from '../columns/missing-columns.js';
+import { describeMissingColumn, likelyHeaderDelimiter, missingColumns } from '../columns/missing-columns.js';
 import type { DataError, DataRow, RowProblem } from '../data-row.js';
 import type { CsvRowEvent, CsvTokenizer } from './csv-tokenizer.js';
 
@@ -8,6 +8,8 @@ export interface CsvRecordOptions {
   /** The columns the model reads: checked against the header, and the only cells put in records. */
   readonly columns: readonly ColumnUse[] | undefined;
   readonly allowMissingColumns: boolean;
+  /** The delimiter the file is read with (`,` unless detected or given otherwise). */
+  readonly delimiter: string;
   readonly maxCellLength: number;
   /** Whether characters in [start, end) of the text replaced bytes that were not UTF-8. */
   readonly replacedWithin: (start: number, end: number) => boolean;
@@ -56,7 +58,15 @@ export class CsvRecords {
     }
     const missing = this.options.columns === undefined ? [] : missingColumns(names, this.options.columns);
     if (missing.length > 0 && !this.options.allowMissingColumns) {
-      this.fail({ code: 'missing-columns', message: missingColumnsHeadline(this.options.file, missing.length), details: missing.map((m) => describeMissingColumn(m)), line: event.line, column: null });
+      const headerDelimiter = likelyHeaderDelimiter(names, missing.length, this.options.delimiter);
+      this.fail({
+        code: 'missing-columns',
+        message: missingColumnsHeadline(this.options.file, missing.length),
+        details: missing.map((m) => describeMissingColumn(m)),
+        ...(headerDelimiter === null ? {} : { headerDelimiter }),
+        line: event.line,
+        column: null,
+      });
       return;
     }
     this.fields = names.map((name, index) => ({ index, name })).filter((f) => f.name !== '' && (wanted === undefined || wanted.has(f.name)));

@@ -43,27 +43,47 @@ function writeText(out: ByteChunk, text: string, raw: boolean): boolean {
  * `String(value)`, as bytes. Whole numbers and numbers on a decimal grid of up to 6 places (scores
  * rounded to a precision, ratios like 0.75) are written digit by digit: for such a number the
  * shortest text that reads back as it (what `String` gives) is its grid decimal, trailing zeros
- * cut. Other fractions take `String`, which costs hundreds of nanoseconds each.
+ * cut. Other fractions take `String` (remembered: see `fractionText`).
  */
 export function writeNumber(out: ByteChunk, value: number): void {
   if (Number.isInteger(value) && value > -SAFE && value < SAFE) {
     writeInteger(out, value);
     return;
   }
-  for (let places = 1, scale = 10; places <= 6; places++, scale *= 10) {
-    const units = Math.round(value * scale);
-    if (units / scale === value) {
-      if (units > -GRID_LIMIT && units < GRID_LIMIT) {
-        writeDecimal(out, units, places, scale);
-        return;
-      }
-      break;
-    }
+  // A number on a coarser grid is on this one too; writeDecimal cuts the trailing zeros.
+  const units = Math.round(value * GRID_SCALE);
+  if (units / GRID_SCALE === value && units > -GRID_LIMIT && units < GRID_LIMIT) {
+    writeDecimal(out, units, GRID_PLACES, GRID_SCALE);
+    return;
   }
-  out.ascii(String(value));
+  out.ascii(fractionText(value));
 }
 
+/**
+ * `String(value)` of a fraction off the grid (a ratio like 0.9146608315098468), remembered in a
+ * small table indexed by the number's bits: such values repeat across rows (a ratio of two small
+ * counts), and their text costs hundreds of nanoseconds. Bounded, and a slot holds the last value
+ * that hashed to it; NaN never matches, so it is never served from the table.
+ */
+function fractionText(value: number): string {
+  FRACTION_BITS[0] = value;
+  const slot = Math.imul((FRACTION_WORDS[0] as number) ^ (FRACTION_WORDS[1] as number), 0x9e3779b1) >>> (32 - FRACTION_SLOTS_LOG2);
+  if (FRACTION_VALUES[slot] === value) return FRACTION_TEXTS[slot] as string;
+  const text = String(value);
+  FRACTION_VALUES[slot] = value;
+  FRACTION_TEXTS[slot] = text;
+  return text;
+}
+
+const FRACTION_SLOTS_LOG2 = 14;
+const FRACTION_VALUES = new Float64Array(1 << FRACTION_SLOTS_LOG2).fill(Number.NaN);
+const FRACTION_TEXTS: string[] = new Array<string>(1 << FRACTION_SLOTS_LOG2).fill('');
+const FRACTION_BITS = new Float64Array(1);
+const FRACTION_WORDS = new Int32Array(FRACTION_BITS.buffer);
+
 const SAFE = 2 ** 53;
+const GRID_PLACES = 6;
+const GRID_SCALE = 1e6;
 /**
  * Below this many grid units the gap between neighbouring doubles is under a quarter of the grid's
  * step, so the grid decimal is the only short decimal that reads back as the number.

@@ -35,7 +35,25 @@ export function formatModelTests(source: string | Uint8Array, file = 'model.test
   return formatYaml(source, file, TEST_FILE_LAYOUT, false);
 }
 
+/**
+ * The printer does not always place a comment between a block list's last item and the next key
+ * where it reads it back from (two such comments, one at each indentation, move on a second
+ * pass), so the layout is applied again until it no longer changes: each pass keeps the meaning
+ * and every comment (checked), so the fixed point does too. One extra pass is the usual cost.
+ */
+const MAX_PASSES = 4;
+
 function formatYaml(source: string | Uint8Array, file: string, layout: Layout, isModel: boolean): FormatResult {
+  let result = formatPass(source, file, layout, isModel);
+  for (let pass = 1; pass < MAX_PASSES && result.value !== undefined; pass++) {
+    const again = formatPass(result.value, file, layout, isModel);
+    if (again.value === undefined || again.value === result.value) break;
+    result = again;
+  }
+  return result;
+}
+
+function formatPass(source: string | Uint8Array, file: string, layout: Layout, isModel: boolean): FormatResult {
   // The loader's guards (size, nesting, alias expansion, encoding) hold for fmt exactly as for check.
   const loaded = yamlToDocument(source, file);
   if (loaded.value === undefined) return { value: undefined, diagnostics: loaded.diagnostics };

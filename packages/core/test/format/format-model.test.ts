@@ -229,6 +229,11 @@ function hasComments(node: unknown): boolean {
   return found;
 }
 
+test('a comment after a block list\'s last item, among keys to reorder, settles in one run of fmt (found by the property below)', () => {
+  const messy = readFileSync(new URL('../../../../test/fixtures/format/comment-after-list.yaml', import.meta.url), 'utf8');
+  expect(expectCanonical(messy)).toContain('      - basic\n');
+});
+
 describe('formatModel on generated models', () => {
   test('any layout of a valid model formats to a fixed point, with the same meaning, plan and comments', () => {
     fc.assert(

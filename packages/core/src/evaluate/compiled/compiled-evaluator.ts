@@ -43,18 +43,29 @@ export interface CompiledEvaluatorOptions {
 type Step<R extends ScoreSummary> = (ctx: StepContext, record: Readonly<Record<string, unknown>>, previous: AccountState | undefined, options: StepOptions | undefined) => StepOutput<R>;
 
 /**
- * What one model's step reads besides the record: its plan, the plan's numbers, its counter. One
- * class, so every model's context has the same shape and a shared step stays optimised for all.
+ * What one model's step reads besides the record: its plan, the plan's numbers, its counter, and
+ * the parts of the plan it reads on every record as fields of its own (the plan stays for the rare
+ * paths). One class, and its arrays made here, so every model's context has the same shape and a
+ * shared step stays optimised for all: read through the plan, they deoptimised the step ("wrong
+ * map") over a session's first keystrokes.
  */
 class StepContext {
   readonly inputs: Plan['inputs'];
+  readonly bands: Plan['bands'];
+  readonly pulse: Plan['pulse'];
+  readonly model: string;
+  readonly hash: string;
   readonly benchmarks: ReturnType<typeof benchmarkTable>;
   stepsRun = 0;
   constructor(
     readonly plan: Plan,
     readonly numbers: Float64Array,
   ) {
-    this.inputs = plan.inputs;
+    this.inputs = Array.from(plan.inputs);
+    this.bands = plan.bands;
+    this.pulse = plan.pulse;
+    this.model = plan.model;
+    this.hash = plan.hash;
     this.benchmarks = benchmarkTable(plan.benchmarks);
   }
 }

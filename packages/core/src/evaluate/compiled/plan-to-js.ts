@@ -62,7 +62,9 @@ export function planToJs(plan: Plan, options: PlanToJsOptions = {}): GeneratedCo
   };
   head.line('"use strict";');
   head.line('const readers = rt.readers; const NO_SITES = [];');
-  body.line('const plan = ctx.plan, inputs = ctx.inputs, P = ctx.numbers;');
+  // The plan's parts the step reads on every record come from `ctx`'s own fields (one class, one shape), not
+  // from the plan, whose shape the engine may see change from model to model (a shared step would deoptimise).
+  body.line('const plan = ctx.plan, inputs = ctx.inputs, P = ctx.numbers, planBands = ctx.bands, planPulse = ctx.pulse, modelName = ctx.model, modelHash = ctx.hash;');
   if (options.instrument === true) body.line('ctx.stepsRun++;');
   emitInputs(plan, body, full);
   emitPulse(plan, body);
@@ -174,7 +176,7 @@ function fastPath(declared: Plan['inputs'][number], v: string, out: CodeBuilder)
 
 function emitPulse(plan: Plan, out: CodeBuilder): void {
   if (plan.pulse === null) return;
-  out.line(`const pulse = rt.pulseReading(plan.pulse, ${input(plan, plan.pulse.field)}, ${input(plan, plan.pulse.recordedAt)}, asOf, ${plan.precision});`);
+  out.line(`const pulse = rt.pulseReading(planPulse, ${input(plan, plan.pulse.field)}, ${input(plan, plan.pulse.recordedAt)}, asOf, ${plan.precision});`);
 }
 
 function slotCode(plan: Plan, names: Names): (own: string) => SlotCode {
@@ -306,7 +308,7 @@ function emitOverall(plan: Plan, names: Names, out: CodeBuilder): void {
   const unknown = plan.metrics.map((metric, m) => (metric.weight > 0 ? `mu${m}` : '')).filter(Boolean).join(' || ') || 'false';
   out.line(`const reason = ${unknown} ? "metric-unknown" : coverage < ${out.number(plan.minCoverage)} ? "insufficient-coverage" : rolled === null ? "no-data" : null;`);
   out.line('const computedScore = reason === null ? rolled : null;');
-  out.line(`let band = rt.bandWithHysteresis(plan.bands, ${out.number(plan.hysteresis)}, computedScore, ${bandCode(plan.bands, 'computedScore', out)}, previous === undefined ? null : previous.computedBand);`);
+  out.line(`let band = rt.bandWithHysteresis(planBands, ${out.number(plan.hysteresis)}, computedScore, ${bandCode(plan.bands, 'computedScore', out)}, previous === undefined ? null : previous.computedBand);`);
   out.line('const computedBand = band; let score = computedScore;');
   emitOverride(plan, out);
   out.line('const status = score !== null ? "scored" : reason === null ? "scored" : "unscored";');
@@ -372,7 +374,7 @@ function emitSummary(plan: Plan, out: CodeBuilder): void {
   out.line(`const result = { ${resultHead} categories: { ${categories} }, metrics: { ${metrics} }, ${resultTail(plan)} };`);
 }
 
-const resultHead = 'model: plan.model, model_hash: plan.hash, id, as_of: asOf === null ? null : rt.formatDay(asOf), status, reason: status === "scored" ? null : reason, score, band, coverage,';
+const resultHead = 'model: modelName, model_hash: modelHash, id, as_of: asOf === null ? null : rt.formatDay(asOf), status, reason: status === "scored" ? null : reason, score, band, coverage,';
 
 function resultTail(plan: Plan): string {
   const keys = JSON.stringify(plan.metrics.map((m) => m.key));

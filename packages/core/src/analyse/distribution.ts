@@ -1,4 +1,5 @@
 import type { Plan } from '../compile/plan.js';
+import { bandOf } from '../evaluate/reference/score-metric.js';
 import type { ScoreResult, ScoreSummary, UnscoredReason } from '../evaluate/result.js';
 
 /** How a set of scores spreads: what a team looks at before rolling a model out. */
@@ -177,7 +178,7 @@ function histogram(counts: Map<number, number>, factor: number, plan: Plan, bins
   const thresholds = bandEdges.filter((t) => t > min && t < max);
   const regular = Array.from({ length: bins - 1 }, (_, i) => min + (i + 1) * width).filter((edge) => thresholds.every((t) => Math.abs(edge - t) > width / 4));
   const edges = [min, ...[...regular, ...thresholds].sort((x, y) => x - y), max];
-  const result = edges.slice(0, -1).map((from, i) => ({ from, to: edges[i + 1] as number, band: bandAt(plan, from), count: 0 }));
+  const result = edges.slice(0, -1).map((from, i) => ({ from, to: edges[i + 1] as number, band: bandOf(plan.bands, from) as string, count: 0 }));
   for (const [key, count] of counts) {
     const score = key / factor;
     let index = result.findIndex((bin) => score < bin.to);
@@ -185,11 +186,6 @@ function histogram(counts: Map<number, number>, factor: number, plan: Plan, bins
     (result[index] as { count: number }).count += count;
   }
   return result;
-}
-
-function bandAt(plan: Plan, score: number): string {
-  const index = plan.bands.thresholds.findIndex((t) => score < t);
-  return plan.bands.names[index < 0 ? plan.bands.names.length - 1 : index] as string;
 }
 
 /** Quantiles by linear interpolation between closest ranks (the common "type 7" definition). */

@@ -38,22 +38,27 @@ export function formatModelTests(source: string | Uint8Array, file = 'model.test
 /**
  * The printer does not always place a comment between a block list's last item and the next key
  * where it reads it back from (two such comments, one at each indentation, move on a second
- * pass), so the layout is applied again until it no longer changes: each pass keeps the meaning
- * and every comment (checked), so the fixed point does too. One extra pass is the usual cost.
+ * pass), so the layout is applied again until it no longer changes; the fixed point is then
+ * checked against the file as written (meaning, every comment, the content hash). One extra pass
+ * is the usual cost.
  */
 const MAX_PASSES = 4;
 
 function formatYaml(source: string | Uint8Array, file: string, layout: Layout, isModel: boolean): FormatResult {
-  let result = formatPass(source, file, layout, isModel);
-  for (let pass = 1; pass < MAX_PASSES && result.value !== undefined; pass++) {
-    const again = formatPass(result.value, file, layout, isModel);
-    if (again.value === undefined || again.value === result.value) break;
-    result = again;
+  const first = formatPass(source, file, layout);
+  if (first.value === undefined) return first;
+  let value = first.value;
+  for (let pass = 1; pass < MAX_PASSES; pass++) {
+    const again = formatPass(value, file, layout);
+    if (again.value === undefined || again.value === value) break;
+    value = again.value;
   }
-  return result;
+  // Checked once, the output against the file as written (meaning, comments and hash compare transitively).
+  assertNothingLost(first.loaded, value, isModel);
+  return { value, diagnostics: [] };
 }
 
-function formatPass(source: string | Uint8Array, file: string, layout: Layout, isModel: boolean): FormatResult {
+function formatPass(source: string | Uint8Array, file: string, layout: Layout): { value: undefined; diagnostics: Diagnostic[] } | { value: string; loaded: SourceDocument } {
   // The loader's guards (size, nesting, alias expansion, encoding) hold for fmt exactly as for check.
   const loaded = yamlToDocument(source, file);
   if (loaded.value === undefined) return { value: undefined, diagnostics: loaded.diagnostics };
@@ -85,8 +90,7 @@ function formatPass(source: string | Uint8Array, file: string, layout: Layout, i
   const tidy = restoreRawScalars(printed, raw).replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n');
   const laidOut = unpadFlowLists(`${restoreBlockScalars(tidy, blocks).replace(/^\n+/, '').trimEnd()}\n`);
   const formatted = keepCommentColumns(text, laidOut);
-  assertNothingLost(loaded.value, formatted, isModel);
-  return { value: formatted, diagnostics: [] };
+  return { value: formatted, loaded: loaded.value };
 }
 
 /**

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { inject } from 'vitest';
-import { compiledEvaluator, createScorer, planModel, referenceEvaluator, type Evaluator, type Plan, type ScoreResult } from '@vitals/core';
+import { compiledEvaluator, createScorer, parseDay, planModel, referenceEvaluator, type Evaluator, type Plan, type ScoreResult } from '@vitals/core';
 import { scoreRecordsWithDuckDb, scoreWithPostgres, type EngineRow, type PostgresClient } from '@vitals/engines';
 
 /**
@@ -39,7 +39,9 @@ const javascript = (name: 'reference' | 'compiled', make: (plan: Plan) => Evalua
 });
 
 function dayOf(date: string): number {
-  return Date.parse(`${date}T00:00:00Z`) / 86_400_000;
+  const day = parseDay(date);
+  if (day === undefined) throw new Error(`bug: as-of ${JSON.stringify(date)} is not a date`);
+  return day;
 }
 
 /** The fields a row of the SQL query holds, by path (`metrics.<key>.score`). */

@@ -2,16 +2,12 @@ import { compileModel, createSummaryScorer } from '@vitals/core';
 import { PreviewSession } from '../../playground/src/worker/preview-session.js';
 import { readData } from '../../playground/src/worker/read-data.js';
 import { withParsedNumbers } from '../../playground/src/worker/parsed-records.js';
+import { median } from '../measure/statistics.js';
 
 /** Milliseconds of CPU this process has used: on a loaded machine, less skewed than wall time by others' work. */
 function cpuMs(): number {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1000;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
 }
 
 export interface SessionCpu {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { SqlTranslationError, compiledEvaluator, planModel, planToSql, type ScoreResult } from '@vitals/core';
-import { ENGINES, carried, pick, planOf } from '../support/evaluators.js';
+import { ENGINES, expectCarried, planOf } from '../support/evaluators.js';
 import { PAYLOADS, UNENCODABLE, hostileModel } from '../support/hostile-model.js';
 
 /**
@@ -35,17 +35,11 @@ describe.each(ENGINES)('no model text runs as code on the $name engine', (engine
     ];
     const [result, contrast] = (await engine.score(plan, records)) as [ScoreResult, ScoreResult];
     expect(globalThis.__pwned).toBeUndefined();
-    const expectCarried = (r: ScoreResult, path: string, value: unknown) => {
-      const wanted = carried(engine, path, value);
-      if (wanted === undefined) return;
-      if (typeof wanted === 'object' && wanted !== null && !Array.isArray(wanted)) expect(pick(r, path), path).toMatchObject(wanted);
-      else expect(pick(r, path), path).toEqual(wanted);
-    };
     expect(result.status).toBe('scored');
     expect(result.id).toBe(payload);
-    expectCarried(result, 'metrics.tiered', { value: payload, score: 90 });
-    expectCarried(result, 'metrics.noted', { score: 80 });
-    expectCarried(result, 'pulse', { value: payload, title: payload });
+    expectCarried(engine, result, 'metrics.tiered', { value: payload, score: 90 });
+    expectCarried(engine, result, 'metrics.noted', { score: 80 });
+    expectCarried(engine, result, 'pulse', { value: payload, title: payload });
     expect(result.benchmark).toBe(50);
     expect(result.playbooks.map((p) => p.key)).toEqual(['fires']);
     if (engine.carries('playbooks.why')) {
@@ -55,8 +49,8 @@ describe.each(ENGINES)('no model text runs as code on the $name engine', (engine
     }
     // The other value reads as itself: no comparison was turned into one that always holds.
     expect(contrast.id).toBe(other);
-    expectCarried(contrast, 'metrics.tiered', { value: other, score: 10 });
-    expectCarried(contrast, 'metrics.noted', { score: 20 });
+    expectCarried(engine, contrast, 'metrics.tiered', { value: other, score: 10 });
+    expectCarried(engine, contrast, 'metrics.noted', { score: 20 });
     expect(contrast.benchmark).toBe(60);
     expect(contrast.playbooks).toEqual([]);
     expect(Object.prototype).not.toHaveProperty('__pwned');

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { compiledEvaluator, createScorer, parseDay, planModel, referenceEvaluator, type Evaluator, type Plan, type ScoreResult } from '@vitals/core';
 import { scoreRecordsWithDuckDb, scoreWithPostgres, type EngineRow, type PostgresClient } from '@vitals/engines';
 
@@ -142,4 +142,12 @@ export function carried(engine: Engine, path: string, value: unknown): unknown {
   if (typeof value !== 'object' || value === null || Array.isArray(value) || path === 'issues' || path === 'playbooks') return engine.carries(path) ? value : undefined;
   const kept = Object.entries(value).filter(([key]) => engine.carries(`${path}.${key}`));
   return kept.length === 0 ? undefined : Object.fromEntries(kept);
+}
+
+/** Expects `value` at `path` of a result, as much of it as the engine carries: an object's carried keys matched, anything else equal. */
+export function expectCarried(engine: Engine, result: ScoreResult, path: string, value: unknown): void {
+  const wanted = carried(engine, path, value);
+  if (wanted === undefined) return;
+  if (typeof wanted === 'object' && wanted !== null && !Array.isArray(wanted)) expect(pick(result, path), path).toMatchObject(wanted);
+  else expect(pick(result, path), path).toEqual(wanted);
 }

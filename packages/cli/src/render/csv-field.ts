@@ -13,31 +13,10 @@ export type CsvValue = string | number | boolean | null | undefined;
  */
 export function csvField(value: CsvValue, raw = false): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return numberText(value);
   if (typeof value !== 'string') return String(value);
   if (!raw && startsFormula(value)) return `"'${value.replace(/"/g, '""')}"`;
   return needsQuotes(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
-
-/**
- * `String(value)`, remembered: turning a fraction into its shortest decimal text costs hundreds of
- * nanoseconds, several times per output row, while scores rounded to a precision take only some
- * thousands of distinct values. Whole numbers (row numbers) are cheap and not kept; the memory is
- * bounded (cleared when full).
- */
-function numberText(value: number): string {
-  if (Number.isInteger(value)) return String(value);
-  let text = NUMBER_TEXT.get(value);
-  if (text === undefined) {
-    if (NUMBER_TEXT.size >= NUMBER_TEXT_LIMIT) NUMBER_TEXT.clear();
-    text = String(value);
-    NUMBER_TEXT.set(value, text);
-  }
-  return text;
-}
-
-const NUMBER_TEXT = new Map<number, string>();
-const NUMBER_TEXT_LIMIT = 1 << 16;
 
 /** A line of fields. */
 export function csvLine(values: readonly CsvValue[], raw = false): string {

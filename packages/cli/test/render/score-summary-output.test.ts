@@ -47,7 +47,7 @@ describe.each(EXAMPLES)('models/%s: the outputs from the summary scorer', (name)
 });
 
 describe('CSV fields', () => {
-  test('a number is written as String(number), however many distinct numbers pass (the remembered text included)', () => {
+  test('a number is written as String(number), however many distinct numbers pass', () => {
     const numbers = fc.oneof(fc.double({ noNaN: true }), fc.integer({ min: -10_000, max: 10_000 }).map((n) => n / 100), fc.integer());
     fc.assert(fc.property(fc.array(numbers, { maxLength: 200 }), (values) => values.every((v) => csvField(v) === String(v) && csvField(v) === String(v))), { numRuns: 1_000 });
     const wrong = Array.from({ length: 70_000 }, (_, i) => i / 7).filter((v) => csvField(v) !== String(v));

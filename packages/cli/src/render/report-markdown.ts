@@ -17,7 +17,8 @@ export function renderReportMarkdown(data: ReportData): string {
   for (const table of [...rest, ...movementTables(data)]) out.push('', ...tableMarkdown(table));
   if (summary.stats !== null) {
     const max = Math.max(...summary.histogram.map((b) => b.count));
-    out.push('', '### Overall score', '', '```text', ...summary.histogram.map((b) => `${binLabel(b).padStart(11)} ${b.band.padEnd(Math.max(...summary.histogram.map((x) => x.band.length)))} │${bar(b.count, max, 40).padEnd(40)} ${b.count.toLocaleString('en-US')}`), '```');
+    const bandWidth = Math.max(...summary.histogram.map((b) => b.band.length));
+    out.push('', '### Overall score', '', '```text', ...summary.histogram.map((b) => `${binLabel(b).padStart(11)} ${b.band.padEnd(bandWidth)} │${bar(b.count, max, 40).padEnd(40)} ${b.count.toLocaleString('en-US')}`), '```');
     out.push('', `${statsLine(summary.stats, plan.precision, ', ')}.`);
   }
   out.push('', '### Category averages', '', `| category | mean | ${data.unit}s |`, '| --- | ---: | ---: |');

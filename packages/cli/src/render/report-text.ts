@@ -8,7 +8,8 @@ import { PLAIN, type Style } from './style.js';
 
 /** `vitals report` for a terminal: what a team looks at before rolling a model out. Text from the model and the data goes through `safeText`. */
 export function renderReportText(data: ReportData, style: Style = PLAIN): string {
-  const sections = [header(data, style), ...bookTables(data).slice(0, 1).map(tableText), histogram(data), bands(data, style), ...bookTables(data).slice(1).map(tableText), ...movementTables(data).map(tableText), categories(data), benchmarks(data), lifecycle(data), playbooks(data)];
+  const [actOn, ...book] = bookTables(data).map(tableText);
+  const sections = [header(data, style), actOn ?? '', histogram(data), bands(data, style), ...book, ...movementTables(data).map(tableText), categories(data), benchmarks(data), lifecycle(data), playbooks(data)];
   return `${sections.filter((s) => s !== '').join('\n\n')}\n`;
 }
 

@@ -1,4 +1,5 @@
 import { suggest, type ColumnUse } from '@vitals/core';
+import { DELIMITERS } from '../csv/delimiter.js';
 
 /** A column the model reads that the file lacks, and the header name it most likely meant. */
 export interface MissingColumn {
@@ -42,7 +43,7 @@ export function describeMissingColumn(missing: MissingColumn, lacking = 'which t
 }
 
 /** Delimiters a header read with another one may really use (a `,` file read with `;` is not mistaken so: `,` is tried first). */
-const OTHER_DELIMITERS = [';', '\t', '|'] as const;
+const OTHER_DELIMITERS = DELIMITERS.filter((d) => d !== ',');
 
 /**
  * The delimiter a header was most likely written with, when it was split with another one: a

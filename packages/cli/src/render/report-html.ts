@@ -1,7 +1,7 @@
 import { DOMINANT_BAND_SHARE } from '@vitals/core';
 import { chartPage, esc } from './chart-page.js';
 import { bookTables, movementTables, type ReportTable } from './report-book.js';
-import { binLabel, dominantBandWarning, overridesLine, percent, statsLine, type ReportData } from './report-model.js';
+import { binLabel, dominantBandWarning, overridesLine, percent, pulsesLine, statsLine, type ReportData } from './report-model.js';
 
 const FALLBACK_COLOURS = ['#c62828', '#f9a825', '#2e7d32', '#1565c0', '#6a1b9a', '#00838f', '#5d4037', '#455a64'];
 
@@ -60,7 +60,7 @@ function benchmarkTable({ summary }: ReportData): string {
 
 function lifecycle({ plan, summary }: ReportData): string {
   const parts: string[] = [];
-  if (plan.pulse !== null) parts.push(`Pulses: ${summary.pulses.present} present, ${summary.pulses.stale} stale.`);
+  if (plan.pulse !== null) parts.push(`${esc(pulsesLine(summary.pulses))}.`);
   if (plan.overrides !== null) parts.push(`${esc(overridesLine(summary.overrides))}.`);
   return parts.length === 0 ? '' : `<p class="meta">${parts.join(' ')}</p>`;
 }

@@ -1,7 +1,7 @@
 import { DOMINANT_BAND_SHARE } from '@vitals/core';
 import { bar } from './bars.js';
 import { bookTables, movementTables, type ReportTable } from './report-book.js';
-import { binLabel, dominantBandWarning, mean, overridesLine, percent, statsLine, type ReportData } from './report-model.js';
+import { binLabel, dominantBandWarning, mean, overridesLine, percent, pulsesLine, statsLine, type ReportData } from './report-model.js';
 import { safeText } from './safe-text.js';
 
 /** `vitals report --format markdown`: the same report for a pull request or a wiki page. */
@@ -27,7 +27,7 @@ export function renderReportMarkdown(data: ReportData): string {
     out.push('', '### Below their stage benchmark', '', '| stage | segment | below | of | share |', '| --- | --- | ---: | ---: | ---: |');
     for (const g of summary.belowBenchmark) out.push(`| ${md(g.stage)} | ${md(g.segment ?? '(any)')} | ${g.below} | ${g.of} | ${percent(g.of > 0 ? g.below / g.of : 0)} |`);
   }
-  if (plan.pulse !== null) out.push('', `Pulses: ${summary.pulses.present} present, ${summary.pulses.stale} stale.`);
+  if (plan.pulse !== null) out.push('', `${pulsesLine(summary.pulses)}.`);
   if (plan.overrides !== null) out.push('', `${overridesLine(summary.overrides)}.`);
   if (summary.playbooks.length > 0) {
     out.push('', '### Playbooks fired', '', `| playbook | ${data.unit}s |`, '| --- | ---: |');

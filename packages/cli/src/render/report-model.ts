@@ -45,6 +45,11 @@ export function statsLine(s: ScoreStats, precision: number, separator = ' · '):
   return [`mean ${f(s.mean)}`, `median ${f(s.median)}`, `p10 ${f(s.p10)}`, `p90 ${f(s.p90)}`, `min ${f(s.min)}`, `max ${f(s.max)}`].join(separator);
 }
 
+/** The pulses read and how many had gone stale; the share tells a CS lead how much the CSMs' view can be trusted. */
+export function pulsesLine({ present, stale }: DistributionSummary['pulses']): string {
+  return `Pulses: ${present} present, ${stale} stale${present > 0 ? ` (${percent(stale / present)})` : ''}`;
+}
+
 /**
  * The overrides in force and not. An inverted override (it expires on or before the day it was
  * set) is never applied, so it is named: a CSM meant something by it, and the dates need fixing.

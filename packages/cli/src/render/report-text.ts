@@ -2,7 +2,7 @@ import { DOMINANT_BAND_SHARE } from '@vitals/core';
 import { bar } from './bars.js';
 import { plural } from './check-report.js';
 import { bookTables, movementTables, type ReportTable } from './report-book.js';
-import { binLabel, dominantBandWarning, mean, overridesLine, percent, statsLine, type ReportData } from './report-model.js';
+import { binLabel, dominantBandWarning, mean, overridesLine, percent, pulsesLine, statsLine, type ReportData } from './report-model.js';
 import { safeText } from './safe-text.js';
 import { PLAIN, type Style } from './style.js';
 
@@ -62,10 +62,7 @@ function benchmarks({ summary, plan }: ReportData): string {
 
 function lifecycle({ plan, summary }: ReportData): string {
   const lines: string[] = [];
-  if (plan.pulse !== null) {
-    const { present, stale } = summary.pulses;
-    lines.push(`Pulses: ${present} present, ${stale} stale${present > 0 ? ` (${percent(stale / present)})` : ''}`);
-  }
+  if (plan.pulse !== null) lines.push(pulsesLine(summary.pulses));
   if (plan.overrides !== null) lines.push(overridesLine(summary.overrides));
   return lines.join('\n');
 }

@@ -89,6 +89,7 @@ export type { SqlQuery } from './sql/plan-to-sql.js';
 export type { DbtModel } from './sql/plan-to-dbt.js';
 export type { PlanToSqlOptions, ColumnKind } from './sql/query.js';
 export type { SqlColumn, SqlColumnField } from './sql/output-columns.js';
+export { acceptedValues } from './sql/output-columns.js';
 export type { SqlDialect, SqlDialectName } from './sql/dialect.js';
 export type { AccountFacts } from './evaluate/account-facts.js';
 export type { ColumnClash } from './check/column-names.js';

@@ -5,7 +5,7 @@ import { CliError } from '../errors.js';
 import { createProgress } from '../io/progress.js';
 import { note } from '../io/output.js';
 import type { ScoreCommandOptions } from '../program.js';
-import type { WrittenRow } from '../render/score-row.js';
+import type { RowResult, WrittenRow } from '../render/score-row.js';
 import { RowTally, warnAboutAsOf, type ScoreStreamOutcome } from './score-stream.js';
 
 type Engines = typeof import('@vitals/engines');
@@ -92,8 +92,27 @@ async function checkCsv(model: HealthModel, options: ScoreCommandOptions): Promi
  * (null here; `score` leaves their columns out) and hands back no record (no owner or value).
  */
 function writtenRow(row: EngineRow): WrittenRow {
-  return {
-    data: { row: row.row, line: row.line, record: null },
-    result: { ...row, playbooks: row.playbooks.map((key) => ({ key })), change: null, pulse: null, override: null },
+  // Field by field, not `{ ...row }`: a spread of the engine row cost more than the CSV writer per row (profiled).
+  const result: RowResult = {
+    id: row.id,
+    as_of: row.as_of,
+    status: row.status,
+    reason: row.reason,
+    score: row.score,
+    band: row.band,
+    coverage: row.coverage,
+    categories: row.categories,
+    metrics: row.metrics,
+    stage: row.stage,
+    segment: row.segment,
+    benchmark: row.benchmark,
+    gap: row.gap,
+    below_benchmark: row.below_benchmark,
+    playbooks: row.playbooks.length === 0 ? [] : row.playbooks.map((key) => ({ key })),
+    change: null,
+    pulse: null,
+    override: null,
+    issues: row.issues,
   };
+  return { data: { row: row.row, line: row.line, record: null }, result };
 }

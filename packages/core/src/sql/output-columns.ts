@@ -54,3 +54,25 @@ export function preferredName(field: SqlColumnField): string {
       return field.kind;
   }
 }
+
+/**
+ * The only values a text column of the query can hold, when they are a closed list (status,
+ * reason, the bands): what dbt's `accepted_values` tests and an engine reading the column as an
+ * enumeration rely on. Undefined for open text (ids, stages, lists, issues).
+ */
+export function acceptedValues(plan: Plan, field: SqlColumnField): readonly string[] | undefined {
+  switch (field.kind) {
+    case 'status':
+      return ['scored', 'unscored', 'invalid'];
+    case 'reason':
+      return ['insufficient-coverage', 'metric-unknown', 'no-data'];
+    case 'band':
+      return plan.bands.names;
+    case 'category_band':
+      return plan.categories.find((c) => c.key === field.category)?.bands.names ?? [];
+    case 'metric_band':
+      return plan.metrics.find((m) => m.key === field.metric)?.bands.names ?? [];
+    default:
+      return undefined;
+  }
+}

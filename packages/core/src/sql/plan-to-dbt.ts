@@ -2,7 +2,7 @@ import { stringify } from 'yaml';
 import type { Plan } from '../compile/plan.js';
 import type { SqlDialect, SqlDialectName } from './dialect.js';
 import { SqlTranslationError } from './dialects/literal-text.js';
-import type { SqlColumnField } from './output-columns.js';
+import { acceptedValues, type SqlColumnField } from './output-columns.js';
 import { SQL_DIALECTS, planToSql } from './plan-to-sql.js';
 import type { PlanToSqlOptions } from './query.js';
 
@@ -100,19 +100,8 @@ const DESCRIPTIONS: Readonly<Record<Exclude<SqlColumnField['kind'], 'category_sc
 };
 
 function tests(plan: Plan, field: SqlColumnField): { data_tests?: unknown[] } {
-  const values = (list: readonly string[]) => ({ data_tests: [{ accepted_values: { values: [...list] } }] });
-  switch (field.kind) {
-    case 'status':
-      return { data_tests: ['not_null', { accepted_values: { values: ['scored', 'unscored', 'invalid'] } }] };
-    case 'reason':
-      return values(['insufficient-coverage', 'metric-unknown', 'no-data']);
-    case 'band':
-      return values(plan.bands.names);
-    case 'category_band':
-      return values(plan.categories.find((c) => c.key === field.category)?.bands.names ?? []);
-    case 'metric_band':
-      return values(plan.metrics.find((m) => m.key === field.metric)?.bands.names ?? []);
-    default:
-      return {};
-  }
+  const values = acceptedValues(plan, field);
+  if (values === undefined) return {};
+  const accepted = { accepted_values: { values: [...values] } };
+  return { data_tests: field.kind === 'status' ? ['not_null', accepted] : [accepted] };
 }

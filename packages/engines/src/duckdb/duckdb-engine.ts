@@ -1,5 +1,5 @@
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { SQL_DIALECTS, planToSql, type ColumnKind, type Plan } from '@vitals/core';
+import { DuckDBInstance, DuckDBTypeId, type DuckDBConnection, type DuckDBDataChunk, type DuckDBVector } from '@duckdb/node-api';
+import { SQL_DIALECTS, acceptedValues, planToSql, type ColumnKind, type Plan, type SqlColumn } from '@vitals/core';
 import { rowReader, unreadableRow, type EngineRow } from '../engine-row.js';
 import { csvLayout, UnsupportedCsv, type CsvLayout } from './csv-layout.js';
 
@@ -36,6 +36,7 @@ export async function* scoreWithDuckDb(plan: Plan, path: string, format: DuckDbF
   const layout = format === 'csv' ? await readLayout(path, options.delimiter ?? ',') : undefined;
   const instance = await DuckDBInstance.create(':memory:', settings(options));
   const connection = await instance.connect();
+  let next: Promise<DuckDBDataChunk | null> | undefined;
   try {
     const columns = layout === undefined ? await parquetView(connection, path) : await csvView(connection, path, layout, options.delimiter ?? ',');
     // Without window functions (no history) DuckDB keeps the rows in file order; the sort is left out.
@@ -43,7 +44,7 @@ export async function* scoreWithDuckDb(plan: Plan, path: string, format: DuckDbF
     const query = planToSql(plan, 'duckdb', {
       table: 'snapshots',
       orderBy: '_record',
-      sortOutput: history || (layout?.odd.length ?? 0) > 0,
+      sortOutput: false,
       rawValues: true,
       availableColumns: columns.names,
       columnKinds: columnKinds(plan, columns.types),
@@ -55,12 +56,20 @@ export async function* scoreWithDuckDb(plan: Plan, path: string, format: DuckDbF
     const odd = [...(layout?.odd ?? [])];
     let seen = 0;
     let last = 0;
-    const result = await connection.stream(query.sql);
-    for (let chunk = await result.fetchChunk(); chunk !== null && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
-      // Column by column (typed vectors): much cheaper than converting every value of every row.
-      const vectors = Array.from({ length: chunk.columnCount }, (_, i) => chunk.getColumnVector(i));
+    const result = await connection.stream(readableQuery(plan, query, history || (layout?.odd.length ?? 0) > 0));
+    const dates = result.columnTypes().map((type) => type.typeId === DuckDBTypeId.DATE);
+    // One array of values, refilled for every row (the reader copies what it keeps).
+    const values: unknown[] = new Array(dates.length).fill(null);
+    // The next chunk is asked for before this one is read: DuckDB computes it while JavaScript reads.
+    next = result.fetchChunk();
+    for (let chunk = await next; chunk !== null && chunk.rowCount > 0; chunk = await next) {
+      next = result.fetchChunk();
+      const vectors = dates.map((_, i) => chunk.getColumnVector(i));
       for (let r = 0; r < chunk.rowCount; r++) {
-        const values = vectors.map((vector) => plain(vector.getItem(r)));
+        for (let c = 0; c < vectors.length; c++) {
+          const value = (vectors[c] as DuckDBVector).getItem(r);
+          values[c] = dates[c] === true && value !== null ? String(value) : value;
+        }
         const record = Number(values[0]);
         if (record <= last) throw new Error(`bug: DuckDB gave record ${record} after ${last}`);
         last = record;
@@ -73,14 +82,28 @@ export async function* scoreWithDuckDb(plan: Plan, path: string, format: DuckDbF
     const expected = layout === undefined ? seen : layout.records - layout.odd.length;
     if (seen !== expected) throw new UnsupportedFileError(`DuckDB read ${seen} records where the CSV reader finds ${expected}`);
   } finally {
+    // A reader that stops early leaves a chunk being fetched: it must land before the connection closes.
+    await next?.catch(() => null);
     connection.closeSync();
     instance.closeSync();
   }
 }
 
-/** A DuckDB value as plain data: DATE (and other value objects) as their text. */
-function plain(value: unknown): unknown {
-  return value !== null && typeof value === 'object' ? String(value) : value;
+/**
+ * The query as the engine reads it: its closed-list text columns (status, reason, the bands) cast to
+ * DuckDB enums, so each value reaches JavaScript from the enum's list instead of being decoded from
+ * UTF-8 cell by cell (a value outside the list would fail the cast: an error, never a wrong value);
+ * sorted by the row key when `sorted`.
+ */
+function readableQuery(plan: Plan, query: { sql: string; columns: readonly SqlColumn[] }, sorted: boolean): string {
+  const casts = query.columns.flatMap(({ name, field }) => {
+    const values = acceptedValues(plan, field);
+    if (values === undefined || values.length === 0) return [];
+    const column = dialect.identifier(name);
+    return [`CAST(${column} AS ENUM(${values.map((value) => dialect.string(value)).join(', ')})) AS ${column}`];
+  });
+  const key = dialect.identifier((query.columns[0] as SqlColumn).name);
+  return `SELECT *${casts.length === 0 ? '' : ` REPLACE (${casts.join(', ')})`} FROM (\n${query.sql}\n) AS scored${sorted ? ` ORDER BY ${key}` : ''}`;
 }
 
 function settings(options: DuckDbOptions): Record<string, string> {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -147,5 +147,33 @@ describe('Parquet, read by DuckDB with its column types', () => {
     expect(withoutLine(ndjson(fromParquet.stdout))).toEqual(withoutLine(ndjson(fromCsv.stdout)));
     expect(fromParquet.stderr.replace(LEFT_OUT, '')).toBe(`${file}: 25 rows: 25 scored\n`);
     expect(readFileSync(join(ROOT, 'models/lifecycle-b2b/sample.csv'), 'utf8').trimEnd().split('\n')).toHaveLength(26);
+  });
+});
+
+describe('--memory-limit', () => {
+  const SAAS = ['score', 'models/saas-seven-metrics/model.yaml', '--data', `${FIXTURES}/saas-bad-rows.csv`, '--format', 'csv', '--engine', 'duckdb'];
+
+  test('a limit the query fits in gives the same output as none', async () => {
+    const [limited, free] = [await vitals([...SAAS, '--memory-limit', '1GB']), await vitals(SAAS)];
+    expect(limited.code).toBe(0);
+    expect({ stdout: limited.stdout, stderr: limited.stderr }).toEqual({ stdout: free.stdout, stderr: free.stderr });
+  });
+
+  test('a limit the query does not fit in is a clear error (exit 2), no stack trace, and no spill folder left in the working directory', async () => {
+    const cwd = mkdtempSync(join(folder, 'cwd-'));
+    const run = await vitals(['score', join(ROOT, 'models/lifecycle-b2b/model.yaml'), '--data', join(ROOT, 'models/lifecycle-b2b/sample.csv'), '--format', 'csv', '--engine', 'duckdb', '--memory-limit', '1MB'], { cwd });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/vitals: DuckDB ran out of memory \(--memory-limit 1MB\) after 0 rows: raise --memory-limit, or score with --engine js/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  test('a size DuckDB would not read, or the JavaScript engine, is refused before any row', async () => {
+    const bad = await vitals([...SAAS, '--memory-limit', '2gigs']);
+    expect(bad).toMatchObject({ code: 2, stdout: '' });
+    expect(bad.stderr).toMatch(/--memory-limit: expected a size such as 2GB or 512MB \(got "2gigs"\)/);
+    const js = await vitals([...SAAS.slice(0, -1), 'js', '--memory-limit', '1GB']);
+    expect(js).toMatchObject({ code: 2, stdout: '' });
+    expect(js.stderr).toMatch(/--memory-limit applies to DuckDB: use it with --engine duckdb or auto/);
   });
 });

@@ -55,6 +55,7 @@ export function buildProgram(setExit: (code: ExitCode) => void): Command {
           .choices(['auto', 'js', 'duckdb'])
           .default('auto'),
       )
+      .option('--memory-limit <size>', "DuckDB's memory limit (e.g. 2GB, 512MB; default DuckDB's own, 80% of the machine's memory); what spills goes to a temporary folder of the system's")
       .option('--explain <account>', 'print the drill-down for one account instead: each metric, why each playbook fired, and what would move it to the next band'),
   )
     .addHelpText(
@@ -319,6 +320,8 @@ export interface ScoreCommandOptions extends DataOptions {
   readonly csvRaw: boolean;
   /** `--columns`: the columns to write (csv, ndjson, json). */
   readonly columns: string | undefined;
+  /** `--memory-limit`: DuckDB's memory limit, as DuckDB spells it (`2GB`). */
+  readonly memoryLimit: string | undefined;
 }
 
 function scoreOptions(options: Record<string, unknown>): ScoreCommandOptions {
@@ -328,7 +331,17 @@ function scoreOptions(options: Record<string, unknown>): ScoreCommandOptions {
   const engine = (options.engine as ScoreCommandOptions['engine'] | undefined) ?? 'auto';
   const columns = options.columns as string | undefined;
   if (columns !== undefined && (format === 'table' || options.explain !== undefined)) throw new CliError('--columns applies only to --format csv, ndjson or json');
-  return { ...dataOptions(options), format, engine, explain: options.explain as string | undefined, csvRaw, columns };
+  const memoryLimit = memoryLimitOption(options.memoryLimit as string | undefined, engine);
+  return { ...dataOptions(options), format, engine, explain: options.explain as string | undefined, csvRaw, columns, memoryLimit };
+}
+
+/** `--memory-limit`: a size DuckDB reads (a number and a unit), for an engine that may be DuckDB. */
+function memoryLimitOption(text: string | undefined, engine: ScoreCommandOptions['engine']): string | undefined {
+  if (text === undefined) return undefined;
+  if (engine === 'js') throw new CliError('--memory-limit applies to DuckDB: use it with --engine duckdb or auto');
+  const size = /^\s*([0-9]+(?:\.[0-9]+)?)\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)\s*$/i.exec(text);
+  if (size === null) throw new CliError(`--memory-limit: expected a size such as 2GB or 512MB (got ${JSON.stringify(text)})`);
+  return `${size[1]}${size[2]}`;
 }
 
 function impactOptions(options: Record<string, unknown>): ImpactOptions {

@@ -37,7 +37,8 @@ export async function duckdbScoreStream(
   const tally = new RowTally(options.data, options, await createProgress(false, undefined));
   try {
     const asOf = options.asOf === undefined ? {} : { asOf: options.asOf };
-    const rows = engines.scoreWithDuckDb(model.plan, options.data, format, { delimiter, ...asOf });
+    const memoryLimit = options.memoryLimit === undefined ? {} : { memoryLimit: options.memoryLimit };
+    const rows = engines.scoreWithDuckDb(model.plan, options.data, format, { delimiter, ...asOf, ...memoryLimit });
     for await (const row of rows) {
       const stop = tally.add(row.status, row, () => row.issues);
       const written = onRow(writtenRow(row));
@@ -46,6 +47,10 @@ export async function duckdbScoreStream(
     }
   } catch (error) {
     if (error instanceof engines.UnsupportedFileError && tally.counts.rows === 0) return fallBack(options, error.message);
+    if (/^Out of Memory Error/.test(String((error as Error).message))) {
+      const limit = options.memoryLimit === undefined ? "DuckDB's default limit" : `--memory-limit ${options.memoryLimit}`;
+      throw new CliError(`DuckDB ran out of memory (${limit}) after ${tally.counts.rows} rows: raise --memory-limit, or score with --engine js (it streams in constant memory)`);
+    }
     if (error instanceof SqlTranslationError) throw new CliError(`${error.message}: pass --as-of YYYY-MM-DD`.replace(/: give the as-of date of the run: pass/, ': pass'));
     throw error;
   }

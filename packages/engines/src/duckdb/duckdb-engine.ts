@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DuckDBInstance, DuckDBTypeId, type DuckDBConnection, type DuckDBDataChunk, type DuckDBVector } from '@duckdb/node-api';
 import { SQL_DIALECTS, acceptedValues, planToSql, type ColumnKind, type Plan, type SqlColumn } from '@vitals/core';
 import { rowReader, unreadableRow, type EngineRow } from '../engine-row.js';
@@ -13,7 +16,11 @@ export interface DuckDbOptions {
   readonly metricColumns?: boolean;
   /** Threads DuckDB may use (default: its own choice, one per core). */
   readonly threads?: number;
-  /** DuckDB's memory limit (e.g. `1GB`); past it, sorts spill to a temporary directory. */
+  /**
+   * DuckDB's memory limit (e.g. `1GB`; default DuckDB's, 80% of the machine's memory). Past it,
+   * what DuckDB can spill goes to a temporary folder of the system's, removed after; a query that
+   * still needs more fails with DuckDB's out-of-memory error.
+   */
   readonly memoryLimit?: string;
   /** CSV: the field delimiter, one ASCII character (default `,`; the data reader finds it). */
   readonly delimiter?: string;
@@ -34,7 +41,17 @@ const dialect = SQL_DIALECTS.duckdb;
  */
 export async function* scoreWithDuckDb(plan: Plan, path: string, format: DuckDbFormat, options: DuckDbOptions = {}): AsyncGenerator<EngineRow, void, undefined> {
   const layout = format === 'csv' ? await readLayout(path, options.delimiter ?? ',') : undefined;
-  const instance = await DuckDBInstance.create(':memory:', settings(options));
+  // DuckDB's own spill folder would be `.tmp` in the working directory.
+  const spill = await mkdtemp(join(tmpdir(), 'vitals-duckdb-'));
+  try {
+    yield* scoreIn(spill, plan, path, layout, options);
+  } finally {
+    await rm(spill, { recursive: true, force: true });
+  }
+}
+
+async function* scoreIn(spill: string, plan: Plan, path: string, layout: CsvLayout | undefined, options: DuckDbOptions): AsyncGenerator<EngineRow, void, undefined> {
+  const instance = await DuckDBInstance.create(':memory:', { ...settings(options), temp_directory: spill });
   const connection = await instance.connect();
   let next: Promise<DuckDBDataChunk | null> | undefined;
   try {

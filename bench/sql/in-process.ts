@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { planModel, planToSql, SQL_DIALECTS } from '@vitals/core';
-import { scoreWithDuckDb } from '@vitals/engines';
+import { duckDbColumnKinds, scoreWithDuckDb } from '@vitals/engines';
 
 const [modelFile, parquet] = process.argv.slice(2) as [string, string];
 const queryOnly = process.argv.includes('--query-only');
@@ -26,8 +26,8 @@ async function hashRows(): Promise<number> {
   await connection.run(`CREATE TEMP VIEW snapshots AS SELECT file_row_number + 1 AS _record, * EXCLUDE (file_row_number) FROM read_parquet(${d.string(parquet)}, file_row_number = true)`);
   const described = (await connection.runAndReadAll('DESCRIBE SELECT * FROM snapshots')).getRowsJS() as [string, string][];
   const names = described.map(([name]) => name).filter((name) => name !== '_record');
-  // The generated files type every numeric and date column, as the engine would find them.
-  const kinds = Object.fromEntries(plan!.inputs.map((input) => [input.name, ['number', 'integer', 'date'].includes(input.type) ? ('typed' as const) : ('text' as const)]));
+  // Each column read as the engine reads it, by its type.
+  const kinds = duckDbColumnKinds(plan!, new Map(described.map(([name, type]) => [name, type])));
   const query = planToSql(plan!, 'duckdb', { table: 'snapshots', orderBy: '_record', sortOutput: false, rawValues: true, availableColumns: names, columnKinds: kinds });
   const hashes = query.columns.map((c) => `bit_xor(hash(${d.identifier(c.name)}))`).join(', ');
   const body = query.sql.split('\n').filter((line) => !line.startsWith('--')).join('\n');

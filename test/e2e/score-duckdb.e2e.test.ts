@@ -150,6 +150,50 @@ describe('Parquet, read by DuckDB with its column types', () => {
   });
 });
 
+describe('typed Parquet columns: NaN, infinities, nulls and sizes read as the CSV reader reads their text', () => {
+  // Each column of its own SQL type: DOUBLE and FLOAT may hold NaN and infinities, integer types
+  // never do (the query leaves those checks out), DECIMAL may hold a fraction where an integer is asked.
+  const ROWS = [
+    ['a1', "'nan'::DOUBLE", "'nan'::FLOAT", '5', '7::BIGINT', '1.00', 'true'],
+    ['a2', "'inf'::DOUBLE", "'-inf'::FLOAT", '-1', '9007199254740993::BIGINT', '3.50', 'false'],
+    ['a3', "'-inf'::DOUBLE", '0.25::FLOAT', '2000000', '-9007199254740993::BIGINT', '-2.00', 'NULL'],
+    ['a4', 'NULL', 'NULL', 'NULL', 'NULL', 'NULL', 'true'],
+    ['a5', "'-0.0'::DOUBLE", '1e38::FLOAT', '0', '-7::BIGINT', '0.01', 'false'],
+    ['a6', '1e308::DOUBLE', '0.1::FLOAT', '100', '9007199254740991::BIGINT', '12.00', 'true'],
+    ['a7', '2.5::DOUBLE', '0.3::FLOAT', '42', '0::BIGINT', '7.00', 'true'],
+  ];
+  const MODEL = `${FIXTURES}/duckdb/typed-inputs.yaml`;
+
+  test('DuckDB over the Parquet file gives, row for row, what JavaScript gives over the same rows as CSV', async () => {
+    const [parquet, csv] = [join(folder, 'typed.parquet'), join(folder, 'typed.csv')];
+    const values = ROWS.map(([id, ...rest]) => `('${id}', ${rest.join(', ')})`).join(', ');
+    const select = `SELECT account_id, ratio::DOUBLE AS ratio, share::FLOAT AS share, count::INTEGER AS count, big::BIGINT AS big, cents::DECIMAL(10, 2) AS cents, flag::BOOLEAN AS flag FROM (VALUES ${values}) AS t(account_id, ratio, share, count, big, cents, flag)`;
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    await connection.run(`COPY (${select}) TO '${parquet}' (FORMAT parquet)`);
+    await connection.run(`COPY (SELECT * FROM '${parquet}') TO '${csv}' (FORMAT csv, HEADER)`);
+    const types = (await connection.runAndReadAll(`DESCRIBE SELECT * FROM '${parquet}'`)).getRowsJS().map(([name, type]) => `${String(name)}:${String(type)}`);
+    connection.closeSync();
+    instance.closeSync();
+    expect(types).toEqual(['account_id:VARCHAR', 'ratio:DOUBLE', 'share:FLOAT', 'count:INTEGER', 'big:BIGINT', 'cents:DECIMAL(10,2)', 'flag:BOOLEAN']);
+    expect(readFileSync(csv, 'utf8')).toMatch(/^a1,nan,nan,5,7,1\.00,true$/m);
+    const duckdb = await vitals(['score', MODEL, '--data', parquet, '--format', 'ndjson']);
+    const js = await vitals(['score', MODEL, '--data', csv, '--format', 'ndjson', '--engine', 'js', ...(await duckdbColumns(MODEL, csv))]);
+    expect(duckdb.code).toBe(0);
+    // The issue's message quotes the field (a CSV's text, a typed value's own spelling): its field and code must agree.
+    const comparable = (rows: unknown[]) =>
+      rows.map((row) => {
+        const { line: _line, issues, ...rest } = row as { line: unknown; issues: { field: string; code: string }[] };
+        return { ...rest, issues: issues.map(({ field, code }) => ({ field, code })) };
+      });
+    const [fromParquet, fromCsv] = [comparable(ndjson(duckdb.stdout)), comparable(ndjson(js.stdout))];
+    expect(fromParquet).toEqual(fromCsv);
+    const codes = fromCsv.flatMap((row) => (row as { issues: { field: string; code: string }[] }).issues.map((i) => `${i.field}: ${i.code}`));
+    expect(codes).toEqual(expect.arrayContaining(['ratio: not-a-number', 'share: not-a-number', 'count: below-minimum', 'count: above-maximum', 'big: integer-too-large', 'cents: not-an-integer']));
+    expect(fromCsv.filter((row) => (row as { status: string }).status === 'scored')).toHaveLength(2);
+  });
+});
+
 describe('--memory-limit', () => {
   const SAAS = ['score', 'models/saas-seven-metrics/model.yaml', '--data', `${FIXTURES}/saas-bad-rows.csv`, '--format', 'csv', '--engine', 'duckdb'];
 

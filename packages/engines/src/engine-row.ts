@@ -80,7 +80,9 @@ export function rowReader(plan: Plan, columns: readonly SqlColumn[]): (values: r
     const id = text(get(values, one.id));
     const issues = list(get(values, one.issues), '; ').map((entry) => {
       const [field, code] = entry.split(': ') as [string, string];
-      return describeIssue(plan, field, code, at.has(`raw:${field}`) ? get(values, index(`raw:${field}`)) : undefined, id);
+      // A BIGINT field arrives as a bigint: described by its digits, as a CSV would hold them.
+      const raw = at.has(`raw:${field}`) ? get(values, index(`raw:${field}`)) : undefined;
+      return describeIssue(plan, field, code, typeof raw === 'bigint' ? String(raw) : raw, id);
     });
     return {
       row: where.row,

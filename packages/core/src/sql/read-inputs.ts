@@ -34,7 +34,7 @@ export function sourceCte(q: Query): { order: Sql; raw: Map<string, Sql> } {
     const column = available ? d.identifier(input.column) : 'NULL';
     const name = q.names.claim(`${input.name}__raw`);
     raw.set(input.name, q.column(name));
-    return { name, sql: kindOf(q, input) === 'typed' && available ? column : d.cast(column, 'text') };
+    return { name, sql: kindOf(q, input) !== 'text' && available ? column : d.cast(column, 'text') };
   });
   const from = q.options.fromClause ?? tableName(q);
   const select = { from: null, columns: [{ name: orderName, sql: order }, ...columns], tail: `FROM ${from}` };
@@ -49,8 +49,9 @@ function tableName(q: Query): string {
     .join('.');
 }
 
-function kindOf(q: Query, input: InputDeclaration): 'text' | 'typed' {
+function kindOf(q: Query, input: InputDeclaration): 'text' | 'typed' | 'whole' {
   const kind = q.options.columnKinds?.[input.name] ?? 'text';
+  if (kind === 'whole') return input.type === 'number' || input.type === 'integer' ? 'whole' : 'text';
   return kind === 'typed' && ['number', 'integer', 'boolean', 'date'].includes(input.type) ? 'typed' : 'text';
 }
 
@@ -64,7 +65,8 @@ export function readInputs(q: Query, stage: Stage, rawColumns: ReadonlyMap<strin
   const columns = new Map<string, InputColumns>();
   for (const input of q.plan.inputs) {
     const raw = rawColumns.get(input.name) as Sql;
-    columns.set(input.name, kindOf(q, input) === 'typed' ? readTyped(q, stage, input, raw) : readText(q, stage, input, raw));
+    const kind = kindOf(q, input);
+    columns.set(input.name, kind === 'text' ? readText(q, stage, input, raw) : readTyped(q, stage, input, raw, kind === 'whole'));
   }
   return columns;
 }
@@ -98,7 +100,7 @@ function readText(q: Query, stage: Stage, input: InputDeclaration, raw: Sql): In
   }
 }
 
-function readTyped(q: Query, stage: Stage, input: InputDeclaration, raw: Sql): InputColumns {
+function readTyped(q: Query, stage: Stage, input: InputDeclaration, raw: Sql, whole: boolean): InputColumns {
   const d = q.dialect;
   const blank = sql`(${raw} IS NULL)`;
   switch (input.type) {
@@ -110,16 +112,18 @@ function readTyped(q: Query, stage: Stage, input: InputDeclaration, raw: Sql): I
     }
     default: {
       const number = stage.bind(call((x) => d.cast(x, 'double'), raw), `${input.name}__number`);
+      // An integer column's value is a whole, finite double: only its size and bounds are checked.
+      if (whole) return readNumber(q, stage, input, blank, number, raw, true);
       return readNumber(q, stage, input, blank, sql`(CASE WHEN ${call(d.isFinite, number)} THEN ${number} END)`, raw);
     }
   }
 }
 
-function readNumber(q: Query, stage: Stage, input: InputDeclaration, blank: Sql, number: Sql, raw: Sql): InputColumns {
+function readNumber(q: Query, stage: Stage, input: InputDeclaration, blank: Sql, number: Sql, raw: Sql, whole = false): InputColumns {
   const value = stage.once(number, `${input.name}__number`);
   // DuckDB reads 1e400 as infinity; the reader finds it is not a number.
-  const checks: [Sql, string][] = [[sql`(${value} IS NULL OR NOT ${call(q.dialect.isFinite, value)})`, 'not-a-number']];
-  if (input.type === 'integer') checks.push([sql`${value} <> floor(${value})`, 'not-an-integer']);
+  const checks: [Sql, string][] = whole ? [] : [[sql`(${value} IS NULL OR NOT ${call(q.dialect.isFinite, value)})`, 'not-a-number']];
+  if (input.type === 'integer' && !whole) checks.push([sql`${value} <> floor(${value})`, 'not-an-integer']);
   // Past 2^53 a double skips whole numbers (read-value.ts): reported, not rounded.
   if (input.type === 'integer') checks.push([sql`abs(${value}) > ${q.double(Number.MAX_SAFE_INTEGER)}`, 'integer-too-large']);
   if (input.min !== undefined) checks.push([sql`${value} < ${q.double(input.min)}`, 'below-minimum']);

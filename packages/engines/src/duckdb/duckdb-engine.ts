@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBInstance, DuckDBTypeId, type DuckDBConnection, type DuckDBDataChunk, type DuckDBVector } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection, type DuckDBDataChunk, type DuckDBVector } from '@duckdb/node-api';
 import { SQL_DIALECTS, acceptedValues, planToSql, type ColumnKind, type Plan, type SqlColumn } from '@vitals/core';
 import { rowReader, unreadableRow, type EngineRow } from '../engine-row.js';
 import { csvLayout, UnsupportedCsv, type CsvLayout } from './csv-layout.js';
@@ -74,19 +74,15 @@ async function* scoreIn(spill: string, plan: Plan, path: string, layout: CsvLayo
     let seen = 0;
     let last = 0;
     const result = await connection.stream(readableQuery(plan, query, history || (layout?.odd.length ?? 0) > 0));
-    const dates = result.columnTypes().map((type) => type.typeId === DuckDBTypeId.DATE);
     // One array of values, refilled for every row (the reader copies what it keeps).
-    const values: unknown[] = new Array(dates.length).fill(null);
+    const values: unknown[] = new Array(result.columnCount).fill(null);
     // The next chunk is asked for before this one is read: DuckDB computes it while JavaScript reads.
     next = result.fetchChunk();
     for (let chunk = await next; chunk !== null && chunk.rowCount > 0; chunk = await next) {
       next = result.fetchChunk();
-      const vectors = dates.map((_, i) => chunk.getColumnVector(i));
+      const vectors = values.map((_, i) => chunk.getColumnVector(i));
       for (let r = 0; r < chunk.rowCount; r++) {
-        for (let c = 0; c < vectors.length; c++) {
-          const value = (vectors[c] as DuckDBVector).getItem(r);
-          values[c] = dates[c] === true && value !== null ? String(value) : value;
-        }
+        for (let c = 0; c < vectors.length; c++) values[c] = plain((vectors[c] as DuckDBVector).getItem(r));
         const record = Number(values[0]);
         if (record <= last) throw new Error(`bug: DuckDB gave record ${record} after ${last}`);
         last = record;
@@ -104,6 +100,11 @@ async function* scoreIn(spill: string, plan: Plan, path: string, layout: CsvLayo
     connection.closeSync();
     instance.closeSync();
   }
+}
+
+/** A DuckDB value as plain data: DATE, DECIMAL (and other value objects) as their text. */
+function plain(value: unknown): unknown {
+  return value !== null && typeof value === 'object' ? String(value) : value;
 }
 
 /**
@@ -177,18 +178,25 @@ async function parquetView(connection: DuckDBConnection, path: string): Promise<
   return { names: [...types.keys()], types };
 }
 
-const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL.*)$/;
+const WHOLE = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT)$/;
+const NUMERIC = /^(DOUBLE|DECIMAL.*)$/;
 
-/** Typed columns whose type fits the input are taken as they are; everything else is read as text. */
-function columnKinds(plan: Plan, types: ReadonlyMap<string, string>): Record<string, ColumnKind> {
+/**
+ * Typed columns whose type fits the input are taken as they are (an integer column as `whole`:
+ * it needs no finite or whole-number check); everything else is read as text. FLOAT is read as
+ * its text too: the float 0.3 widened to a double is 0.30000001192…, its text (what a CSV export
+ * of the column holds) is 0.3.
+ */
+export function columnKinds(plan: Plan, types: ReadonlyMap<string, string>): Record<string, ColumnKind> {
   const kinds: Record<string, ColumnKind> = {};
   for (const input of plan.inputs) {
     const type = types.get(input.column) ?? 'VARCHAR';
+    const number = input.type === 'number' || input.type === 'integer';
     const fits =
-      ((input.type === 'number' || input.type === 'integer') && NUMERIC.test(type)) ||
+      (number && NUMERIC.test(type)) ||
       (input.type === 'boolean' && type === 'BOOLEAN') ||
       (input.type === 'date' && (type === 'DATE' || type.startsWith('TIMESTAMP')));
-    kinds[input.name] = fits ? 'typed' : 'text';
+    kinds[input.name] = number && WHOLE.test(type) ? 'whole' : fits ? 'typed' : 'text';
   }
   return kinds;
 }

@@ -120,7 +120,7 @@ function readableQuery(plan: Plan, query: { sql: string; columns: readonly SqlCo
     const column = dialect.identifier(name);
     return [`CAST(${column} AS ENUM(${values.map((value) => dialect.string(value)).join(', ')})) AS ${column}`];
   });
-  const key = dialect.identifier((query.columns[0] as SqlColumn).name);
+  const key = dialect.identifier((query.columns.find((c) => c.field.kind === 'row') as SqlColumn).name);
   return `SELECT *${casts.length === 0 ? '' : ` REPLACE (${casts.join(', ')})`} FROM (\n${query.sql}\n) AS scored${sorted ? ` ORDER BY ${key}` : ''}`;
 }
 

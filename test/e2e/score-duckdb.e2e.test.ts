@@ -183,14 +183,14 @@ describe('typed Parquet columns: NaN, infinities, nulls and sizes read as the CS
     // The issue's message quotes the field (a CSV's text, a typed value's own spelling): its field and code must agree.
     const comparable = (rows: unknown[]) =>
       rows.map((row) => {
-        const { line: _line, issues, ...rest } = row as { line: unknown; issues: { field: string; code: string }[] };
+        const { line: _line, issues, ...rest } = row as { line: unknown; status: string; issues: { field: string; code: string }[] };
         return { ...rest, issues: issues.map(({ field, code }) => ({ field, code })) };
       });
     const [fromParquet, fromCsv] = [comparable(ndjson(duckdb.stdout)), comparable(ndjson(js.stdout))];
     expect(fromParquet).toEqual(fromCsv);
-    const codes = fromCsv.flatMap((row) => (row as { issues: { field: string; code: string }[] }).issues.map((i) => `${i.field}: ${i.code}`));
+    const codes = fromCsv.flatMap((row) => row.issues.map((i) => `${i.field}: ${i.code}`));
     expect(codes).toEqual(expect.arrayContaining(['ratio: not-a-number', 'share: not-a-number', 'count: below-minimum', 'count: above-maximum', 'big: integer-too-large', 'cents: not-an-integer']));
-    expect(fromCsv.filter((row) => (row as { status: string }).status === 'scored')).toHaveLength(2);
+    expect(fromCsv.filter((row) => row.status === 'scored')).toHaveLength(2);
   });
 });
 

@@ -10,6 +10,7 @@ export { checkModelText, planModel } from './api/plan-model.js';
 export { referenceEvaluator } from './evaluate/reference/reference-evaluator.js';
 export { compiledEvaluator } from './evaluate/compiled/compiled-evaluator.js';
 export { createScorer, createSummaryScorer } from './evaluate/scorer.js';
+export { accountKeyReader } from './evaluate/account-key.js';
 /** A full result's summary: the same values without the explanation (what the summary step gives). */
 export { summaryOf } from './evaluate/summary.js';
 /** Whether scoring the plan needs the snapshot's date (pulse age, overrides, history, cooldowns, `as_of`): a model without an as-of field then needs one for the run. */
@@ -94,7 +95,7 @@ export type { SqlDialect, SqlDialectName } from './sql/dialect.js';
 export type { AccountFacts } from './evaluate/account-facts.js';
 export type { ColumnClash } from './check/column-names.js';
 export type * from './evaluate/result.js';
-export type { DistributionSummary, DistributionAccumulator, DistributionOptions, BandShare, HistogramBin, ScoreStats } from './analyse/distribution.js';
+export type { DistributionSummary, DistributionAccumulator, DistributionState, DistributionOptions, BandShare, HistogramBin, ScoreStats } from './analyse/distribution.js';
 export type { NextBand, MetricChange } from './analyse/next-band.js';
 export type { BookMovement, Mover, MovementAccumulator } from './analyse/movement.js';
 export type { BookSummary, BookEntry, BandValue, OwnerBook, ActOnAccount, PulseLevelCount } from './analyse/book.js';

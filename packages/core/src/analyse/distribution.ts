@@ -66,8 +66,60 @@ export const DOMINANT_BAND_SHARE = 0.6;
 export interface DistributionAccumulator {
   /** A result or its summary: nothing of the explanation is read. */
   add(result: ScoreSummary): void;
+  /** What has been added so far, as plain data: another accumulator of the same plan can `merge` it. */
+  state(): DistributionState;
+  /**
+   * Adds the accounts of another accumulator of the same plan (its `state()`): the summary is then
+   * exactly that of one accumulator given both sets of results, in any order — every tally is a
+   * count or an integer sum, so a split never averages averages or reorders a float sum.
+   */
+  merge(part: DistributionState): void;
   summary(): DistributionSummary;
 }
+
+/**
+ * The tallies of a distribution, plain data (posted between workers that each summarised a share
+ * of the accounts). Sums of scores are integers in units of the model's precision (every score is
+ * rounded to it), so they add exactly in any order.
+ */
+export interface DistributionState {
+  /** The hash of the plan whose results these are: only the same plan's tallies merge. */
+  readonly model_hash: string;
+  /** [score in units of 10^-precision, accounts with that score]. */
+  readonly scores: readonly (readonly [number, number])[];
+  /** Accounts per band, in the plan's band order. */
+  readonly bands: readonly number[];
+  readonly reasons: Readonly<Partial<Record<UnscoredReason, number>>>;
+  /** Per category, in the plan's order: the sum of its scores (units of 10^-precision) and how many. */
+  readonly categories: readonly { readonly sum: number; readonly n: number }[];
+  /** Accounts each playbook fired for, in the plan's order. */
+  readonly playbooks: readonly number[];
+  readonly belowBenchmark: readonly BenchmarkGroup[];
+  readonly totals: Readonly<Totals>;
+}
+
+interface BenchmarkGroup {
+  readonly stage: string;
+  readonly segment: string | null;
+  below: number;
+  of: number;
+}
+
+interface Totals {
+  count: number;
+  scored: number;
+  invalid: number;
+  /** The sum of the scores, in units of 10^-precision. */
+  sum: number;
+  pulses: number;
+  stale: number;
+  active: number;
+  expired: number;
+  inverted: number;
+}
+
+/** The order `unscoredReasons` lists its reasons in, whatever order the accounts came in. */
+const REASON_ORDER: readonly UnscoredReason[] = ['insufficient-coverage', 'metric-unknown', 'no-data'];
 
 /**
  * Accumulates results one at a time in memory bounded by the number of distinct scores (scores
@@ -95,8 +147,15 @@ export function createDistribution(plan: Plan, options: DistributionOptions = {}
   const categoryKeys = plan.categories.map((category) => category.key);
   const categorySums = plan.categories.map(() => ({ sum: 0, n: 0 }));
   const fired = new Map(plan.playbooks.map((p) => [p.key, 0]));
-  const benchmarkGroups = new Map<string, Map<string | null, { stage: string; segment: string | null; below: number; of: number }>>();
-  const totals = { count: 0, scored: 0, invalid: 0, sum: 0, pulses: 0, stale: 0, active: 0, expired: 0, inverted: 0 };
+  const benchmarkGroups = new Map<string, Map<string | null, BenchmarkGroup>>();
+  const totals: Totals = { count: 0, scored: 0, invalid: 0, sum: 0, pulses: 0, stale: 0, active: 0, expired: 0, inverted: 0 };
+  const benchmarkGroup = (stage: string, segment: string | null): BenchmarkGroup => {
+    let bySegment = benchmarkGroups.get(stage);
+    if (bySegment === undefined) benchmarkGroups.set(stage, (bySegment = new Map()));
+    let group = bySegment.get(segment);
+    if (group === undefined) bySegment.set(segment, (group = { stage, segment, below: 0, of: 0 }));
+    return group;
+  };
 
   const add = (result: ScoreSummary) => {
     totals.count++;
@@ -109,7 +168,7 @@ export function createDistribution(plan: Plan, options: DistributionOptions = {}
       const score = result.categories[categoryKeys[i] as string]?.score ?? null;
       if (score !== null) {
         const sums = categorySums[i] as { sum: number; n: number };
-        sums.sum += score;
+        sums.sum += Math.round(score * factor);
         sums.n++;
       }
     }
@@ -122,19 +181,46 @@ export function createDistribution(plan: Plan, options: DistributionOptions = {}
     if (result.override?.status === 'expired') totals.expired++;
     if (result.override?.status === 'inverted') totals.inverted++;
     if (result.benchmark !== null && result.stage !== null) {
-      let bySegment = benchmarkGroups.get(result.stage);
-      if (bySegment === undefined) benchmarkGroups.set(result.stage, (bySegment = new Map()));
-      let group = bySegment.get(result.segment);
-      if (group === undefined) bySegment.set(result.segment, (group = { stage: result.stage, segment: result.segment, below: 0, of: 0 }));
+      const group = benchmarkGroup(result.stage, result.segment);
       group.of++;
       if (result.gap !== null && result.gap < 0) group.below++;
     }
     if (result.score === null) return;
-    totals.scored++;
-    totals.sum += result.score;
     const key = Math.round(result.score * factor);
+    totals.scored++;
+    totals.sum += key;
     counts.set(key, (counts.get(key) ?? 0) + 1);
     if (result.band !== null) bandCounts.set(result.band, (bandCounts.get(result.band) ?? 0) + 1);
+  };
+
+  const state = (): DistributionState => ({
+    model_hash: plan.hash,
+    scores: [...counts],
+    bands: plan.bands.names.map((name) => bandCounts.get(name) ?? 0),
+    reasons: { ...reasons },
+    categories: categorySums.map((sums) => ({ ...sums })),
+    playbooks: plan.playbooks.map((p) => fired.get(p.key) ?? 0),
+    belowBenchmark: [...benchmarkGroups.values()].flatMap((bySegment) => [...bySegment.values()]).map((group) => ({ ...group })),
+    totals: { ...totals },
+  });
+
+  const merge = (part: DistributionState) => {
+    if (part.model_hash !== plan.hash) throw new Error(`bug: merging the distribution of model ${part.model_hash} into one of ${plan.hash}`);
+    for (const [key, n] of part.scores) counts.set(key, (counts.get(key) ?? 0) + n);
+    plan.bands.names.forEach((name, i) => bandCounts.set(name, (bandCounts.get(name) ?? 0) + (part.bands[i] ?? 0)));
+    for (const reason of REASON_ORDER) if (part.reasons[reason] !== undefined) reasons[reason] = (reasons[reason] ?? 0) + part.reasons[reason];
+    part.categories.forEach(({ sum, n }, i) => {
+      const sums = categorySums[i] as { sum: number; n: number };
+      sums.sum += sum;
+      sums.n += n;
+    });
+    plan.playbooks.forEach((p, i) => fired.set(p.key, (fired.get(p.key) ?? 0) + (part.playbooks[i] ?? 0)));
+    for (const { stage, segment, below, of } of part.belowBenchmark) {
+      const group = benchmarkGroup(stage, segment);
+      group.below += below;
+      group.of += of;
+    }
+    for (const key of Object.keys(totals) as (keyof Totals)[]) totals[key] += part.totals[key];
   };
 
   const summary = (): DistributionSummary => {
@@ -149,22 +235,22 @@ export function createDistribution(plan: Plan, options: DistributionOptions = {}
       scored: totals.scored,
       unscored: totals.count - totals.scored - totals.invalid,
       invalid: totals.invalid,
-      unscoredReasons: reasons,
+      unscoredReasons: Object.fromEntries(REASON_ORDER.flatMap((reason) => (reasons[reason] === undefined ? [] : [[reason, reasons[reason]]]))),
       bands,
       dominantBand: top !== undefined && top.share > DOMINANT_BAND_SHARE ? top : null,
       histogram: histogram(counts, factor, plan, bins, edgeBands),
-      stats: stats(counts, factor, totals.scored, totals.sum),
+      stats: stats(counts, factor, totals.scored, totals.sum / factor),
       categories: plan.categories.map((category, i) => {
         const { sum, n } = categorySums[i] as { sum: number; n: number };
-        return { key: category.key, title: category.title, mean: n > 0 ? sum / n : null, scored: n };
+        return { key: category.key, title: category.title, mean: n > 0 ? sum / factor / n : null, scored: n };
       }),
       playbooks: plan.playbooks.map((p) => ({ key: p.key, title: p.title, fired: fired.get(p.key) ?? 0 })),
-      belowBenchmark: [...benchmarkGroups.values()].flatMap((bySegment) => [...bySegment.values()]).sort((a, b) => a.stage.localeCompare(b.stage) || String(a.segment).localeCompare(String(b.segment))),
+      belowBenchmark: [...benchmarkGroups.values()].flatMap((bySegment) => [...bySegment.values()]).map((group) => ({ ...group })).sort((a, b) => a.stage.localeCompare(b.stage) || String(a.segment).localeCompare(String(b.segment))),
       pulses: { present: totals.pulses, stale: totals.stale },
       overrides: { active: totals.active, expired: totals.expired, inverted: totals.inverted },
     };
   };
-  return { add, summary };
+  return { add, state, merge, summary };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Plan } from '../compile/plan.js';
 import type { Evaluator, StepOptions, StepOutput } from './evaluator.js';
+import { accountKeyReader } from './account-key.js';
 import { readInput } from './read-value.js';
 import { invalidResult } from './invalid-result.js';
 import type { AccountState, RecordIssue, ScoreResult, ScoreSummary } from './result.js';
@@ -43,11 +44,11 @@ function scorerOf<R extends ScoreSummary>(plan: Plan, step: Step<R>, refused: (r
     const input = plan.inputs.find((i) => i.name === field) as Plan['inputs'][number];
     return readInput(record, input, []);
   };
+  const keyOf = accountKeyReader(plan);
   return {
     score(record) {
-      const id = read(idField, record);
+      const key = keyOf(record);
       const asOf = read(asOfField, record) as number | null;
-      const key = id === null ? undefined : String(id);
       const previous = key === undefined ? undefined : states.get(key);
       if (previous !== undefined && asOf !== null && asOf <= previous.asOf) {
         const [segment, stage] = [plan.data.segment, plan.data.stage].map((field) => (field === null ? null : read(field, record)));

@@ -1,9 +1,11 @@
 import { accountTrail, compileModel, createDistribution, createSummaryScorer, editedModel, formatDay, parseDay, planNeedsAsOf, type CompileOptions, type Diagnostic, type HealthModel, type ModelEdit, type ScoreSummary } from '@vitals/core';
 import { missingColumns } from '@vitals/data';
 import { AccountsTableBuilder } from './accounts-table.js';
+import { partKey, rowsOfPart, WHOLE, type Part } from './account-parts.js';
+import { mergePreviewParts } from './merge-preview.js';
 import { withParsedNumbers } from './parsed-records.js';
 import { impactOverRows } from './impact-over-rows.js';
-import { BAD_ROWS_SHOWN, type AccountExplanation, type AccountsTable, type BadRow, type Comparison, type DataInfo, type Engine, type Preview, type Simulation } from './protocol.js';
+import { BAD_ROWS_SHOWN, type AccountExplanation, type AccountsTable, type BadRow, type Comparison, type DataInfo, type Engine, type Preview, type PreviewPart, type Simulation } from './protocol.js';
 import type { DataRow } from './read-data.js';
 
 export interface ModelText {
@@ -32,6 +34,8 @@ interface Evaluation {
 export class PreviewSession {
   private rows: readonly DataRow[] = [];
   private data: DataInfo | null = null;
+  /** The rows of the part of the accounts this worker scores, kept while the model splits them the same way. */
+  private part: { readonly key: string; readonly rows: readonly DataRow[] } | undefined;
   private lastGood: Evaluation | undefined;
   /**
    * Every model here is an edit of the last (a keystroke, a slider): with the compiled engine its
@@ -51,18 +55,28 @@ export class PreviewSession {
   setData(info: DataInfo, rows: readonly DataRow[]): void {
     this.data = info;
     this.rows = withParsedNumbers(rows);
+    this.part = undefined;
   }
 
-  /** Compiles and scores; a model with errors gives its diagnostics and no preview (the last good one stays). */
+  /** Compiles and scores all accounts; a model with errors gives its diagnostics and no preview (the last good one stays). */
   evaluate(source: ModelText): { diagnostics: readonly Diagnostic[]; preview: Preview | null } {
+    const { diagnostics, preview } = this.evaluatePart(source, WHOLE);
+    return { diagnostics, preview: preview === null ? null : mergePreviewParts([preview]) };
+  }
+
+  /**
+   * Compiles and scores `part` of the accounts (`rowsOfPart`): the tallies the page merges with
+   * the other workers' parts. The drill-down, the table, Simulate and Compare still read every row.
+   */
+  evaluatePart(source: ModelText, part: Part): { diagnostics: readonly Diagnostic[]; preview: PreviewPart | null } {
     const started = this.now();
     const { model, diagnostics } = compileModel(source.text, { file: source.file, ...this.compiling });
     if (model === undefined) return { diagnostics, preview: null };
     const compiled = this.now();
     // Only a model that needs a date and has no as-of field is given one (it costs a formatted date per result).
     const asOf = source.asOf === null || model.plan.data.asOf !== null || !planNeedsAsOf(model.plan) ? undefined : parseDay(source.asOf);
-    const preview = this.score(source, model, asOf);
-    return { diagnostics, preview: { ...preview, timings: { compile: compiled - started, score: this.now() - compiled } } };
+    const preview = this.score(source, model, asOf, this.rowsOf(model, part));
+    return { diagnostics, preview: { ...preview, part, timings: { compile: compiled - started, score: this.now() - compiled } } };
   }
 
   /**
@@ -96,7 +110,7 @@ export class PreviewSession {
     if (current === undefined) return null;
     if (current.table === undefined) {
       const table = new AccountsTableBuilder(current.model.plan, this.rows.length);
-      this.eachAccount(current.model, current.asOf, (result, row) => table.add(result, row));
+      this.eachAccount(this.rows, current.model, current.asOf, (result, row) => table.add(result, row));
       current.table = table.build();
     }
     return current.table;
@@ -127,12 +141,13 @@ export class PreviewSession {
    * panels beside it show. The accounts table is left to `accounts()`, asked for only while it is
    * shown, so a keystroke's chart does not wait for it.
    */
-  private score(source: ModelText, model: HealthModel, asOf: number | undefined): Omit<Preview, 'timings'> {
+  private score(source: ModelText, model: HealthModel, asOf: number | undefined, rows: readonly DataRow[]): Omit<PreviewPart, 'timings' | 'part'> {
     const plan = model.plan;
     const distribution = createDistribution(plan);
     const bad = new BadRows();
     const counts = { rows: 0, scored: 0, unscored: 0, invalid: 0 };
     const accounts = this.eachAccount(
+      rows,
       model,
       asOf,
       (result) => distribution.add(result),
@@ -149,7 +164,7 @@ export class PreviewSession {
     );
     this.lastGood = { source, model, asOf, table: undefined };
     const missing = this.rows.length === 0 ? [] : missingColumns(this.data?.columns ?? [], model.columns).map(({ use, suggestion }) => ({ column: use.column, input: use.input, suggestion }));
-    return { plan, engine: model.evaluator.engine, asOf: asOf === undefined ? null : formatDay(asOf), counts: { ...counts, accounts }, summary: distribution.summary(), badRows: bad.listed, badRowCount: bad.count, missingColumns: missing };
+    return { plan, engine: model.evaluator.engine, asOf: asOf === undefined ? null : formatDay(asOf), counts: { ...counts, accounts }, distribution: distribution.state(), badRows: bad.listed, badRowCount: bad.count, missingColumns: missing };
   }
 
   /**
@@ -158,11 +173,11 @@ export class PreviewSession {
    * straight on, so nothing of 50,000 results is kept; with history each account's latest valid
    * result is kept, without its per-metric detail, until the end. Returns the number of accounts.
    */
-  private eachAccount(model: HealthModel, asOf: number | undefined, account: (result: ScoreSummary, row: number) => void, row?: (row: DataRow, result: ScoreSummary | null) => void): number {
+  private eachAccount(rows: readonly DataRow[], model: HealthModel, asOf: number | undefined, account: (result: ScoreSummary, row: number) => void, row?: (row: DataRow, result: ScoreSummary | null) => void): number {
     const scorer = createSummaryScorer(model.evaluator, asOf === undefined ? {} : { asOf });
     const withHistory = model.plan.data.id !== null && model.plan.data.asOf !== null;
     const latest = new Map<string, { result: ScoreSummary; row: number }>();
-    for (const data of this.rows) {
+    for (const data of rows) {
       const result = data.record === null ? null : scorer.score(data.record);
       row?.(data, result);
       if (result === null) continue;
@@ -170,7 +185,15 @@ export class PreviewSession {
       else if (result.status !== 'invalid' && result.id !== null) latest.set(result.id, { result: summaryOnly(result), row: data.row });
     }
     for (const kept of latest.values()) account(kept.result, kept.row);
-    return withHistory ? latest.size : this.rows.length;
+    return withHistory ? latest.size : rows.length;
+  }
+
+  /** The rows of `part` of the accounts as `model` tells them apart; worked out again only when that changes. */
+  private rowsOf(model: HealthModel, part: Part): readonly DataRow[] {
+    if (part.of === 1) return this.rows;
+    const key = partKey(model.plan, part);
+    if (this.part?.key !== key) this.part = { key, rows: rowsOfPart(this.rows, model.plan, part) };
+    return this.part.rows;
   }
 }
 

@@ -18,7 +18,6 @@ const JOB_ORDER: readonly Job['type'][] = ['model', 'simulate', 'compare'];
 const scope = self as unknown as WorkerScope;
 const session = new PreviewSession(generatedCodeEngine());
 const waiting = new Map<Job['type'], Job>();
-let current: Extract<Job, { type: 'model' }> | undefined;
 let scheduled = false;
 
 scope.postMessage({ type: 'ready', engine: session.engine });
@@ -42,9 +41,8 @@ function handle(message: ToWorker): void {
     case 'data': {
       const { info, rows } = readData(message.name, message.content);
       session.setData(info, rows);
+      // The page sends the model again after new data (to every worker, so their parts are of the same rows).
       post({ type: 'data-read', seq: message.seq, data: info });
-      if (!waiting.has('model') && current !== undefined) waiting.set('model', { ...current, seq: message.seq });
-      schedule();
       return;
     }
     case 'accounts':
@@ -77,8 +75,7 @@ function schedule(): void {
 function run(job: Job): void {
   switch (job.type) {
     case 'model': {
-      current = job;
-      const { diagnostics, preview } = session.evaluate({ text: job.text, file: job.file, asOf: job.asOf });
+      const { diagnostics, preview } = session.evaluatePart({ text: job.text, file: job.file, asOf: job.asOf }, job.part);
       post({ type: 'evaluated', seq: job.seq, diagnostics, preview });
       return;
     }

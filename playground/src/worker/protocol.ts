@@ -1,5 +1,6 @@
-import type { BandPlan, Diagnostic, DistributionSummary, Impact, ModelEdit, NextBand, Plan, ScoreResult } from '@vitals/core';
+import type { BandPlan, Diagnostic, DistributionState, DistributionSummary, Impact, ModelEdit, NextBand, Plan, ScoreResult } from '@vitals/core';
 import type { DataFormat } from '@vitals/data';
+import type { Part } from './account-parts.js';
 
 /**
  * The messages between the page and the preview worker. Everything is plain data (structured
@@ -7,7 +8,8 @@ import type { DataFormat } from '@vitals/data';
  * request, so an answer to an older request can be told apart from the current one.
  */
 export type ToWorker =
-  | { readonly type: 'model'; readonly seq: number; readonly text: string; readonly file: string; readonly asOf: string | null }
+  /** Score `part` of the accounts (each worker of a split preview one part; one worker the whole). */
+  | { readonly type: 'model'; readonly seq: number; readonly text: string; readonly file: string; readonly asOf: string | null; readonly part: Part }
   | { readonly type: 'data'; readonly seq: number; readonly name: string; readonly content: string | Uint8Array }
   | { readonly type: 'accounts'; readonly seq: number }
   | { readonly type: 'explain'; readonly seq: number; readonly account: string }
@@ -18,7 +20,7 @@ export type ToWorker =
 
 export type FromWorker =
   | { readonly type: 'ready'; readonly engine: Engine }
-  | { readonly type: 'evaluated'; readonly seq: number; readonly diagnostics: readonly Diagnostic[]; readonly preview: Preview | null }
+  | { readonly type: 'evaluated'; readonly seq: number; readonly diagnostics: readonly Diagnostic[]; readonly preview: PreviewPart | null }
   | { readonly type: 'data-read'; readonly seq: number; readonly data: DataInfo }
   | { readonly type: 'accounts'; readonly seq: number; readonly table: AccountsTable | null }
   | { readonly type: 'explained'; readonly seq: number; readonly explanation: AccountExplanation | null }
@@ -64,8 +66,16 @@ export interface Preview {
   readonly badRowCount: number;
   /** Columns the model reads that the data lacks (every row reads them as missing), with the likely meant one. */
   readonly missingColumns: readonly MissingColumnNote[];
-  /** Milliseconds, in the worker: compiling the model, and scoring and summarising the data. */
+  /** Milliseconds, in the worker (the slowest, when several each scored a share): compiling the model, and scoring and summarising the data. */
   readonly timings: { readonly compile: number; readonly score: number };
+  /** How many workers scored it, each a share of the accounts. */
+  readonly workers: number;
+}
+
+/** One worker's share of a preview: the tallies of its accounts, which the page merges (`mergePreviewParts`). */
+export interface PreviewPart extends Omit<Preview, 'summary' | 'workers'> {
+  readonly part: Part;
+  readonly distribution: DistributionState;
 }
 
 export const BAD_ROWS_SHOWN = 100;

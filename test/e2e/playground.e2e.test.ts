@@ -91,6 +91,9 @@ describe('the playground', { timeout: 120_000 }, () => {
     expect(stats).toMatch(/\d+accounts/);
     expect((await histogram(page)).length).toBe(10);
     expect(await page.locator('.engine').textContent()).toContain('compiled evaluator');
+    // Scored in a worker per core, up to two, each a part of the accounts (the merge is checked exact in playground/test/worker).
+    const workers = await page.evaluate(() => Math.min(2, navigator.hardwareConcurrency));
+    if (workers > 1) expect(await page.locator('.engine').textContent()).toContain(`in ${workers} workers`);
     await page.screenshot({ path: join(SHOTS, '1-preview.png') });
     const origin = new URL(server.url).origin;
     expect(requests.filter((url) => !url.startsWith(origin) && !url.startsWith('blob:') && !url.startsWith('data:'))).toEqual([]);

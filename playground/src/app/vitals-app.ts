@@ -123,7 +123,7 @@ export class VitalsApp extends LitElement {
         <section class="right" aria-label="Results">
           <div class="tabs" role="tablist" aria-label="Views" @keydown=${this._onTabKey}>
             ${TABS.map((t) => html`<button role="tab" id="tab-${t.id}" aria-controls="panel-${t.id}" aria-selected=${this.tab === t.id} tabindex=${this.tab === t.id ? 0 : -1} @click=${() => (this.tab = t.id)}>${t.title}</button>`)}
-            <span class="engine" title="The evaluator scoring in the worker">${this.status()}</span>
+            <span class="engine" title="The evaluator scoring in the preview workers, each a share of the accounts">${this.status()}</span>
           </div>
           <div class="panel" role="tabpanel" id="panel-${this.tab}" aria-labelledby="tab-${this.tab}">${this.panel()}</div>
         </section>
@@ -135,7 +135,9 @@ export class VitalsApp extends LitElement {
     const p = this.preview;
     if (p.failure !== null) return html`<span class="failed">${p.failure}</span>`;
     const timing = p.preview === null ? '' : ` · ${Math.round(p.preview.timings.compile + p.preview.timings.score)} ms`;
-    return `${p.status === 'pending' ? 'scoring…' : p.status === 'error' ? 'model has errors' : 'up to date'}${timing}${p.engine === null ? '' : ` · ${p.engine} evaluator`}`;
+    const workers = p.preview?.workers ?? 1;
+    const engine = p.engine === null ? '' : ` · ${p.engine} evaluator${workers > 1 ? ` in ${workers} workers` : ''}`;
+    return `${p.status === 'pending' ? 'scoring…' : p.status === 'error' ? 'model has errors' : 'up to date'}${timing}${engine}`;
   }
 
   private panel() {

@@ -81,15 +81,19 @@ async function main(): Promise<void> {
   const runs: Run[] = [];
   const only = process.env['VARIANTS'];
   try {
-    const all: { name: string; headers: Record<string, string>; edits: readonly Edit[] }[] = [
+    // `cores`: what the page is told `navigator.hardwareConcurrency` is (one core: one worker, the path before the split).
+    const all: { name: string; headers: Record<string, string>; cores?: number; edits: readonly Edit[] }[] = [
       { name: 'compiled evaluator (default)', headers: {}, edits: EDITS },
+      { name: 'compiled evaluator, one worker (a browser reporting one core)', headers: {}, cores: 1, edits: EDITS },
       { name: 'reference interpreter (a CSP without unsafe-eval)', headers: { 'Content-Security-Policy': STRICT_CSP }, edits: EDITS.filter((e) => e.kind === 'numeric') },
     ];
     const variants = all.filter((v) => only === undefined || v.name.startsWith(only));
-    for (const variant of variants) {
-      for (const edit of variant.edits) {
+    // Edit by edit, each variant in turn: the load of a shared machine drifts less between the rows compared.
+    for (const edit of EDITS) {
+      for (const variant of variants.filter((v) => v.edits.includes(edit))) {
         const server = await servePlayground(variant.headers);
         const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+        if (variant.cores !== undefined) await page.addInitScript((cores) => Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => cores }), variant.cores);
         try {
           await page.goto(server.url);
           runs.push({ name: variant.name, edit, samples: await measure(page, file, edit) });
@@ -209,7 +213,11 @@ function markdown(runs: readonly Run[], m: ReturnType<typeof describeMachine> & 
     const run = runs.find((r) => r.name.startsWith(name) && r.edit.kind === kind);
     return run === undefined ? undefined : summary(run.samples).median;
   };
-  const [compiled, reference] = [median('compiled', 'numeric'), median('reference', 'numeric')];
+  const [compiled, reference] = [median('compiled evaluator (default)', 'numeric'), median('reference', 'numeric')];
+  const split = EDITS.flatMap((edit) => {
+    const [two, one] = [median('compiled evaluator (default)', edit.kind), median('compiled evaluator, one worker', edit.kind)];
+    return two === undefined || one === undefined ? [] : [`${edit.kind} ${(one / two).toFixed(2)}×`];
+  });
   const cpuRows = cpu.edits.map(
     (e) =>
       `| one worker, ${e.kind} edit: compile + score + summary of every account | **${f(e.keystroke)}** | ${(e.keystroke / cpu.bareLoop).toFixed(2)}× |\n| of which compiling the edited model | ${f(e.compile)} | |\n| one of two workers, ${e.kind} edit: compile + score + tallies of its half (the slower half) | **${f(e.part)}** | ${(e.part / cpu.bareLoop).toFixed(2)}× |\n| the page: merging the two halves into the preview | ${f(e.merge)} | |`,
@@ -235,6 +243,7 @@ ${m.cpu}, ${m.cores} cores; ${m.date}; commit ${m.commit}; load average ${m.load
 |---|---:|---|---:|---:|---:|---:|---:|---:|
 ${rows.join('\n')}
 
+${split.length > 0 ? `The preview in two workers against one (the same run, the same load), keystroke to chart: ${split.join(', ')} as fast.` : ''}
 ${compiled !== undefined && reference !== undefined ? `On the numeric edit the compiled evaluator's keystroke is ${(reference / compiled).toFixed(1)}× as fast as the reference interpreter's (which serves where a CSP forbids generated code).` : ''}
 
 **In-process, CPU time** (the same run, afterwards; load average ${cpu.load.toFixed(1)}): the worker's own code (\`PreviewSession\`) in Node

@@ -85,8 +85,11 @@ export interface DistributionAccumulator {
 export interface DistributionState {
   /** The hash of the plan whose results these are: only the same plan's tallies merge. */
   readonly model_hash: string;
-  /** [score in units of 10^-precision, accounts with that score]. */
-  readonly scores: readonly (readonly [number, number])[];
+  /**
+   * Each score seen (in units of 10^-precision) and how many accounts have it: typed arrays, as a
+   * model of precision 2 has up to 10,000 distinct scores and this crosses to another thread.
+   */
+  readonly scores: { readonly keys: Float64Array; readonly counts: Float64Array };
   /** Accounts per band, in the plan's band order. */
   readonly bands: readonly number[];
   readonly reasons: Readonly<Partial<Record<UnscoredReason, number>>>;
@@ -195,7 +198,7 @@ export function createDistribution(plan: Plan, options: DistributionOptions = {}
 
   const state = (): DistributionState => ({
     model_hash: plan.hash,
-    scores: [...counts],
+    scores: { keys: Float64Array.from(counts.keys()), counts: Float64Array.from(counts.values()) },
     bands: plan.bands.names.map((name) => bandCounts.get(name) ?? 0),
     reasons: { ...reasons },
     categories: categorySums.map((sums) => ({ ...sums })),
@@ -206,7 +209,8 @@ export function createDistribution(plan: Plan, options: DistributionOptions = {}
 
   const merge = (part: DistributionState) => {
     if (part.model_hash !== plan.hash) throw new Error(`bug: merging the distribution of model ${part.model_hash} into one of ${plan.hash}`);
-    for (const [key, n] of part.scores) counts.set(key, (counts.get(key) ?? 0) + n);
+    const { keys, counts: accounts } = part.scores;
+    for (let i = 0; i < keys.length; i++) counts.set(keys[i] as number, (counts.get(keys[i] as number) ?? 0) + (accounts[i] as number));
     plan.bands.names.forEach((name, i) => bandCounts.set(name, (bandCounts.get(name) ?? 0) + (part.bands[i] ?? 0)));
     for (const reason of REASON_ORDER) if (part.reasons[reason] !== undefined) reasons[reason] = (reasons[reason] ?? 0) + part.reasons[reason];
     part.categories.forEach(({ sum, n }, i) => {

@@ -35,7 +35,7 @@ function mergedOf(model: HealthModel, parts: readonly (readonly ScoreSummary[])[
   for (const part of parts) {
     const tally = createDistribution(model.plan);
     for (const result of part) tally.add(result);
-    merged.merge(JSON.parse(JSON.stringify(tally.state())));
+    merged.merge(structuredClone(tally.state()));
   }
   return merged.summary();
 }

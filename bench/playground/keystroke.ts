@@ -93,7 +93,8 @@ async function main(): Promise<void> {
       for (const variant of variants.filter((v) => v.edits.includes(edit))) {
         const server = await servePlayground(variant.headers);
         const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-        if (variant.cores !== undefined) await page.addInitScript((cores) => Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => cores }), variant.cores);
+        // As text: a function would be sent as tsx compiled it, with helpers the page does not have.
+        if (variant.cores !== undefined) await page.addInitScript(`Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => ${variant.cores} });`);
         try {
           await page.goto(server.url);
           runs.push({ name: variant.name, edit, samples: await measure(page, file, edit) });

@@ -76,7 +76,6 @@ export class PreviewController implements ReactiveController {
       };
       return worker;
     });
-    if (this.model !== undefined) this.requestModel();
   }
 
   hostDisconnected(): void {

@@ -34,6 +34,35 @@ export class ByteChunk {
     this.length = at;
   }
 
+  /**
+   * Copies `text` byte by byte when each of its characters is ASCII and marked in `plain` (see
+   * `asciiSet`), and says so; otherwise writes nothing and returns false, and the caller writes it
+   * the general way. Most cells (ids, bands, dates) take this path, with no string made or encoded.
+   */
+  plain(text: string, plain: Uint8Array): boolean {
+    const n = text.length;
+    this.room(n);
+    const bytes = this.bytes;
+    let at = this.length;
+    for (let i = 0; i < n; i++) {
+      const code = text.charCodeAt(i);
+      if (code >= 0x80 || plain[code] === 0) return false;
+      bytes[at++] = code;
+    }
+    this.length = at;
+    return true;
+  }
+
+  /** Bytes made once (a JSON key), copied in. */
+  append(made: Uint8Array): void {
+    const n = made.length;
+    this.room(n);
+    const bytes = this.bytes;
+    let at = this.length;
+    for (let i = 0; i < n; i++) bytes[at++] = made[i] as number;
+    this.length = at;
+  }
+
   /** Any text, UTF-8 encoded. */
   text(text: string): void {
     this.room(text.length * 3);
@@ -63,6 +92,13 @@ export class ByteChunk {
   }
 
   private readonly spare: Buffer[] = [];
+}
+
+/** The ASCII characters a format writes as they are (1), for `ByteChunk.plain`: every one but those `special` picks. */
+export function asciiSet(special: (code: number) => boolean): Uint8Array {
+  const set = new Uint8Array(0x80);
+  for (let code = 0; code < 0x80; code++) set[code] = special(code) ? 0 : 1;
+  return set;
 }
 
 /** Room past the nominal size, so a chunk rarely grows for the row that fills it. */

@@ -104,7 +104,8 @@ function overrideColumns(): ScoreColumn[] {
 
 /**
  * The row a JSON form writes: the selected columns, nested at their paths, in the order of the
- * columns; a group the result lacks is null.
+ * columns; a group the result lacks is null. The writers write `JSON.stringify` of it straight
+ * into bytes (`json-row-bytes.ts`), which a test holds to this definition byte for byte.
  */
 export function jsonRow(columns: readonly ScoreColumn[], result: RowResult, data: RowOrigin): Record<string, JsonValue> {
   const row: Record<string, JsonValue> = {};

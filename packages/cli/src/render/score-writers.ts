@@ -4,7 +4,8 @@ import { ByteChunk } from '../io/byte-chunk.js';
 import { writeCsvField } from './csv-bytes.js';
 import { csvLine } from './csv-field.js';
 import { safeText } from './safe-text.js';
-import { jsonRow, scoreColumns, type ScoreColumn } from './score-columns.js';
+import { jsonRowInto } from './json-row-bytes.js';
+import { scoreColumns, type ScoreColumn } from './score-columns.js';
 import { rowResult, SCORE_FORMAT_VERSION, type RowOrigin, type RowResult, type WrittenRow } from './score-row.js';
 
 /** Counts of one run, for the end of a JSON document and the summary on stderr. */
@@ -20,7 +21,7 @@ export interface RowWriter {
   begin(): string;
   /** Called without a pause per row: the caller waits on the output only when it must drain. */
   row(scored: WrittenRow): string;
-  /** The same row written straight into the output's bytes, where a writer can (CSV): no string per row. */
+  /** The same row written straight into the output's bytes, where a writer can (CSV, NDJSON, JSON): no string per row. */
   rowInto?(scored: WrittenRow, out: ByteChunk): void;
   /** `dataError`: the file broke off there; a JSON document says so, and stays whole. */
   end(counts: RunCounts, dataError?: DataError | null): string;
@@ -51,27 +52,51 @@ export function rowWriter(format: ScoreFormat, plan: Plan, options: RowWriterOpt
   }
 }
 
+/**
+ * A JSON object per line, written straight from each result into the output's bytes
+ * (`json-row-bytes.ts`: the bytes of `JSON.stringify(jsonRow(…))`, no row object or string).
+ */
 function ndjsonWriter(columns: readonly ScoreColumn[]): RowWriter {
   const versioned: ScoreColumn = { name: 'format_version', path: ['format_version'], group: null, sql: true, json: () => SCORE_FORMAT_VERSION, csv: () => SCORE_FORMAT_VERSION };
-  const withVersion = [versioned, ...columns];
-  return { begin: () => '', row: (scored) => `${JSON.stringify(jsonRow(withVersion, rowResult(scored), scored.data))}\n`, end: () => '' };
+  const object = jsonRowInto([versioned, ...columns]);
+  const into = (scored: WrittenRow, out: ByteChunk): void => {
+    object(scored.result ?? rowResult(scored), scored.data, out);
+    out.byte(10);
+  };
+  return { begin: () => '', row: decoded(into), rowInto: into, end: () => '' };
 }
 
-/** One JSON document, written as it goes: the rows array is opened first and closed with the counts. */
+/** One JSON document, written as it goes: the rows array is opened first and closed with the counts; each row as NDJSON writes it. */
 function jsonWriter(plan: Plan, columns: readonly ScoreColumn[]): RowWriter {
   let first = true;
   const head = { format_version: SCORE_FORMAT_VERSION, model: plan.model, model_hash: plan.hash };
+  const object = jsonRowInto(columns);
+  const into = (scored: WrittenRow, out: ByteChunk): void => {
+    if (!first) out.byte(44);
+    out.byte(10);
+    first = false;
+    object(scored.result ?? rowResult(scored), scored.data, out);
+  };
   return {
     begin: () => `${JSON.stringify(head).slice(0, -1)},\n"rows": [`,
-    row: (scored) => {
-      const separator = first ? '\n' : ',\n';
-      first = false;
-      return `${separator}${JSON.stringify(jsonRow(columns, rowResult(scored), scored.data))}`;
-    },
+    row: decoded(into),
+    rowInto: into,
     end: (counts, dataError) => {
       const stopped = dataError === undefined || dataError === null ? '' : `,\n"data_error": ${JSON.stringify({ code: dataError.code, message: dataError.message, line: dataError.line, column: dataError.column })}`;
       return `${first ? '' : '\n'}],\n"summary": ${JSON.stringify(counts)}${stopped}\n}\n`;
     },
+  };
+}
+
+/** `row` of a writer that writes bytes: the same bytes, as a string. */
+function decoded(into: (scored: WrittenRow, out: ByteChunk) => void): (scored: WrittenRow) => string {
+  const scratch = new ByteChunk(1024);
+  return (scored) => {
+    into(scored, scratch);
+    const taken = scratch.take();
+    const text = taken.toString('utf8');
+    scratch.recycle(taken);
+    return text;
   };
 }
 
@@ -93,13 +118,9 @@ function csvWriter(columns: readonly ScoreColumn[], raw: boolean): RowWriter {
     }
     out.byte(10);
   };
-  const scratch = new ByteChunk(1024);
   return {
     begin: () => csvLine(columns.map((c) => c.name)),
-    row: (scored) => {
-      into(scored, scratch);
-      return scratch.take().toString('utf8');
-    },
+    row: decoded(into),
     rowInto: into,
     end: () => '',
     notice: () =>

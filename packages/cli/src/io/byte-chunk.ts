@@ -55,12 +55,9 @@ export class ByteChunk {
 
   /** Bytes made once (a JSON key), copied in. */
   append(made: Uint8Array): void {
-    const n = made.length;
-    this.room(n);
-    const bytes = this.bytes;
-    let at = this.length;
-    for (let i = 0; i < n; i++) bytes[at++] = made[i] as number;
-    this.length = at;
+    this.room(made.length);
+    this.bytes.set(made, this.length);
+    this.length += made.length;
   }
 
   /** Any text, UTF-8 encoded. */

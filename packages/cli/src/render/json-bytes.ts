@@ -15,15 +15,27 @@ export function writeJson(out: ByteChunk, value: unknown): void {
     case 'number':
       // String() of a finite number is its JSON text; JSON has no NaN or Infinity.
       if (Number.isFinite(value)) writeNumber(out, value);
-      else out.ascii('null');
+      else writeNull(out);
       return;
     case 'boolean':
       out.ascii(value ? 'true' : 'false');
       return;
   }
-  if (value === null) out.ascii('null');
+  if (value === null) writeNull(out);
   else if (isTextList(value)) writeTextList(out, value);
   else out.text(JSON.stringify(value));
+}
+
+/** `null`, byte by byte: about a third of a score row's values are null. */
+export function writeNull(out: ByteChunk): void {
+  out.room(4);
+  const bytes = out.bytes;
+  const at = out.length;
+  bytes[at] = 110;
+  bytes[at + 1] = 117;
+  bytes[at + 2] = 108;
+  bytes[at + 3] = 108;
+  out.length = at + 4;
 }
 
 /**

@@ -55,9 +55,13 @@ export class ByteChunk {
 
   /** Bytes made once (a JSON key), copied in. */
   append(made: Uint8Array): void {
-    this.room(made.length);
-    this.bytes.set(made, this.length);
-    this.length += made.length;
+    const n = made.length;
+    this.room(n);
+    const bytes = this.bytes;
+    let at = this.length;
+    // A loop, not `bytes.set`: for these copies of a few dozen bytes a profile put 8% of `score --format ndjson` in the builtin.
+    for (let i = 0; i < n; i++) bytes[at++] = made[i] as number;
+    this.length = at;
   }
 
   /** Any text, UTF-8 encoded. */

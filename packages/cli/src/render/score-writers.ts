@@ -66,7 +66,7 @@ function ndjsonWriter(columns: readonly ScoreColumn[]): RowWriter {
   return { begin: () => '', row: decoded(into), rowInto: into, end: () => '' };
 }
 
-/** One JSON document, written as it goes: the rows array is opened first and closed with the counts; each row as NDJSON writes it. */
+/** One JSON document, written as it goes: the rows array is opened first and closed with the counts; each row straight into the bytes, as NDJSON writes it. */
 function jsonWriter(plan: Plan, columns: readonly ScoreColumn[]): RowWriter {
   let first = true;
   const head = { format_version: SCORE_FORMAT_VERSION, model: plan.model, model_hash: plan.hash };

@@ -1,4 +1,4 @@
-import type { ByteChunk } from '../io/byte-chunk.js';
+import { madeBytes, type ByteChunk, type MadeBytes } from '../io/byte-chunk.js';
 import { writeJson, writeNull } from './json-bytes.js';
 import { jsonRow, type ScoreColumn } from './score-columns.js';
 import type { RowOrigin, RowResult } from './score-row.js';
@@ -45,7 +45,7 @@ type Present = (result: RowResult) => boolean;
 
 /** One step of a row: constant bytes, a column's value, or a group that is null when not `present` (then the row goes on at `end`). One shape for all, so the loop over them stays monomorphic. */
 interface Step {
-  readonly bytes: Uint8Array | null;
+  readonly bytes: MadeBytes | null;
   readonly get: ScoreColumn['json'] | null;
   readonly present: Present | null;
   end: number;
@@ -89,7 +89,7 @@ function compile(root: Member): Step[] {
   const steps: Step[] = [];
   let text = '';
   const flush = () => {
-    if (text !== '') steps.push({ bytes: Buffer.from(text, 'utf8'), get: null, present: null, end: 0 });
+    if (text !== '') steps.push({ bytes: madeBytes(text), get: null, present: null, end: 0 });
     text = '';
   };
   const object = (members: readonly Member[]) => {

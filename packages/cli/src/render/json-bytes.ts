@@ -26,7 +26,7 @@ export function writeJson(out: ByteChunk, value: unknown): void {
   else out.text(JSON.stringify(value));
 }
 
-/** `null`, byte by byte: about a third of a score row's values are null. */
+/** `null`, byte by byte: a row holds several (no reason, stage, benchmark or gap; a group the result lacks). */
 export function writeNull(out: ByteChunk): void {
   out.room(4);
   const bytes = out.bytes;
@@ -43,7 +43,7 @@ export function writeNull(out: ByteChunk): void {
  * anything else (a control character, non-ASCII text, a lone surrogate) is escaped by
  * `JSON.stringify` itself and encoded whole, so each escape is exactly its.
  */
-export function writeJsonString(out: ByteChunk, text: string): void {
+function writeJsonString(out: ByteChunk, text: string): void {
   out.byte(34);
   if (out.plain(text, JSON_PLAIN)) {
     out.byte(34);

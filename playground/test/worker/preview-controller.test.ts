@@ -131,7 +131,8 @@ describe('PreviewController with two workers', () => {
 test.each([
   { cores: undefined, workers: 1 },
   { cores: 1, workers: 1 },
-  { cores: 2, workers: 2 },
+  { cores: 2, workers: 1 },
+  { cores: 3, workers: 2 },
   { cores: 16, workers: 2 },
 ])('$cores cores reported: $workers preview workers', ({ cores, workers }) => {
   expect(previewWorkerCount(cores ?? 0)).toBe(workers);

@@ -43,6 +43,7 @@ export class PreviewSession {
    * instead of starting new code cold on every account (`numbers: 'data'`).
    */
   private readonly compiling: CompileOptions;
+  private loaded: { readonly text: string; readonly compiled: ReturnType<typeof compileModel> } | undefined;
 
   constructor(
     readonly engine: Engine,
@@ -100,9 +101,15 @@ export class PreviewSession {
   compare(base: string): Comparison {
     const current = this.lastGood;
     if (current === undefined) return { impact: null, bands: null, problems: ['The model as edited has to compile before it can be compared.'] };
-    const loaded = compileModel(base, { file: 'model.yaml (as loaded)', ...this.compiling });
+    const loaded = this.loadedModel(base);
     if (loaded.model === undefined) return { impact: null, bands: null, problems: ['The model as loaded has errors:', ...errorsOf(loaded.diagnostics)] };
     return { impact: impactOverRows(loaded.model, current.model, this.rows, impactAsOf(current)), bands: current.model.plan.bands, problems: [] };
+  }
+
+  /** The model as loaded, compiled once per text: Compare asks on every keystroke, and the loaded text does not change. */
+  private loadedModel(base: string): ReturnType<typeof compileModel> {
+    if (this.loaded?.text !== base) this.loaded = { text: base, compiled: compileModel(base, { file: 'model.yaml (as loaded)', ...this.compiling }) };
+    return this.loaded.compiled;
   }
 
   accounts(): AccountsTable | null {

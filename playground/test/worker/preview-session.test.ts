@@ -151,4 +151,17 @@ describe('PreviewSession: the core impact analysis, as `vitals simulate` and `vi
     expect(impact?.change.changes).toContainEqual(expect.objectContaining({ section: 'bands', path: 'bands.amber', before: 70, after: 80 }));
     expect(impact?.data.band_changes.worse).toBeGreaterThan(0);
   });
+
+  test('compare: the model as loaded is compiled once per text, and a newly loaded text is compared, not the one before', () => {
+    const s = session('sample.csv', data);
+    const edited = SAAS.replace('name: amber, below: 70', 'name: amber, below: 80');
+    s.evaluate({ text: edited, file: 'model.yaml', asOf: null });
+    const bandChange = (base: string) => s.compare(base).impact?.change.changes.find((c) => c.path === 'bands.amber');
+    expect(bandChange(SAAS)).toEqual(expect.objectContaining({ before: 70, after: 80 }));
+    expect(bandChange(SAAS)).toEqual(expect.objectContaining({ before: 70, after: 80 }));
+    // Another model loaded (amber below 75): compared afresh.
+    expect(bandChange(SAAS.replace('name: amber, below: 70', 'name: amber, below: 75'))).toEqual(expect.objectContaining({ before: 75, after: 80 }));
+    // The edited text loaded as is: nothing changed.
+    expect(bandChange(edited)).toBeUndefined();
+  });
 });

@@ -18,8 +18,8 @@ export const WHOLE: Part = { index: 0, of: 1 };
  * them; a row without an account (no history, an id that cannot be read, not a record) carries
  * nothing to any other and goes by its position.
  */
-export function rowsOfPart(rows: readonly DataRow[], plan: Plan, part: Part): DataRow[] {
-  if (part.of === 1) return [...rows];
+export function rowsOfPart(rows: readonly DataRow[], plan: Plan, part: Part): readonly DataRow[] {
+  if (part.of === 1) return rows;
   const keyOf = accountKeyReader(plan);
   const keys = rows.map((row) => (row.record === null ? undefined : keyOf(row.record)));
   const ordinals = new Map<string, number>();

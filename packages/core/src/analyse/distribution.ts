@@ -1,6 +1,6 @@
 import type { Plan } from '../compile/plan.js';
 import { bandOf } from '../evaluate/reference/score-metric.js';
-import type { ScoreResult, ScoreSummary, UnscoredReason } from '../evaluate/result.js';
+import { UNSCORED_REASONS, type ScoreResult, type ScoreSummary, type UnscoredReason } from '../evaluate/result.js';
 
 /** How a set of scores spreads: what a team looks at before rolling a model out. */
 export interface DistributionSummary {
@@ -121,8 +121,6 @@ interface Totals {
   inverted: number;
 }
 
-/** The order `unscoredReasons` lists its reasons in, whatever order the accounts came in. */
-const REASON_ORDER: readonly UnscoredReason[] = ['insufficient-coverage', 'metric-unknown', 'no-data'];
 
 /**
  * Accumulates results one at a time in memory bounded by the number of distinct scores (scores
@@ -196,6 +194,8 @@ export function createDistribution(plan: Plan, options: DistributionOptions = {}
     if (result.band !== null) bandCounts.set(result.band, (bandCounts.get(result.band) ?? 0) + 1);
   };
 
+  const groupsCopied = (): BenchmarkGroup[] => [...benchmarkGroups.values()].flatMap((bySegment) => [...bySegment.values()]).map((group) => ({ ...group }));
+
   const state = (): DistributionState => ({
     model_hash: plan.hash,
     scores: { keys: Float64Array.from(counts.keys()), counts: Float64Array.from(counts.values()) },
@@ -203,7 +203,7 @@ export function createDistribution(plan: Plan, options: DistributionOptions = {}
     reasons: { ...reasons },
     categories: categorySums.map((sums) => ({ ...sums })),
     playbooks: plan.playbooks.map((p) => fired.get(p.key) ?? 0),
-    belowBenchmark: [...benchmarkGroups.values()].flatMap((bySegment) => [...bySegment.values()]).map((group) => ({ ...group })),
+    belowBenchmark: groupsCopied(),
     totals: { ...totals },
   });
 
@@ -212,7 +212,7 @@ export function createDistribution(plan: Plan, options: DistributionOptions = {}
     const { keys, counts: accounts } = part.scores;
     for (let i = 0; i < keys.length; i++) counts.set(keys[i] as number, (counts.get(keys[i] as number) ?? 0) + (accounts[i] as number));
     plan.bands.names.forEach((name, i) => bandCounts.set(name, (bandCounts.get(name) ?? 0) + (part.bands[i] ?? 0)));
-    for (const reason of REASON_ORDER) if (part.reasons[reason] !== undefined) reasons[reason] = (reasons[reason] ?? 0) + part.reasons[reason];
+    for (const reason of UNSCORED_REASONS) if (part.reasons[reason] !== undefined) reasons[reason] = (reasons[reason] ?? 0) + part.reasons[reason];
     part.categories.forEach(({ sum, n }, i) => {
       const sums = categorySums[i] as { sum: number; n: number };
       sums.sum += sum;
@@ -239,7 +239,7 @@ export function createDistribution(plan: Plan, options: DistributionOptions = {}
       scored: totals.scored,
       unscored: totals.count - totals.scored - totals.invalid,
       invalid: totals.invalid,
-      unscoredReasons: Object.fromEntries(REASON_ORDER.flatMap((reason) => (reasons[reason] === undefined ? [] : [[reason, reasons[reason]]]))),
+      unscoredReasons: Object.fromEntries(UNSCORED_REASONS.flatMap((reason) => (reasons[reason] === undefined ? [] : [[reason, reasons[reason]]]))),
       bands,
       dominantBand: top !== undefined && top.share > DOMINANT_BAND_SHARE ? top : null,
       histogram: histogram(counts, factor, plan, bins, edgeBands),
@@ -249,7 +249,7 @@ export function createDistribution(plan: Plan, options: DistributionOptions = {}
         return { key: category.key, title: category.title, mean: n > 0 ? sum / factor / n : null, scored: n };
       }),
       playbooks: plan.playbooks.map((p) => ({ key: p.key, title: p.title, fired: fired.get(p.key) ?? 0 })),
-      belowBenchmark: [...benchmarkGroups.values()].flatMap((bySegment) => [...bySegment.values()]).map((group) => ({ ...group })).sort((a, b) => a.stage.localeCompare(b.stage) || String(a.segment).localeCompare(String(b.segment))),
+      belowBenchmark: groupsCopied().sort((a, b) => a.stage.localeCompare(b.stage) || String(a.segment).localeCompare(String(b.segment))),
       pulses: { present: totals.pulses, stale: totals.stale },
       overrides: { active: totals.active, expired: totals.expired, inverted: totals.inverted },
     };

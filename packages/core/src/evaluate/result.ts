@@ -49,6 +49,9 @@ export interface ScoreResult extends ScoreSummary {
 
 export type UnscoredReason = 'insufficient-coverage' | 'metric-unknown' | 'no-data';
 
+/** Every reason a result goes unscored, in the order summaries list them. */
+export const UNSCORED_REASONS: readonly UnscoredReason[] = ['insufficient-coverage', 'metric-unknown', 'no-data'];
+
 export interface MetricSummary {
   readonly value: number | string | boolean | null;
   readonly score: number | null;

@@ -1,4 +1,5 @@
 import type { Plan } from '../compile/plan.js';
+import { UNSCORED_REASONS } from '../evaluate/result.js';
 
 /** What an output column of the query holds, so an engine can turn a row back into a result. */
 export type SqlColumnField =
@@ -65,7 +66,7 @@ export function acceptedValues(plan: Plan, field: SqlColumnField): readonly stri
     case 'status':
       return ['scored', 'unscored', 'invalid'];
     case 'reason':
-      return ['insufficient-coverage', 'metric-unknown', 'no-data'];
+      return UNSCORED_REASONS;
     case 'band':
       return plan.bands.names;
     case 'category_band':

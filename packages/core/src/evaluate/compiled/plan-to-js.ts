@@ -6,6 +6,7 @@ import { isPadded } from '../../schema/enum-key.js';
 import { READERS } from '../read-value.js';
 import { CodeBuilder, type NumbersIn } from './code-builder.js';
 import { emitExpression, type SlotCode } from './emit-expression.js';
+import { ExpressionFunctions, orderTables, type ExpressionFunction } from './expression-functions.js';
 import { MAX_PRECISION } from '../../schema/defaults.js';
 import { jsChoice, jsInteger, jsString, PlanError } from './js-literal.js';
 
@@ -16,7 +17,11 @@ export interface PlanToJsOptions {
   /** Count the steps run (`ctx.stepsRun`), for tests. */
   readonly instrument?: boolean;
   readonly detail?: ResultDetail;
-  /** The plan's numbers as literals (`inline`, the default: the fastest code) or read from `ctx.numbers` (`data`). */
+  /**
+   * The plan's numbers as literals (`inline`, the default: the fastest code), or read from
+   * `ctx.numbers` (`data`: code kept across edits), where each expression is also a function of its
+   * own, read from `ctx.expressions` (`ExpressionFunctions`).
+   */
   readonly numbers?: NumbersIn;
 }
 
@@ -26,12 +31,16 @@ export interface PlanToJsOptions {
  * number of the plan that a person tweaks (weights, thresholds, scale bounds, a formula's
  * literals…) is one of those numbers, not a literal in the source: models that differ only in
  * them give the same source, so the function made from it once, and optimised by the engine,
- * scores them all (`compiledEvaluator` keeps it by its source). Literals run faster (the engine
- * folds them in), so that is the default, for a model compiled once and run over many rows.
+ * scores them all (`compiledEvaluator` keeps it by its source). The model's expressions are then
+ * functions of their own (`expressions`), so a formula edit leaves the step's source as it was too.
+ * Literals run faster (the engine folds them in), so that is the default, for a model compiled once
+ * and run over many rows.
  */
 export interface GeneratedCode {
   readonly source: string;
   readonly numbers: readonly number[];
+  /** With `numbers: 'data'`, the functions of the model's expressions, which the step calls as `X[k]` (`ExpressionFunctions`). */
+  readonly expressions: readonly ExpressionFunction[];
 }
 
 /**
@@ -50,33 +59,28 @@ export function planToJs(plan: Plan, options: PlanToJsOptions = {}): GeneratedCo
   const names = new Names(plan);
   const head = new CodeBuilder();
   const body = new CodeBuilder(options.numbers);
-  const orders = new Map<string, string>();
-  const order = (values: readonly string[]): string => {
-    const key = JSON.stringify(values);
-    if (!orders.has(key)) {
-      const name = `ORDER${orders.size}`;
-      head.line(`const ${name} = new Map(${JSON.stringify(values.map((v, i) => [v, i]))});`);
-      orders.set(key, name);
-    }
-    return orders.get(key) as string;
-  };
+  // With numbers as data (code kept across edits), each expression is a function of its own (`ExpressionFunctions`).
+  const functions = options.numbers === 'data' ? new ExpressionFunctions() : undefined;
+  const order = orderTables(head);
+  const expression: Expression = (expr, slot) => (functions === undefined ? emitExpression(expr, body, slot, order) : functions.call(expr, slot));
   head.line('"use strict";');
   head.line('const readers = rt.readers; const NO_SITES = [];');
   // The plan's parts the step reads on every record come from `ctx`'s own fields (one class, one shape), not
   // from the plan, whose shape the engine may see change from model to model (a shared step would deoptimise).
   body.line('const plan = ctx.plan, inputs = ctx.inputs, P = ctx.numbers, planBands = ctx.bands, planPulse = ctx.pulse, modelName = ctx.model, modelHash = ctx.hash;');
+  if (functions !== undefined) body.line('const X = ctx.expressions, N = ctx.expressionNumbers;');
   if (options.instrument === true) body.line('ctx.stepsRun++;');
   emitInputs(plan, body, full);
   emitPulse(plan, body);
   const slot = slotCode(plan, names);
-  for (const key of plan.evaluationOrder) emitMetric(plan, names.metric(key), body, slot, order);
+  for (const key of plan.evaluationOrder) emitMetric(plan, names.metric(key), body, slot, expression);
   plan.categories.forEach((_, c) => emitCategory(plan, c, names, body));
   emitOverall(plan, names, body);
-  emitPlaybooks(plan, body, slot, order, full);
+  emitPlaybooks(plan, body, slot, expression, full);
   if (full) emitResult(plan, body);
   else emitSummary(plan, body);
-  emitState(plan, names, body, order);
-  return { source: `${head.toString()}\nreturn function step(ctx, r, previous, options) {\n${body.toString()}\n};`, numbers: body.numbers };
+  emitState(plan, names, body, expression);
+  return { source: `${head.toString()}\nreturn function step(ctx, r, previous, options) {\n${body.toString()}\n};`, numbers: body.numbers, expressions: functions?.functions ?? [] };
 }
 
 /** Local names for each metric and category, by position in the plan. */
@@ -217,12 +221,13 @@ const RESULT_FIELDS: Readonly<Record<string, string>> = {
 /** Each input type, as the code that names its reader. */
 const INPUT_TYPES: Readonly<Record<string, string>> = Object.fromEntries(Object.keys(READERS).map((type) => [type, jsString(type)]));
 
-type Order = (values: readonly string[]) => string;
+/** An expression as code of the step, its slots read as `slot` gives them. */
+type Expression = (expr: TypedExpr, slot: SlotCode) => string;
 
-function emitMetric(plan: Plan, m: number, out: CodeBuilder, slot: (own: string) => SlotCode, order: Order): void {
+function emitMetric(plan: Plan, m: number, out: CodeBuilder, slot: (own: string) => SlotCode, expression: Expression): void {
   const metric = plan.metrics[m] as MetricPlan;
-  out.line(`const mv${m} = ${emitExpression(metric.value, out, slot('null'), order)};`);
-  out.line(`const r${m} = mv${m} === null ? null : ${normaliseCode(plan, metric, `mv${m}`, out, slot, order)};`);
+  out.line(`const mv${m} = ${expression(metric.value, slot('null'))};`);
+  out.line(`const r${m} = mv${m} === null ? null : ${normaliseCode(plan, metric, `mv${m}`, out, slot, expression)};`);
   out.line(`let ms${m} = null, mm${m} = false, mi${m} = false, mu${m} = false;`);
   out.line(`if (r${m} !== null && r${m} - r${m} === 0) ms${m} = rt.roundTo(${clampCode(plan, `r${m}`, out)}, ${plan.precision});`);
   const missing = metric.missing;
@@ -236,7 +241,7 @@ function emitMetric(plan: Plan, m: number, out: CodeBuilder, slot: (own: string)
   out.line(`const mb${m} = ${bandCode(metric.bands, `ms${m}`, out)};`);
 }
 
-function normaliseCode(plan: Plan, metric: MetricPlan, v: string, out: CodeBuilder, slot: (own: string) => SlotCode, order: Order): string {
+function normaliseCode(plan: Plan, metric: MetricPlan, v: string, out: CodeBuilder, slot: (own: string) => SlotCode, expression: Expression): string {
   const method = metric.score;
   switch (method.method) {
     case 'identity':
@@ -255,7 +260,7 @@ function normaliseCode(plan: Plan, metric: MetricPlan, v: string, out: CodeBuild
       return `(${method.entries.map(([k, s]) => `${v} === ${jsString(k)} ? ${out.number(s)} : `).join('')}${fallback})`;
     }
     case 'expr':
-      return out.bind(emitExpression(method.expr, out, slot(v), order));
+      return out.bind(expression(method.expr, slot(v)));
   }
 }
 
@@ -339,14 +344,14 @@ function emitOverride(plan: Plan, out: CodeBuilder): void {
   out.line(`if (override !== null && override.status === "active") { if (override.score !== null) score = rt.roundTo(override.score, ${plan.precision}); band = override.band ?? (override.score !== null ? ${bandCode(plan.bands, 'score', out)} : band); }`);
 }
 
-function emitPlaybooks(plan: Plan, out: CodeBuilder, slot: (own: string) => SlotCode, order: Order, full: boolean): void {
+function emitPlaybooks(plan: Plan, out: CodeBuilder, slot: (own: string) => SlotCode, expression: Expression, full: boolean): void {
   out.line(`const lastFired = previous === undefined ? ${JSON.stringify(plan.playbooks.map(() => null))} : previous.lastFired.slice();`);
   out.line('const playbooks = [];');
   plan.playbooks.forEach((playbook, p) => {
-    const when = out.bind(emitExpression(playbook.when, out, slot('null'), order));
+    const when = out.bind(expression(playbook.when, slot('null')));
     const cooldown = playbook.cooldownDays === null ? '' : ` && (lastFired[${p}] === null || asOf === null || asOf - lastFired[${p}] >= ${out.number(playbook.cooldownDays)})`;
     const fields = ['key', 'title', 'priority', 'owner', 'action'].map((f) => `${f}: plan.playbooks[${p}].${f}`).join(', ');
-    const why = full ? `, why: [${playbook.explain.map((item) => `{ ref: ${jsString(item.text)}, value: ${displayCode(item.expr, out.bind(emitExpression(item.expr, out, slot('null'), order)))} }`).join(', ')}]` : '';
+    const why = full ? `, why: [${playbook.explain.map((item) => `{ ref: ${jsString(item.text)}, value: ${displayCode(item.expr, out.bind(expression(item.expr, slot('null'))))} }`).join(', ')}]` : '';
     out.line(`if (${when} === true${cooldown}) { lastFired[${p}] = asOf; playbooks.push({ ${fields}${why} }); }`);
   });
 }
@@ -386,12 +391,12 @@ function metricValueCode(metric: MetricPlan, m: number): string {
   return metric.valueKind === 'date' ? `(mv${m} === null ? null : rt.formatDay(mv${m}))` : `mv${m}`;
 }
 
-function emitState(plan: Plan, names: Names, out: CodeBuilder, order: Order): void {
+function emitState(plan: Plan, names: Names, out: CodeBuilder, expression: Expression): void {
   const sites = historySites(plan);
   out.line('const sites = [];');
   for (const site of sites) {
     const own = site.ownMetric === null ? 'null' : `mv${names.metric(site.ownMetric)}`;
-    const value = emitExpression(site.operand, out, slotCode(plan, names)(own), order);
+    const value = expression(site.operand, slotCode(plan, names)(own));
     const at = jsInteger(site.site, 'a history site');
     out.line(`sites[${at}] = ${site.followsBand ? `band === null ? (ps[${at}] ?? null) : ` : ''}${value};`);
   }

@@ -70,29 +70,76 @@ describe.each(examples)('%s, edited in its numbers', (name) => {
   });
 });
 
+/** An operator in a formula (a `value:` or `when:` line) and what a person might retype it as. */
+const OPERATORS = [['+', '-', '*', '/'], ['<', '<=', '>', '>=']] as const;
+const FORMULA_LINE = /^[ \t]*(?:value|when):.*$/gm;
+const OPERATOR = / (\+|-|\*|\/|<=|>=|<|>) /g;
+
+function operatorPlaces(text: string): { at: number; op: string }[] {
+  return [...text.matchAll(FORMULA_LINE)].flatMap((line) => [...line[0].matchAll(OPERATOR)].map((op) => ({ at: (line.index ?? 0) + (op.index ?? 0) + 1, op: op[1] as string })));
+}
+
+/**
+ * With `numbers: 'data'` each expression is a function of its own, so a model edited in a formula
+ * reuses the step an earlier model made and ran (optimised for that model's functions) with the
+ * edited formula's new function: it must score exactly as the reference interpreter.
+ */
+describe.each(examples)('%s, edited in its formulas', (name) => {
+  const text = readFileSync(join(MODELS, name, 'model.yaml'), 'utf8');
+  const records = parse(readFileSync(join(MODELS, name, 'sample.csv')), { columns: true, bom: true, skip_empty_lines: true }) as Record<string, string>[];
+  const places = operatorPlaces(text);
+
+  test('scores as the reference, reusing the step with the edited formula new', () => {
+    expect(places.length, 'the model has formulas with operators').toBeGreaterThan(0);
+    const warmed = compiledEvaluator(planOrNothing(text) as Plan, { numbers: 'data' });
+    for (let i = 0; i < 20; i++) scored(warmed, records);
+    let reusedWithNew = 0;
+    fc.assert(
+      fc.property(fc.nat({ max: places.length - 1 }), fc.nat({ max: 2 }), (place, pick) => {
+        const { at, op } = places[place] as (typeof places)[number];
+        const others = (OPERATORS.find((group) => (group as readonly string[]).includes(op)) ?? []).filter((o) => o !== op);
+        const plan = planOrNothing(`${text.slice(0, at)}${others[pick % others.length] as string}${text.slice(at + op.length)}`);
+        if (plan === undefined) return; // a date plus a date, say
+        const warm = compiledEvaluator(plan, { numbers: 'data' });
+        if (warm.reused && warm.made > 0) reusedWithNew++;
+        expect(scored(warm, records)).toEqual(scored(referenceEvaluator(plan), records));
+      }),
+      { numRuns: 10, seed: SEED },
+    );
+    expect(reusedWithNew, 'formula edits reused the step with a new function').toBeGreaterThan(0);
+  });
+});
+
 describe('what reuses the step function', () => {
   const base = `
 vitals: 1
 model: tiny
 bands: [{ name: low, below: 50 }, { name: high }]
-inputs: { x: { type: number, min: 0 } }
+inputs: { x: { type: number, min: 0 }, y: { type: number } }
 categories: { all: { weight: 1 } }
 metrics: { m: { category: all, value: x * 2, score: { linear: { from: 0, to: 80 } } } }
 `;
   const evaluator = (text: string) => compiledEvaluator(planOrNothing(text) as Plan, { numbers: 'data' });
+  // The step is reused, or made (1); and the functions made for the model's one expression (0 or 1).
   test.each([
-    ['a band threshold', 'below: 50', 'below: 55', true],
-    ['a formula literal', 'x * 2', 'x * 3', true],
-    ['a linear bound', 'to: 80', 'to: 90', true],
-    ['an input bound', 'min: 0', 'min: 1', true],
-    ['a formula operator', 'x * 2', 'x + 2', false],
-    ['a band name', 'name: high', 'name: top', false],
-  ])('%s', (_, from, to, reused) => {
+    ['a band threshold', 'below: 50', 'below: 55', true, 0],
+    ['a formula literal', 'x * 2', 'x * 3', true, 0],
+    ['a linear bound', 'to: 80', 'to: 90', true, 0],
+    ['an input bound', 'min: 0', 'min: 1', true, 0],
+    ['a formula operator', 'x * 2', 'x + 2', true, 1],
+    ["a round's decimals", 'value: x * 2', 'value: "round(x * 2, 1)"', true, 1],
+    ['a formula reading another input', 'x * 2', 'x * y', false, 1],
+    ['a band name', 'name: high', 'name: top', false, 0],
+  ])('%s', (_, from, to, reused, expressions) => {
     const first = evaluator(base);
     const second = evaluator(base.replace(from, to));
     expect(second.reused).toBe(reused);
-    expect(second.source === first.source).toBe(reused);
-    expect(second.step({ x: 30 }, undefined).result).toEqual(referenceEvaluator(second.plan).step({ x: 30 }, undefined).result);
+    expect(second.made).toBe((reused ? 0 : 1) + expressions);
+    expect(second.source === first.source).toBe(second.made === 0);
+    for (const record of [{ x: 30, y: 2 }, { x: 0.125, y: null }, { x: 'none' }]) {
+      expect(second.step(record, undefined).result).toEqual(referenceEvaluator(second.plan).step(record, undefined).result);
+      expect(second.stepSummary(record, undefined).result).toEqual(referenceEvaluator(second.plan).stepSummary(record, undefined).result);
+    }
   });
 });
 

@@ -57,10 +57,11 @@ describe.each(ENGINES)('no model text runs as code on the $name engine', (engine
   });
 });
 
-test('the generated source embeds model text only as JSON string literals', () => {
+// `data`: the playground's code, with each expression a function of its own.
+test.each(['inline', 'data'] as const)('the generated source (numbers %s) embeds model text only as JSON string literals', (numbers) => {
   const payload = PAYLOADS[0] as string;
   const { plan } = planModel(hostileModel(payload));
-  const source = compiledEvaluator(plan as NonNullable<typeof plan>).source;
+  const source = compiledEvaluator(plan as NonNullable<typeof plan>, { numbers }).source;
   expect(source).toContain(JSON.stringify(payload));
   const withoutStringLiterals = source.replace(/"(?:[^"\\\n]|\\.)*"/g, '""');
   expect(withoutStringLiterals).not.toContain('__pwned');

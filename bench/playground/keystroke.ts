@@ -44,7 +44,7 @@ const EDITS: readonly Edit[] = [
   { kind: 'numeric', what: "the amber band's threshold, `below: 70` → 71 … 79", model: (text) => text, before: 'name: amber, below: 7' },
   {
     kind: 'structural',
-    what: 'the decimals of a `round()` in a formula, `value: round(monthly_active_users / purchased_seats, 1 … 9)`: written into the generated code, so each edit compiles new code that starts cold',
+    what: "the decimals of a `round()` in a formula, `value: round(monthly_active_users / purchased_seats, 1 … 9)`: written into the generated code, so each edit makes new code for that formula, which starts cold (its own function: the step around it is reused; the nine variants cycle, one more than the functions kept, those of the 8 most recent models)",
     model: (text) => withRoundFormula(text),
     before: 'purchased_seats, ',
   },

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { planModel, planToSql, SQL_DIALECTS } from '@vitals/core';
-import { duckDbColumnKinds, scoreWithDuckDb } from '@vitals/engines';
+import { duckDbColumnKinds, duckDbSettings, scoreWithDuckDb } from '@vitals/engines';
 
 const [modelFile, parquet] = process.argv.slice(2) as [string, string];
 const queryOnly = process.argv.includes('--query-only');
@@ -18,9 +18,9 @@ else for await (const row of scoreWithDuckDb(plan, parquet, 'parquet')) if (row.
 const usage = process.resourceUsage();
 process.stdout.write(JSON.stringify({ rows, seconds: (performance.now() - started) / 1000, peakRssBytes: usage.maxRSS * 1024 }));
 
-/** The engine's query over the file (typed columns taken as they are), every column hashed into one aggregate. */
+/** The engine's query over the file (typed columns taken as they are) with the engine's settings, every column hashed into one aggregate. */
 async function hashRows(): Promise<number> {
-  const instance = await DuckDBInstance.create(':memory:');
+  const instance = await DuckDBInstance.create(':memory:', duckDbSettings());
   const connection = await instance.connect();
   const d = SQL_DIALECTS.duckdb;
   await connection.run(`CREATE TEMP VIEW snapshots AS SELECT file_row_number + 1 AS _record, * EXCLUDE (file_row_number) FROM read_parquet(${d.string(parquet)}, file_row_number = true)`);

@@ -51,7 +51,7 @@ export async function* scoreWithDuckDb(plan: Plan, path: string, format: DuckDbF
 }
 
 async function* scoreIn(spill: string, plan: Plan, path: string, layout: CsvLayout | undefined, options: DuckDbOptions): AsyncGenerator<EngineRow, void, undefined> {
-  const instance = await DuckDBInstance.create(':memory:', { ...settings(options), temp_directory: spill });
+  const instance = await DuckDBInstance.create(':memory:', { ...duckDbSettings(options), temp_directory: spill });
   const connection = await instance.connect();
   let next: Promise<DuckDBDataChunk | null> | undefined;
   try {
@@ -124,8 +124,15 @@ function readableQuery(plan: Plan, query: { sql: string; columns: readonly SqlCo
   return `SELECT *${casts.length === 0 ? '' : ` REPLACE (${casts.join(', ')})`} FROM (\n${query.sql}\n) AS scored${sorted ? ` ORDER BY ${key}` : ''}`;
 }
 
-function settings(options: DuckDbOptions): Record<string, string> {
-  const out: Record<string, string> = { preserve_insertion_order: 'true' };
+/**
+ * DuckDB's settings for the engine's query. `build_side_probe_side` is off: every join of the query
+ * is written with its narrow side on the right (a window lane, a walk's rows), which is the side
+ * DuckDB hashes, and that optimizer, misled by its estimate of a recursive CTE's size, swapped the
+ * walks' joins so as to hash the snapshots with every column they carry (lifecycle-b2b, 400,000
+ * rows, end to end: peak memory 1,447 MB with it, 670 MB without).
+ */
+export function duckDbSettings(options: Pick<DuckDbOptions, 'threads' | 'memoryLimit'> = {}): Record<string, string> {
+  const out: Record<string, string> = { preserve_insertion_order: 'true', disabled_optimizers: 'build_side_probe_side' };
   if (options.threads !== undefined) out['threads'] = String(options.threads);
   if (options.memoryLimit !== undefined) out['memory_limit'] = options.memoryLimit;
   return out;

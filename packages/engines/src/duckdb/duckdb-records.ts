@@ -1,6 +1,7 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { SQL_DIALECTS, planToSql, type Plan } from '@vitals/core';
 import { rowReader, type EngineRow } from '../engine-row.js';
+import { duckDbSettings } from './duckdb-engine.js';
 import { fieldText, recordColumns } from '../record-table.js';
 
 const dialect = SQL_DIALECTS.duckdb;
@@ -12,7 +13,7 @@ const dialect = SQL_DIALECTS.duckdb;
  * through `scoreWithDuckDb`.
  */
 export async function scoreRecordsWithDuckDb(plan: Plan, records: readonly Readonly<Record<string, unknown>>[], options: { asOf?: string } = {}): Promise<EngineRow[]> {
-  const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
+  const instance = await DuckDBInstance.create(':memory:', duckDbSettings({ threads: 1 }));
   const connection = await instance.connect();
   try {
     const names = recordColumns(plan.inputs);

@@ -108,14 +108,18 @@ export function shownColumns(q: Query, rows: RowColumns): ShownColumns {
   const reason = stage.bind(sql`(CASE WHEN ${status} = ${q.string('scored')} THEN NULL ELSE ${overall.reason} END)`, 'reason');
   let bandChanged: Sql = FALSE;
   let scoreChange: Sql = raw(q.dialect.cast('NULL', 'double'));
+  let history: ShownColumns['history'];
   if (plan.data.id !== null && plan.data.asOf !== null) {
     const window = raw(`OVER (PARTITION BY ${rows.id.text}, ${rows.accepted.text}, ${banded.text} ORDER BY ${rows.day.text})`);
     const before = stage.bind(sql`LAG(${band}) ${window}`, '_previous_band');
+    // Bound beside the LAG (its step, not the earlier one of what it reads), so both windows run in one lane.
+    const count = sql`count(CASE WHEN ${banded} THEN 1 END) OVER (PARTITION BY ${rows.id}, ${rows.accepted} ORDER BY ${rows.day} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)`;
+    history = { previousBand: before, group: stage.bind({ ...count, step: band.step }, '_shown_group') };
     const beforeScore = stage.bind(sql`LAG(${score}) ${window}`, '_previous_score');
     bandChanged = stage.bind(sql`coalesce(${banded} AND ${before} IS NOT NULL AND ${band} <> ${before}, FALSE)`, 'band_changed');
     const change = sql`${score} - ${beforeScore}`;
     scoreChange = stage.bind(sql`(CASE WHEN ${banded} AND ${beforeScore} IS NOT NULL THEN ${roundTo({ dialect: q.dialect, stage }, change, plan.precision, 2 * Math.max(Math.abs(plan.scale.min), Math.abs(plan.scale.max)), '_score_change')} END)`, 'score_change');
   }
   q.close(stage);
-  return { banded, score, band, status, reason, bandChanged, scoreChange };
+  return { banded, score, band, status, reason, bandChanged, scoreChange, ...(history === undefined ? {} : { history }) };
 }

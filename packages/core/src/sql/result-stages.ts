@@ -105,14 +105,15 @@ function playbookScope(q: Query, stage: Stage, rows: RowColumns): ExpressionScop
 /**
  * A column's value at the account's last earlier accepted snapshot that showed a band. A snapshot
  * with a band reads it along the snapshots with one; one without a band belongs to the group its
- * latest banded snapshot opened (a running count of banded snapshots numbers the groups), and that
- * snapshot is the group's first.
+ * latest banded snapshot opened (a running count of banded snapshots numbers the groups: the shown
+ * stage's), and that snapshot is the group's first. The band itself along the banded snapshots is
+ * the shown stage's `previousBand`, not computed twice.
  */
 function previousShown(stage: Stage, rows: RowColumns, column: Sql): Sql {
-  const { banded } = rows.shown as ShownColumns;
+  const { banded, band, history } = rows.shown as ShownColumns;
+  const { previousBand, group } = history as NonNullable<ShownColumns['history']>;
   const [account, day] = [sql`${rows.id}, ${rows.accepted}`, rows.day];
-  const alongBanded = stage.bind(sql`LAG(${column}) OVER (PARTITION BY ${account}, ${banded} ORDER BY ${day})`, '_previous_shown');
-  const group = stage.bind(sql`count(CASE WHEN ${banded} THEN 1 END) OVER (PARTITION BY ${account} ORDER BY ${day} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)`, '_shown_group');
+  const alongBanded = column.text === band.text ? previousBand : stage.bind(sql`LAG(${column}) OVER (PARTITION BY ${account}, ${banded} ORDER BY ${day})`, '_previous_shown');
   const opened = stage.bind(sql`first_value(${column}) OVER (PARTITION BY ${account}, ${group} ORDER BY ${day})`, '_group_first');
   return sql`(CASE WHEN ${banded} THEN ${alongBanded} WHEN ${group} > 0 THEN ${opened} END)`;
 }

@@ -66,6 +66,12 @@ export interface ShownColumns {
   readonly reason: Sql;
   readonly bandChanged: Sql;
   readonly scoreChange: Sql;
+  /**
+   * With a history: the band shown at the account's last earlier snapshot that showed one, and,
+   * counting the snapshots that showed a band so far, the group each snapshot belongs to (what
+   * `prev()` of a result reads: result-stages.ts). Window functions of one lane.
+   */
+  readonly history?: { readonly previousBand: Sql; readonly group: Sql };
 }
 
 export interface BenchmarkColumns {

@@ -4,8 +4,10 @@ import type { RowColumns } from './row-columns.js';
 /**
  * How a walk (hysteresis, a cooldown) finds its snapshot again: by the row key when each row has
  * one (its position in the file, `orderBy`), else by account and date. The key makes the join
- * narrow: the walk's rows (few columns) are hashed and every snapshot probes them, where joining on
- * account and date led DuckDB to hash the snapshots, every column of them. A row the walk holds is
+ * narrow: the walk's rows (few columns, on the right) are hashed and every snapshot probes them,
+ * where joining on account and date led DuckDB to hash the snapshots, every column of them. DuckDB
+ * would still swap the sides, misjudging the walk's size, unless its `build_side_probe_side`
+ * optimizer is off, as the engine has it (`duckDbSettings` in @vitals/engines). A row the walk holds is
  * an accepted snapshot, and only accepted snapshots read what the walk gives, so both joins give the
  * same answer.
  */

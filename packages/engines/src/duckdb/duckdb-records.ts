@@ -1,8 +1,8 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { SQL_DIALECTS, planToSql, type Plan } from '@vitals/core';
 import { rowReader, type EngineRow } from '../engine-row.js';
-import { duckDbSettings } from './duckdb-engine.js';
 import { fieldText, recordColumns } from '../record-table.js';
+import { duckDbSettings } from './duckdb-engine.js';
 
 const dialect = SQL_DIALECTS.duckdb;
 

@@ -123,6 +123,10 @@ const CASES: [name: string, model: string, record: Record<string, unknown>, expe
   ['linear below its start', NORMALISE_MODEL, { u: 0.05, t: 0.4 }, { 'metrics.rising': { score: 1 }, 'metrics.falling': { score: 100 } }],
   // 1 + (1/3 − 0.1)/0.8 · 99 = 29.875 → 29.88 (half away from zero).
   ['scores are rounded half away from zero to the precision', NORMALISE_MODEL, { u: 0.1 + 0.7 / 3 }, { 'metrics.rising': { score: 29.88, band: 'red' } }],
+  // In binary 9.995 · 100 is 999.4999999999999 and 39.995 · 100 is 3999.4999999999995: each reads as a half, so rounds up (and 40 is amber).
+  ['a score just below a half in binary rounds as it reads', ROLLUP_MODEL, { a: 9.995, b: 39.995, c: 1.005 }, {
+    'metrics.ma': { score: 10 }, 'metrics.mb': { score: 40, band: 'amber' }, 'metrics.mc': { score: 1.01 },
+  }],
   ['steps: just below a step', NORMALISE_MODEL, { t: 1.99 }, { 'metrics.stepped': { score: 100, band: 'green' } }],
   ['steps: a value on a step belongs to the step above', NORMALISE_MODEL, { t: 2 }, { 'metrics.stepped': { score: 60, band: 'amber' } }],
   ['steps: the last step takes the rest', NORMALISE_MODEL, { t: 5 }, { 'metrics.stepped': { score: 20, band: 'red' } }],

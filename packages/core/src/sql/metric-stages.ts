@@ -112,7 +112,7 @@ export class MetricCompiler {
     const normalised = normal === value ? value : sql`(CASE WHEN ${value} IS NULL THEN NULL ELSE ${normal} END)`;
     const rawScore = stage.bind(normalised, `_${key}_raw`);
     const { min, max } = q.plan.scale;
-    const scored = roundTo({ dialect: q.dialect, stage }, clamp({ dialect: q.dialect, stage }, rawScore, min, max), q.plan.precision, Math.max(Math.abs(min), Math.abs(max)), `_${key}`);
+    const scored = roundTo({ dialect: q.dialect, stage }, clamp({ dialect: q.dialect, stage }, rawScore, min, max), q.plan.precision, Math.max(Math.abs(min), Math.abs(max)), `_${key}`, min >= 0);
     const missing = metric.missing;
     const imputed = missing.policy === 'score' ? q.double(roundNow(Math.min(max, Math.max(min, missing.score)), q.plan.precision)) : raw(q.dialect.cast('NULL', 'double'));
     const score = stage.bind(sql`(CASE WHEN ${rawScore} IS NOT NULL THEN ${scored} ELSE ${imputed} END)`, `${key}_score`);

@@ -41,7 +41,7 @@ function rollUp(q: Query, stage: Stage, rollup: RollupPlan, parts: readonly Part
   const raw_ = stage.bind(sql`(CASE WHEN ${weights} > ${n(0)} THEN ${mean} END)`, `_${hint}_raw`);
   const { min, max } = q.plan.scale;
   // Not `clamp(NULL)`: LEAST and GREATEST skip a NULL in DuckDB and PostgreSQL.
-  const rounded = roundTo({ dialect: q.dialect, stage }, clamp({ dialect: q.dialect, stage }, raw_, min, max), q.plan.precision, Math.max(Math.abs(min), Math.abs(max)), `_${hint}`);
+  const rounded = roundTo({ dialect: q.dialect, stage }, clamp({ dialect: q.dialect, stage }, raw_, min, max), q.plan.precision, Math.max(Math.abs(min), Math.abs(max)), `_${hint}`, min >= 0);
   return sql`(CASE WHEN ${raw_} IS NOT NULL THEN ${rounded} END)`;
 }
 
@@ -64,7 +64,7 @@ export function overallColumns(q: Query, stage: Stage, rows: RowColumns): Overal
   const { plan } = q;
   const n = (x: number) => q.double(x);
   const covered = join(plan.metrics.map((m) => sql`(CASE WHEN NOT ${(rows.metricScores.get(m.key) as { missing: Sql }).missing} THEN ${n(m.fullShare)} ELSE ${n(0)} END)`), ' + ');
-  const coverage = stage.bind(roundTo({ dialect: q.dialect, stage }, sql`(${n(0)} + ${covered})`, COVERAGE_DECIMALS, 2, '_coverage'), 'coverage');
+  const coverage = stage.bind(roundTo({ dialect: q.dialect, stage }, sql`(${n(0)} + ${covered})`, COVERAGE_DECIMALS, 2, '_coverage', true), 'coverage');
   const parts = plan.categories.map((c) => ({ score: (rows.categories.get(c.key) as { score: Sql }).score, weight: c.weight }));
   const rolled = stage.bind(rollUp(q, stage, plan.rollup, parts, 'overall'), '_rolled');
   const unknowns = plan.metrics.filter((m) => m.weight > 0 && m.missing.policy === 'unknown').map((m) => (rows.metricScores.get(m.key) as { unknown: Sql }).unknown);

@@ -74,35 +74,56 @@ function nextUp(x: number): number {
 
 /**
  * `roundTo(x, decimals)` in SQL: half away from zero, on the value read at 15 significant digits.
- * With m = |x|·10^d and n = floor(m), the reading is the half n + 0.5 exactly when m lies within
- * half a unit of the 15th digit of n + 0.5 (the rule numbers.ts uses below 10^9, spelt out for
- * every decade below 10^14; from there the reading has no decimals and a half rounds up). The
- * distance m − (n + 0.5) is exact below 10^15; above, the dialect reads m at 15 digits.
+ * With m = |x|·10^d and the half h = floor(m) + 0.5, the reading is h exactly when m lies within
+ * half a unit of the 15th digit of h (the rule numbers.ts uses below 10^9, spelt out for every
+ * decade below 10^14; from there the reading has no decimals and a half rounds up). So m rounds
+ * up when it is at or above h, down when it is further below h than the largest unit the decades
+ * reach, and only in between (a value within 10^-11 or so below a half: almost never) does the
+ * unit of h's decade decide: the engine evaluates that ladder for those rows alone. The distance
+ * h − m is exact below 10^15; above, the dialect reads m at 15 digits.
  * `largest` bounds |x| when it is known (a score on its scale): only the decades it reaches are
- * written. No engine's `round` does this: PostgreSQL's rounds doubles half to even, and every
- * engine rounds the binary value (27.435 is 27.434999… in binary and would round down).
+ * written. `nonNegative` says x is never below 0 (a clamped score on a scale from 0 up, a
+ * coverage): no sign to restore. No engine's `round` does this: PostgreSQL's rounds doubles half
+ * to even, and every engine rounds the binary value (27.435 is 27.434999… in binary and would
+ * round down).
  */
-export function roundTo(scope: NumberScope, value: Sql, decimals: number, largest: number | null, hint = '_t'): Sql {
+export function roundTo(scope: NumberScope, value: Sql, decimals: number, largest: number | null, hint = '_t', nonNegative = false): Sql {
   const { stage } = scope;
   const n = (x: number) => double(scope, x);
   const power = n(10 ** decimals);
   const x = stage.once(value, hint);
+  const magnitude = nonNegative ? x : cheap(sql`abs(${x})`, [x]);
   // m is |x|·10^d; a known bound keeps it finite and above zero-underflow, so no guard is needed.
-  const scaled = largest !== null && largest * 10 ** decimals < 1e300 ? cheap(sql`abs(${x}) * ${power}`, [x]) : arithmetic(scope, '*', cheap(sql`abs(${x})`, [x]), power);
-  const m = stage.bind(decimals === 0 ? cheap(sql`abs(${x})`, [x]) : scaled, `${hint}_magnitude`);
+  const scaled = largest !== null && largest * 10 ** decimals < 1e300 ? cheap(sql`${magnitude} * ${power}`, [magnitude]) : arithmetic(scope, '*', magnitude, power);
+  const m = decimals === 0 && magnitude === x ? x : stage.bind(decimals === 0 ? magnitude : scaled, `${hint}_magnitude`);
   const half = stage.bind(sql`floor(${m}) + ${n(0.5)}`, `${hint}_half`);
-  const distance = cheap(sql`(${m} - ${half})`, [m, half]);
-  const reach = largest === null ? Infinity : largest * 10 ** decimals + 1;
-  const decades = UNITS.findIndex((_, i) => 10 ** i > reach);
-  const arms = (decades < 0 ? UNITS : UNITS.slice(0, decades)).map((unit, i) => sql`WHEN ${half} < ${n(10 ** i)} THEN ${n(unit)}`);
-  const last = decades < 0 ? n(Number.MIN_VALUE) : n(UNITS[decades] as number);
-  const unit = arms.length === 0 ? last : sql`(CASE ${join(arms, ' ')} ELSE ${last} END)`;
-  const rounded = sql`(CASE WHEN ${distance} > ${n(0)} OR abs(${distance}) < ${unit} THEN ${half} + ${n(0.5)} ELSE ${half} - ${n(0.5)} END)`;
-  const signed = (absolute: Sql) => sql`(CASE WHEN ${x} < ${n(0)} THEN ${n(-1)} ELSE ${n(1)} END) * ${absolute}`;
-  const small = decimals === 0 ? sql`(${signed(rounded)})` : sql`(${signed(rounded)} / ${power})`;
+  const rounded = sql`(${halfUp(scope, m, half, largest === null ? Infinity : largest * 10 ** decimals + 1)})`;
+  const signed = (absolute: Sql) => (nonNegative ? absolute : sql`sign(${x}) * ${absolute}`);
+  const unscaled = decimals === 0 ? signed(rounded) : sql`${signed(rounded)} / ${power}`;
+  // + 0 makes the −0 of a negative x that rounds to 0 a 0, as in JavaScript (numbers.ts).
+  const small = nonNegative ? sql`(${unscaled})` : sql`(${unscaled} + ${n(0)})`;
   if (largest !== null && largest * 10 ** decimals < 1e15) return small;
   // From m = 10^15 on (or past the largest double) the 15-digit reading has no digit beyond `decimals`: it is x's own reading (numbers.ts).
-  return sql`(CASE WHEN ${m} < ${n(1e15)} THEN ${small} ELSE ${signed(call(scope.dialect.fifteenDigits, cheap(sql`abs(${x})`, [x])))} END)`;
+  return sql`(CASE WHEN ${m} < ${n(1e15)} THEN ${small} ELSE ${signed(call(scope.dialect.fifteenDigits, magnitude))} END)`;
+}
+
+/**
+ * The whole number m rounds to (m below `reach`), given its half h: h + 0.5 when m is at or
+ * above h or reads as h at 15 digits, else h − 0.5. The cheap arms come first.
+ */
+function halfUp(scope: NumberScope, m: Sql, half: Sql, reach: number): Sql {
+  const n = (x: number) => double(scope, x);
+  const decades = UNITS.findIndex((_, i) => 10 ** i > reach);
+  const reached = decades < 0 ? UNITS : UNITS.slice(0, decades);
+  const last = decades < 0 ? Number.MIN_VALUE : (UNITS[decades] as number);
+  const ladder = reached.map((unit, i) => sql`WHEN ${half} < ${n(10 ** i)} THEN ${n(unit)}`);
+  const unit = ladder.length === 0 ? n(last) : sql`(CASE ${join(ladder, ' ')} ELSE ${n(last)} END)`;
+  const up = sql`${half} + ${n(0.5)}`;
+  const down = sql`${half} - ${n(0.5)}`;
+  const arms = [sql`WHEN ${m} >= ${half} THEN ${up}`];
+  if (ladder.length > 0) arms.push(sql`WHEN ${half} - ${m} > ${n(Math.max(last, ...reached))} THEN ${down}`);
+  arms.push(sql`WHEN ${half} - ${m} < ${unit} THEN ${up}`);
+  return sql`CASE ${join(arms, ' ')} ELSE ${down} END`;
 }
 
 /** `Math.min(max, Math.max(min, x))` for a non-null x (GREATEST(1, NULL) is 1 in DuckDB and PostgreSQL). */

@@ -4,7 +4,7 @@ import { roundTo as roundNow } from '../evaluate/numbers.js';
 import { expressionToSql, typedNull, type ExpressionScope } from './expression-to-sql.js';
 import type { Query } from './query.js';
 import type { MetricScoreColumns, PulseColumns, RowColumns } from './row-columns.js';
-import { arithmetic, clamp, compareMeasures, roundTo } from './sql-numbers.js';
+import { arithmetic, clamp, compareMeasures, roundTo, type NumberScope } from './sql-numbers.js';
 import { FALSE, TRUE, join, raw, sql, type Sql } from './sql-value.js';
 import type { Stage } from './stage.js';
 
@@ -137,10 +137,9 @@ export class MetricCompiler {
         return value;
       case 'linear': {
         if (method.from === method.to) return sql`(CASE WHEN ${compareMeasures(numbers, '>=', value, n(method.from))} THEN ${n(max)} ELSE ${n(min)} END)`;
-        const share = arithmetic(numbers, '/', arithmetic(numbers, '-', value, n(method.from)), n(method.to - method.from));
         // At or past either end the score is that end's: the share could overflow out there (score-metric.ts).
         const [past, before] = method.from < method.to ? (['>=', '<='] as const) : (['<=', '>='] as const);
-        const inside = arithmetic(numbers, '+', n(min), arithmetic(numbers, '*', share, n(max - min)));
+        const inside = q.dialect.ieeeArithmetic ? interpolated(q, value, method.from, method.to) : guardedInterpolation(q, numbers, value, method.from, method.to);
         return sql`(CASE WHEN ${value} ${raw(past)} ${n(method.to)} THEN ${n(max)} WHEN ${value} ${raw(before)} ${n(method.from)} THEN ${n(min)} ELSE ${inside} END)`;
       }
       case 'steps': {
@@ -160,6 +159,25 @@ export class MetricCompiler {
         return expressionToSql(method.expr, this.scope(value));
     }
   }
+}
+
+/**
+ * `min + ((v − from) / (to − from)) · (max − min)` for a v strictly between the ends, as IEEE
+ * arithmetic computes it: the share lies in [0, 1] and the score between min and max, so nothing
+ * can overflow, and an IEEE engine (DuckDB) does not fail on underflow: no guard is needed.
+ */
+function interpolated(q: Query, value: Sql, from: number, to: number): Sql {
+  const n = (x: number) => q.double(x);
+  const { min, max } = q.plan.scale;
+  return sql`${n(min)} + ((${value} - ${n(from)}) / ${n(to - from)}) * ${n(max - min)}`;
+}
+
+/** The same, each operation guarded: PostgreSQL fails on a quotient that underflows to zero. */
+function guardedInterpolation(q: Query, numbers: NumberScope, value: Sql, from: number, to: number): Sql {
+  const n = (x: number) => q.double(x);
+  const { min, max } = q.plan.scale;
+  const share = arithmetic(numbers, '/', arithmetic(numbers, '-', value, n(from)), n(to - from));
+  return arithmetic(numbers, '+', n(min), arithmetic(numbers, '*', share, n(max - min)));
 }
 
 /** `bandOf`: the first band whose `below` the score is under (a score on a threshold belongs to the band above). */

@@ -26,7 +26,10 @@ export function snapshotColumns(q: Query, stage: Stage, rows: Pick<RowColumns, '
   const fieldIssues = issueColumns.map(({ name, issue }) => sql`(CASE WHEN ${issue} IS NOT NULL THEN ${q.string(`${name}: `)} || ${issue} END)`);
   // A refused snapshot lists every field issue, then its date's (scorer.ts).
   const dateIssue = snapshotIssue === null ? [] : [sql`(CASE WHEN ${snapshotIssue} IS NOT NULL THEN ${q.string(`${plan.data.asOf ?? 'as_of'}: `)} || ${snapshotIssue} END)`];
-  const issues = stage.bind(call((...parts: string[]) => d.joinNonNull(parts, d.string('; ')), ...fieldIssues, ...dateIssue), '_issues');
+  const listed = call((...parts: string[]) => d.joinNonNull(parts, d.string('; ')), ...fieldIssues, ...dateIssue);
+  // With raw values the issue columns reach the end anyway: the list is written where it is read,
+  // for a refused row only, so an accepted row never builds it. Without, one column is narrower.
+  const issues = q.options.rawValues === true ? listed : stage.bind(listed, '_issues');
   const over = `OVER (PARTITION BY ${id.text}, ${accepted.text} ORDER BY ${day.text})`;
   return { id, day, valid, accepted, issues, history: over };
 }

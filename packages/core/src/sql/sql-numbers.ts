@@ -31,19 +31,20 @@ export function compareMeasures(scope: NumberScope, op: ComparisonOperator, left
   const b = scope.stage.once(right, '_t');
   const n = (x: number) => double(scope, x);
   const equal = equalAsRead(a, b, n);
+  // The plain comparison first: in a CASE or a filter an engine tests the tolerance only on the rows it leaves undecided.
   switch (op) {
     case '==':
       return equal;
     case '!=':
       return sql`(NOT ${equal})`;
     case '<':
-      return sql`(NOT ${equal} AND ${a} < ${b})`;
+      return sql`(${a} < ${b} AND NOT ${equal})`;
     case '<=':
-      return sql`(${equal} OR ${a} < ${b})`;
+      return sql`(${a} < ${b} OR ${equal})`;
     case '>':
-      return sql`(NOT ${equal} AND ${a} > ${b})`;
+      return sql`(${a} > ${b} AND NOT ${equal})`;
     case '>=':
-      return sql`(${equal} OR ${a} > ${b})`;
+      return sql`(${a} > ${b} OR ${equal})`;
   }
 }
 

@@ -35,8 +35,6 @@ export interface SqlDialect {
    * operation can fail (PostgreSQL) and each is guarded before it runs.
    */
   readonly ieeeArithmetic: boolean;
-  /** A +infinity DOUBLE literal. */
-  readonly infinity: string;
   /** True when `pattern` (anchored, POSIX-compatible) matches `text`. */
   regexMatches(text: string, pattern: string): string;
   /** Replaces every match of `pattern` in `text`. */

@@ -1,5 +1,5 @@
 import type { SqlDialect } from './dialect.js';
-import { cheap, join, literalNumber, raw, sql, type Sql } from './sql-value.js';
+import { call, cheap, join, literalNumber, raw, sql, type Sql } from './sql-value.js';
 
 /**
  * The language's arithmetic on doubles in SQL: IEEE results, except that a result that
@@ -16,10 +16,10 @@ import { cheap, join, literalNumber, raw, sql, type Sql } from './sql-value.js';
 export function finiteArithmetic(dialect: SqlDialect, op: '+' | '-' | '*' | '/', a: Sql, b: Sql): Sql {
   const n = (x: number): Sql => ({ text: dialect.double(x), step: 0, atomic: true });
   if (dialect.ieeeArithmetic) {
-    // Finite operands give a finite result or ±infinity (never NaN: x / 0 is NULL first).
+    // Finite operands give a finite result or ±infinity (never NaN: x / 0 is NULL first). One test of
+    // it, not nullif(nullif(r, inf), -inf): DuckDB expands NULLIF into a CASE that repeats its operand.
     const result = op === '/' ? sql`${a} / NULLIF(${b}, ${n(0)})` : op === '+' ? sql`${a} + ${b}` : op === '-' ? sql`${a} - ${b}` : sql`${a} * ${b}`;
-    const infinity = raw(dialect.infinity);
-    return cheap(sql`nullif(nullif(${result}, ${infinity}), -${infinity})`, [a, b]);
+    return cheap(sql`(CASE WHEN ${call(dialect.isFinite, result)} THEN ${result} END)`, [a, b]);
   }
   const constant = literalNumber(b);
   if (constant !== undefined && constant !== 0 && Math.abs(constant) >= 2 ** -500 && Math.abs(constant) <= 2 ** 500) return byLiteral(op, a, b, constant, n);

@@ -51,7 +51,6 @@ export const bigquery: SqlDialect = {
   tryCast: (expression, type) => `SAFE_CAST(${expression} AS ${TYPES[type]})`,
   cteAs: 'AS',
   sharedCteAs: 'AS',
-  infinity: "CAST('inf' AS FLOAT64)",
   ieeeArithmetic: false,
   regexMatches: (text, pattern) => `REGEXP_CONTAINS(${text}, ${pattern})`,
   regexReplaceAll: (text, pattern, replacement) => `REGEXP_REPLACE(${text}, ${pattern}, ${replacement})`,

@@ -31,7 +31,6 @@ export const duckdb: SqlDialect = {
   tryCast: (expression, type) => `TRY_CAST(${expression} AS ${TYPES[type]})`,
   cteAs: 'AS',
   sharedCteAs: 'AS MATERIALIZED',
-  infinity: "'inf'::DOUBLE",
   ieeeArithmetic: true,
   regexMatches: (text, pattern) => `regexp_matches(${text}, ${pattern})`,
   regexReplaceAll: (text, pattern, replacement) => `regexp_replace(${text}, ${pattern}, ${replacement}, 'g')`,

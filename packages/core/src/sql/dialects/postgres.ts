@@ -42,7 +42,6 @@ export const postgres: SqlDialect = {
   tryCast: (expression, type) => `CAST(${expression} AS ${TYPES[type]})`,
   cteAs: 'AS MATERIALIZED',
   sharedCteAs: 'AS MATERIALIZED',
-  infinity: "'Infinity'::float8",
   ieeeArithmetic: false,
   regexMatches: (text, pattern) => `(${text} ~ ${pattern})`,
   regexReplaceAll: (text, pattern, replacement) => `regexp_replace(${text}, ${pattern}, ${replacement}, 'g')`,

@@ -43,7 +43,6 @@ export const snowflake: SqlDialect = {
   tryCast: (expression, type) => `TRY_CAST(${expression} AS ${TYPES[type]})`,
   cteAs: 'AS',
   sharedCteAs: 'AS',
-  infinity: "'inf'::DOUBLE",
   ieeeArithmetic: false,
   regexMatches: (text, pattern) => `REGEXP_LIKE(${text}, ${pattern})`,
   regexReplaceAll: (text, pattern, replacement) => `REGEXP_REPLACE(${text}, ${pattern}, ${replacement})`,

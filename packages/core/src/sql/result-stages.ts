@@ -16,12 +16,14 @@ import type { Stage } from './stage.js';
  */
 export function benchmarkColumns(q: Query, stage: Stage, rows: RowColumns): BenchmarkColumns {
   const shown = rows.shown as ShownColumns;
-  const benchmark = stage.bind(lookup(q, rows, null), 'benchmark');
-  const gap = stage.bind(gapOf(q, stage, shown.score, benchmark), 'gap');
+  const looked = lookup(q, rows, null);
+  const benchmark = stage.bind(looked ?? raw(q.dialect.cast('NULL', 'double')), 'benchmark');
+  // No benchmark to look up: the gap is NULL on every row, not a rounding computed for each.
+  const gap = looked === null ? benchmark : stage.bind(gapOf(q, stage, shown.score, benchmark), 'gap');
   const categories = new Map<string, { benchmark: Sql; gap: Sql }>();
   for (const category of q.plan.categories) {
     const own = q.plan.benchmarks.some((b) => b.category === category.key);
-    const categoryBenchmark = own ? stage.bind(lookup(q, rows, category.key), `${category.key}_benchmark`) : raw(q.dialect.cast('NULL', 'double'));
+    const categoryBenchmark = own ? stage.bind(lookup(q, rows, category.key) ?? raw(q.dialect.cast('NULL', 'double')), `${category.key}_benchmark`) : raw(q.dialect.cast('NULL', 'double'));
     const score = (rows.categories.get(category.key) as { score: Sql }).score;
     categories.set(category.key, { benchmark: categoryBenchmark, gap: own ? stage.bind(gapOf(q, stage, score, categoryBenchmark), `${category.key}_gap`) : categoryBenchmark });
   }
@@ -29,16 +31,17 @@ export function benchmarkColumns(q: Query, stage: Stage, rows: RowColumns): Benc
   return { benchmark, gap, belowBenchmark, categories };
 }
 
-function lookup(q: Query, rows: RowColumns, category: string | null): Sql {
+/** The benchmark of a snapshot's stage and segment; null when the model gives none to look up. */
+function lookup(q: Query, rows: RowColumns, category: string | null): Sql | null {
   const { plan } = q;
   const value = (name: string | null) => (name === null ? null : (rows.inputs.get(name) as { value: Sql }).value);
   const [stageField, segmentField] = [value(plan.data.stage), value(plan.data.segment)];
   const entries = plan.benchmarks.filter((b) => b.category === category);
-  if (stageField === null || entries.length === 0) return raw(q.dialect.cast('NULL', 'double'));
+  if (stageField === null || entries.length === 0) return null;
   const specific = segmentField === null ? [] : entries.filter((b) => b.segment !== null).map((b) => sql`WHEN ${stageField} = ${q.string(b.stage)} AND ${segmentField} = ${q.string(b.segment as string)} THEN ${q.double(b.score)}`);
   const general = entries.filter((b) => b.segment === null).map((b) => sql`WHEN ${stageField} = ${q.string(b.stage)} THEN ${q.double(b.score)}`);
   const arms = [...specific, ...general];
-  return arms.length === 0 ? raw(q.dialect.cast('NULL', 'double')) : sql`(CASE ${join(arms, ' ')} END)`;
+  return arms.length === 0 ? null : sql`(CASE ${join(arms, ' ')} END)`;
 }
 
 function gapOf(q: Query, stage: Stage, score: Sql, benchmark: Sql): Sql {

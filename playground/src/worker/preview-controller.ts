@@ -54,7 +54,6 @@ export class PreviewController implements ReactiveController {
   /** The model as last set; `modelWaiting` while it has not been sent (a generation was out). */
   private model: { readonly text: string; readonly file: string; readonly asOf: string | null } | undefined;
   private modelWaiting = false;
-  private sendScheduled = false;
   /** The generation out: its `seq`, and each worker's answer as it arrives. */
   private generation: { readonly seq: number; readonly answers: (Evaluated | undefined)[] } | undefined;
   private latestSimulation = 0;
@@ -147,12 +146,8 @@ export class PreviewController implements ReactiveController {
   /** The model goes out at the end of this task (data and a model set together make one generation), unless a generation is out. */
   private requestModel(): void {
     this.modelWaiting = true;
-    if (this.sendScheduled) return;
-    this.sendScheduled = true;
-    queueMicrotask(() => {
-      this.sendScheduled = false;
-      this.sendModel();
-    });
+    // Several requests in one task queue several sends; the first sends the latest model, and the rest find it sent.
+    queueMicrotask(() => this.sendModel());
   }
 
   private sendModel(): void {

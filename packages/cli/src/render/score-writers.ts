@@ -60,7 +60,7 @@ function ndjsonWriter(columns: readonly ScoreColumn[]): RowWriter {
   const versioned: ScoreColumn = { name: 'format_version', path: ['format_version'], group: null, sql: true, json: () => SCORE_FORMAT_VERSION, csv: () => SCORE_FORMAT_VERSION };
   const object = jsonRowInto([versioned, ...columns]);
   const into = (scored: WrittenRow, out: ByteChunk): void => {
-    object(scored.result ?? rowResult(scored), scored.data, out);
+    object(rowResult(scored), scored.data, out);
     out.byte(10);
   };
   return { begin: () => '', row: decoded(into), rowInto: into, end: () => '' };
@@ -75,7 +75,7 @@ function jsonWriter(plan: Plan, columns: readonly ScoreColumn[]): RowWriter {
     if (!first) out.byte(44);
     out.byte(10);
     first = false;
-    object(scored.result ?? rowResult(scored), scored.data, out);
+    object(rowResult(scored), scored.data, out);
   };
   return {
     begin: () => `${JSON.stringify(head).slice(0, -1)},\n"rows": [`,
@@ -110,7 +110,7 @@ function csvWriter(columns: readonly ScoreColumn[], raw: boolean): RowWriter {
   const cells = columns.map((c) => c.csv);
   const count = cells.length;
   const into = (scored: WrittenRow, out: ByteChunk): void => {
-    const result = scored.result ?? rowResult(scored);
+    const result = rowResult(scored);
     const data = scored.data;
     for (let i = 0; i < count; i++) {
       if (i > 0) out.byte(44);

@@ -16,16 +16,21 @@ import type { Stage } from './stage.js';
  */
 export function benchmarkColumns(q: Query, stage: Stage, rows: RowColumns): BenchmarkColumns {
   const shown = rows.shown as ShownColumns;
+  const none = raw(q.dialect.cast('NULL', 'double'));
   const looked = lookup(q, rows, null);
-  const benchmark = stage.bind(looked ?? raw(q.dialect.cast('NULL', 'double')), 'benchmark');
+  const benchmark = stage.bind(looked ?? none, 'benchmark');
   // No benchmark to look up: the gap is NULL on every row, not a rounding computed for each.
   const gap = looked === null ? benchmark : stage.bind(gapOf(q, stage, shown.score, benchmark), 'gap');
   const categories = new Map<string, { benchmark: Sql; gap: Sql }>();
   for (const category of q.plan.categories) {
-    const own = q.plan.benchmarks.some((b) => b.category === category.key);
-    const categoryBenchmark = own ? stage.bind(lookup(q, rows, category.key) ?? raw(q.dialect.cast('NULL', 'double')), `${category.key}_benchmark`) : raw(q.dialect.cast('NULL', 'double'));
+    const own = lookup(q, rows, category.key);
+    if (own === null) {
+      categories.set(category.key, { benchmark: none, gap: none });
+      continue;
+    }
+    const categoryBenchmark = stage.bind(own, `${category.key}_benchmark`);
     const score = (rows.categories.get(category.key) as { score: Sql }).score;
-    categories.set(category.key, { benchmark: categoryBenchmark, gap: own ? stage.bind(gapOf(q, stage, score, categoryBenchmark), `${category.key}_gap`) : categoryBenchmark });
+    categories.set(category.key, { benchmark: categoryBenchmark, gap: stage.bind(gapOf(q, stage, score, categoryBenchmark), `${category.key}_gap`) });
   }
   const belowBenchmark = q.plan.benchmarks.length === 0 ? literal("''") : stage.bind(shortfalls(q, stage, rows, benchmark, gap), 'below_benchmark');
   return { benchmark, gap, belowBenchmark, categories };

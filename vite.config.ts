@@ -24,6 +24,9 @@ export default defineConfig({
     ],
   },
   server: { port: 5173, fs: { allow: [source('.')] } },
+  // Vite's start-up scan does not follow imports inside workers: without this, the first visit after
+  // `npm ci` finds monaco-yaml's worker, optimises it and reloads the page (a few blank seconds).
+  optimizeDeps: { include: ['monaco-yaml/yaml.worker.js'] },
   preview: { port: 4173 },
   build: {
     outDir: 'dist',

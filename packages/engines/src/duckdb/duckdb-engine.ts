@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBInstance, type DuckDBConnection, type DuckDBDataChunk, type DuckDBVector } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection, type DuckDBDataChunk, type DuckDBResult, type DuckDBVector } from '@duckdb/node-api';
 import { SQL_DIALECTS, acceptedValues, planToSql, type ColumnKind, type Plan, type SqlColumn } from '@vitals/core';
 import { rowReader, unreadableRow, type EngineRow } from '../engine-row.js';
 import { csvLayout, UnsupportedCsv, type CsvLayout } from './csv-layout.js';
@@ -73,7 +73,7 @@ async function* scoreIn(spill: string, plan: Plan, path: string, layout: CsvLayo
     const odd = [...(layout?.odd ?? [])];
     let seen = 0;
     let last = 0;
-    const result = await connection.stream(readableQuery(plan, query, history || (layout?.odd.length ?? 0) > 0));
+    const result = await rowsInFileOrder(connection, plan, query, history || (layout?.odd.length ?? 0) > 0);
     // One array of values, refilled for every row (the reader copies what it keeps).
     const values: unknown[] = new Array(result.columnCount).fill(null);
     // The next chunk is asked for before this one is read: DuckDB computes it while JavaScript reads.
@@ -108,20 +108,35 @@ function plain(value: unknown): unknown {
 }
 
 /**
+ * The query's rows, streamed in file order. Unsorted, DuckDB keeps the file order itself (no window
+ * function reorders the rows). Sorted (history), the query first writes its rows to a temporary
+ * table, and a statement of its own sorts them by the row key: the query's window states and hash
+ * tables are freed before the sort starts, and under `memory_limit` the table and the sort spill.
+ * In one statement the sort's buffers were held beside the final pipeline's hash tables, whose
+ * spilled probe rows DuckDB does not evict: lifecycle-b2b, 1,000,000 rows, stopped out of memory at
+ * 800 MB (docs/bench.md).
+ */
+async function rowsInFileOrder(connection: DuckDBConnection, plan: Plan, query: { sql: string; columns: readonly SqlColumn[] }, sorted: boolean): Promise<DuckDBResult> {
+  const readable = readableQuery(plan, query);
+  if (!sorted) return connection.stream(readable);
+  const key = dialect.identifier((query.columns.find((c) => c.field.kind === 'row') as SqlColumn).name);
+  await connection.run(`CREATE TEMP TABLE scored_rows AS ${readable}`);
+  return connection.stream(`SELECT * FROM scored_rows ORDER BY ${key}`);
+}
+
+/**
  * The query as the engine reads it: its closed-list text columns (status, reason, the bands) cast to
  * DuckDB enums, so each value reaches JavaScript from the enum's list instead of being decoded from
- * UTF-8 cell by cell (a value outside the list would fail the cast: an error, never a wrong value);
- * sorted by the row key when `sorted`.
+ * UTF-8 cell by cell (a value outside the list would fail the cast: an error, never a wrong value).
  */
-function readableQuery(plan: Plan, query: { sql: string; columns: readonly SqlColumn[] }, sorted: boolean): string {
+function readableQuery(plan: Plan, query: { sql: string; columns: readonly SqlColumn[] }): string {
   const casts = query.columns.flatMap(({ name, field }) => {
     const values = acceptedValues(plan, field);
     if (values === undefined || values.length === 0) return [];
     const column = dialect.identifier(name);
     return [`CAST(${column} AS ENUM(${values.map((value) => dialect.string(value)).join(', ')})) AS ${column}`];
   });
-  const key = dialect.identifier((query.columns.find((c) => c.field.kind === 'row') as SqlColumn).name);
-  return `SELECT *${casts.length === 0 ? '' : ` REPLACE (${casts.join(', ')})`} FROM (\n${query.sql}\n) AS scored${sorted ? ` ORDER BY ${key}` : ''}`;
+  return `SELECT *${casts.length === 0 ? '' : ` REPLACE (${casts.join(', ')})`} FROM (\n${query.sql}\n) AS scored`;
 }
 
 /**

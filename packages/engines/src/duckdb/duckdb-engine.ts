@@ -112,9 +112,9 @@ function plain(value: unknown): unknown {
  * function reorders the rows). Sorted (history), the query first writes its rows to a temporary
  * table, and a statement of its own sorts them by the row key: the query's window states and hash
  * tables are freed before the sort starts, and under `memory_limit` the table and the sort spill.
- * In one statement the sort's buffers were held beside the final pipeline's hash tables, whose
- * spilled probe rows DuckDB does not evict: lifecycle-b2b, 1,000,000 rows, stopped out of memory at
- * 800 MB (docs/bench.md).
+ * In one statement the sort's buffers were held beside the final pipeline's hash tables (one per
+ * window lane) and the probe rows those joins set aside once they spill: lifecycle-b2b, 1,000,000
+ * rows, stopped out of memory at 800 MB (docs/bench.md, *Memory of the model with history*).
  */
 async function rowsInFileOrder(connection: DuckDBConnection, plan: Plan, query: { sql: string; columns: readonly SqlColumn[] }, sorted: boolean): Promise<DuckDBResult> {
   const readable = readableQuery(plan, query);

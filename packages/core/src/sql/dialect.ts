@@ -43,6 +43,12 @@ export interface SqlDialect {
   regexExtract(text: string, pattern: string): string;
   /** Removes the given characters from both ends. */
   trim(text: string, characters: string): string;
+  /**
+   * Where the engine's `trim` costs much more than a look at both ends (DuckDB copies every
+   * string): a test that `text` neither starts nor ends with one of `characters`, so that a trim
+   * would leave it as it is. NULL for a NULL text.
+   */
+  keepsEnds?(text: string, characters: readonly string[]): string;
   /** Lower case, by Unicode's rules (as JavaScript's `toLowerCase`). */
   lower(text: string): string;
   /** Characters (not bytes) in a text. */

@@ -7,16 +7,16 @@ import { Stage, type Cte } from './stage.js';
 /**
  * How a source column arrives: as text to read like a CSV field, already of the input's SQL type,
  * or of an integer SQL type (`whole`: for a number input, never NaN, infinite or fractional, so
- * those checks are left out).
+ * those checks are left out; `small-whole`, of 32 bits or fewer: never past 2^53 either).
  */
-export type ColumnKind = 'text' | 'typed' | 'whole';
+export type ColumnKind = 'text' | 'typed' | 'whole' | 'small-whole';
 
 export interface PlanToSqlOptions {
   /** The table or view of snapshots; a dotted name (`analytics.snapshots`) is quoted part by part. */
   readonly table?: string;
   /** A FROM source written as is instead of `table` (a dbt `{{ ref(…) }}`): never model text. */
   readonly fromClause?: string;
-  /** Per input name: `text` (the default) reads the column's text as the CSV reader does; `typed` takes a numeric, boolean or date column as it is; `whole`, an integer column. */
+  /** Per input name: `text` (the default) reads the column's text as the CSV reader does; `typed` takes a numeric, boolean or date column as it is; `whole`, an integer column; `small-whole`, one of 32 bits or fewer. */
   readonly columnKinds?: Readonly<Record<string, ColumnKind>>;
   /**
    * A column holding each row's position in its file. Snapshots of an account are then accepted in

@@ -1,7 +1,7 @@
 import type { InputDeclaration } from '../check/resolve-inputs.js';
 import { FALSE_WORDS, TRUE_WORDS } from '../evaluate/read-value.js';
 import { looseEnumKey } from '../schema/enum-key.js';
-import type { Query } from './query.js';
+import type { ColumnKind, Query } from './query.js';
 import { dayFromText } from './sql-dates.js';
 import { call, join, raw as raw_, sql, type Sql } from './sql-value.js';
 import type { Stage } from './stage.js';
@@ -16,6 +16,8 @@ export interface InputColumns {
 
 /** JavaScript's `\s`, which the loose enum match collapses (and the JS `trim` set). */
 const JS_SPACE = '\t\n\u000b\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
+/** What the CSV reader trims from a field's ends. */
+const FIELD_SPACE = ' \t\r\n';
 /** The number reader's pattern (read-value.ts NUMBER_TEXT), in POSIX spelling every engine reads alike. */
 export const NUMBER_PATTERN = '^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$';
 
@@ -49,9 +51,9 @@ function tableName(q: Query): string {
     .join('.');
 }
 
-function kindOf(q: Query, input: InputDeclaration): 'text' | 'typed' | 'whole' {
+function kindOf(q: Query, input: InputDeclaration): ColumnKind {
   const kind = q.options.columnKinds?.[input.name] ?? 'text';
-  if (kind === 'whole') return input.type === 'number' || input.type === 'integer' ? 'whole' : 'text';
+  if (kind === 'whole' || kind === 'small-whole') return input.type === 'number' || input.type === 'integer' ? kind : 'text';
   return kind === 'typed' && ['number', 'integer', 'boolean', 'date'].includes(input.type) ? 'typed' : 'text';
 }
 
@@ -66,14 +68,16 @@ export function readInputs(q: Query, stage: Stage, rawColumns: ReadonlyMap<strin
   for (const input of q.plan.inputs) {
     const raw = rawColumns.get(input.name) as Sql;
     const kind = kindOf(q, input);
-    columns.set(input.name, kind === 'text' ? readText(q, stage, input, raw) : readTyped(q, stage, input, raw, kind === 'whole'));
+    columns.set(input.name, kind === 'text' ? readText(q, stage, input, raw) : readTyped(q, stage, input, raw, kind));
   }
   return columns;
 }
 
 function readText(q: Query, stage: Stage, input: InputDeclaration, raw: Sql): InputColumns {
   const d = q.dialect;
-  const text = stage.bind(call(d.trim, raw, q.string(' \t\r\n')), `${input.name}__text`);
+  const trimmed = call(d.trim, raw, q.string(FIELD_SPACE));
+  const kept = d.keepsEnds?.(raw.text, [...FIELD_SPACE]);
+  const text = stage.bind(kept === undefined ? trimmed : sql`(CASE WHEN ${raw_(kept)} THEN ${raw} ELSE ${trimmed} END)`, `${input.name}__text`);
   const blank = sql`(${text} IS NULL OR ${text} = '')`;
   const read = (value: Sql, problem: Sql | null, code: string) => finish(q, stage, input, blank, value, problem === null ? [] : [[problem, code]], raw);
   switch (input.type) {
@@ -100,7 +104,7 @@ function readText(q: Query, stage: Stage, input: InputDeclaration, raw: Sql): In
   }
 }
 
-function readTyped(q: Query, stage: Stage, input: InputDeclaration, raw: Sql, whole: boolean): InputColumns {
+function readTyped(q: Query, stage: Stage, input: InputDeclaration, raw: Sql, kind: Exclude<ColumnKind, 'text'>): InputColumns {
   const d = q.dialect;
   const blank = sql`(${raw} IS NULL)`;
   switch (input.type) {
@@ -112,23 +116,29 @@ function readTyped(q: Query, stage: Stage, input: InputDeclaration, raw: Sql, wh
     }
     default: {
       const number = stage.bind(call((x) => d.cast(x, 'double'), raw), `${input.name}__number`);
-      // An integer column's value is a whole, finite double: only its size and bounds are checked.
-      if (whole) return readNumber(q, stage, input, blank, number, raw, true);
-      return readNumber(q, stage, input, blank, sql`(CASE WHEN ${call(d.isFinite, number)} THEN ${number} END)`, raw);
+      return readNumber(q, stage, input, blank, number, raw, kind);
     }
   }
 }
 
-function readNumber(q: Query, stage: Stage, input: InputDeclaration, blank: Sql, number: Sql, raw: Sql, whole = false): InputColumns {
+/**
+ * `number` is NULL when the field is blank. Text that is no number is NULL too; a typed column's
+ * value is never NULL, but may be NaN or infinite. An integer column's value is a whole, finite
+ * double (`whole`); of 32 bits or fewer (`small-whole`), it is never past 2^53 either: only its
+ * bounds are checked.
+ */
+function readNumber(q: Query, stage: Stage, input: InputDeclaration, blank: Sql, number: Sql, raw: Sql, kind: ColumnKind = 'text'): InputColumns {
   const value = stage.once(number, `${input.name}__number`);
+  const whole = kind === 'whole' || kind === 'small-whole';
+  const finite = call(q.dialect.isFinite, value);
   // DuckDB reads 1e400 as infinity; the reader finds it is not a number.
-  const checks: [Sql, string][] = whole ? [] : [[sql`(${value} IS NULL OR NOT ${call(q.dialect.isFinite, value)})`, 'not-a-number']];
+  const checks: [Sql, string][] = whole ? [] : [[kind === 'typed' ? sql`NOT ${finite}` : sql`(${value} IS NULL OR NOT ${finite})`, 'not-a-number']];
   if (input.type === 'integer' && !whole) checks.push([sql`${value} <> floor(${value})`, 'not-an-integer']);
   // Past 2^53 a double skips whole numbers (read-value.ts): reported, not rounded.
-  if (input.type === 'integer') checks.push([sql`abs(${value}) > ${q.double(Number.MAX_SAFE_INTEGER)}`, 'integer-too-large']);
+  if (input.type === 'integer' && kind !== 'small-whole') checks.push([sql`abs(${value}) > ${q.double(Number.MAX_SAFE_INTEGER)}`, 'integer-too-large']);
   if (input.min !== undefined) checks.push([sql`${value} < ${q.double(input.min)}`, 'below-minimum']);
   if (input.max !== undefined) checks.push([sql`${value} > ${q.double(input.max)}`, 'above-maximum']);
-  return finish(q, stage, input, blank, value, checks, raw);
+  return finish(q, stage, input, blank, value, checks, raw, true);
 }
 
 /** Exact value first; else the one value whose loose form (case, spaces, `_`, `-` aside) matches, when only one does. */
@@ -146,11 +156,14 @@ function readEnum(q: Query, stage: Stage, input: InputDeclaration, blank: Sql, t
   return finish(q, stage, input, blank, value, [[sql`${value} IS NULL`, 'not-in-enum']], raw);
 }
 
-/** The input's issue (missing when blank and required; else the first failed check) and its value when there is none. */
-function finish(q: Query, stage: Stage, input: InputDeclaration, blank: Sql, value: Sql, checks: readonly (readonly [Sql, string])[], raw: Sql): InputColumns {
+/**
+ * The input's issue (missing when blank and required; else the first failed check) and its value
+ * when there is none. `nullWhenBlank`: the value is NULL already for a blank field (a number).
+ */
+function finish(q: Query, stage: Stage, input: InputDeclaration, blank: Sql, value: Sql, checks: readonly (readonly [Sql, string])[], raw: Sql, nullWhenBlank = false): InputColumns {
   const missing = input.required ? q.string('missing-required') : raw_(q.dialect.cast('NULL', 'text'));
   const arms = checks.map(([problem, code]) => sql`WHEN ${problem} THEN ${q.string(code)}`);
   const issue = stage.bind(sql`(CASE WHEN ${blank} THEN ${missing}${arms.length === 0 ? raw_('') : sql` ${join(arms, ' ')}`} END)`, `${input.name}__issue`);
-  const read = stage.bind(sql`(CASE WHEN ${blank} OR ${issue} IS NOT NULL THEN NULL ELSE ${value} END)`, input.name);
+  const read = stage.bind(nullWhenBlank ? sql`(CASE WHEN ${issue} IS NULL THEN ${value} END)` : sql`(CASE WHEN ${blank} OR ${issue} IS NOT NULL THEN NULL ELSE ${value} END)`, input.name);
   return { value: read, issue, raw };
 }

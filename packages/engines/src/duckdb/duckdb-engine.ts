@@ -200,12 +200,14 @@ async function parquetView(connection: DuckDBConnection, path: string): Promise<
   return { names: [...types.keys()], types };
 }
 
-const WHOLE = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT)$/;
+const SMALL_WHOLE = /^(TINYINT|SMALLINT|INTEGER|UTINYINT|USMALLINT|UINTEGER)$/;
+const WHOLE = /^(BIGINT|HUGEINT|UBIGINT|UHUGEINT)$/;
 const NUMERIC = /^(DOUBLE|DECIMAL.*)$/;
 
 /**
  * Typed columns whose type fits the input are taken as they are (an integer column as `whole`:
- * it needs no finite or whole-number check); everything else is read as text. FLOAT is read as
+ * it needs no finite or whole-number check; of 32 bits or fewer as `small-whole`: no 2^53 check
+ * either); everything else is read as text. FLOAT is read as
  * its text too: the float 0.3 widened to a double is 0.30000001192…, its text (what a CSV export
  * of the column holds) is 0.3.
  */
@@ -218,7 +220,7 @@ export function columnKinds(plan: Plan, types: ReadonlyMap<string, string>): Rec
       (number && NUMERIC.test(type)) ||
       (input.type === 'boolean' && type === 'BOOLEAN') ||
       (input.type === 'date' && (type === 'DATE' || type.startsWith('TIMESTAMP')));
-    kinds[input.name] = number && WHOLE.test(type) ? 'whole' : fits ? 'typed' : 'text';
+    kinds[input.name] = number && SMALL_WHOLE.test(type) ? 'small-whole' : number && WHOLE.test(type) ? 'whole' : fits ? 'typed' : 'text';
   }
   return kinds;
 }

@@ -36,6 +36,9 @@ export const duckdb: SqlDialect = {
   regexReplaceAll: (text, pattern, replacement) => `regexp_replace(${text}, ${pattern}, ${replacement}, 'g')`,
   regexExtract: (text, pattern) => `NULLIF(regexp_extract(${text}, ${pattern}, 1), '')`,
   trim: (text, characters) => `trim(${text}, ${characters})`,
+  // ascii() is the first character's code point (0 for ''); ends_with compares bytes without copying.
+  keepsEnds: (text, characters) =>
+    `(ascii(${text}) NOT IN (${characters.map((c) => c.codePointAt(0)).join(', ')}) AND NOT (${characters.map((c) => `ends_with(${text}, ${duckdb.string(c)})`).join(' OR ')}))`,
   lower: (text) => `lower(${text})`,
   length: (text) => `length(${text})`,
   isFinite: (expression) => `isfinite(${expression})`,

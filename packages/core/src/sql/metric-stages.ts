@@ -108,14 +108,19 @@ export class MetricCompiler {
     const { q, stage } = this;
     const metric = this.metric(key);
     const value = this.rows.metricValues.get(key) as Sql;
-    const normal = this.normalise(metric, value);
-    const normalised = normal === value ? value : sql`(CASE WHEN ${value} IS NULL THEN NULL ELSE ${normal} END)`;
-    const rawScore = stage.bind(normalised, `_${key}_raw`);
     const { min, max } = q.plan.scale;
-    const scored = roundTo({ dialect: q.dialect, stage }, clamp({ dialect: q.dialect, stage }, rawScore, min, max), q.plan.precision, Math.max(Math.abs(min), Math.abs(max)), `_${key}`, min >= 0);
+    const onScale = (score: number) => roundNow(Math.min(max, Math.max(min, score)), q.plan.precision);
+    // A step's or a map's scores are constants: clamped and rounded here, as the evaluator would each time.
+    const constant = metric.score.method === 'steps' || metric.score.method === 'map';
+    const normal = this.normalise(metric, value, constant ? onScale : (score) => score);
+    const normalised = normal === value || keepsNull(q, metric.score) ? normal : sql`(CASE WHEN ${value} IS NULL THEN NULL ELSE ${normal} END)`;
+    const rawScore = stage.bind(normalised, `_${key}_raw`);
+    const clamped = linearWithinScale(metric.score, min, max) ? rawScore : clamp({ dialect: q.dialect, stage }, rawScore, min, max);
+    const scored = constant ? rawScore : roundTo({ dialect: q.dialect, stage }, clamped, q.plan.precision, Math.max(Math.abs(min), Math.abs(max)), `_${key}`, min >= 0);
     const missing = metric.missing;
-    const imputed = missing.policy === 'score' ? q.double(roundNow(Math.min(max, Math.max(min, missing.score)), q.plan.precision)) : raw(q.dialect.cast('NULL', 'double'));
-    const score = stage.bind(sql`(CASE WHEN ${rawScore} IS NOT NULL THEN ${scored} ELSE ${imputed} END)`, `${key}_score`);
+    // A NULL raw score stays NULL through the clamp and the rounding; the `score` policy imputes one.
+    const imputed = missing.policy === 'score' ? q.double(onScale(missing.score)) : null;
+    const score = stage.bind(imputed === null ? scored : sql`(CASE WHEN ${rawScore} IS NOT NULL THEN ${scored} ELSE ${imputed} END)`, `${key}_score`);
     const columns: MetricScoreColumns = {
       score,
       band: stage.bind(bandOf(q, metric.bands, score), `${key}_band`),
@@ -126,7 +131,8 @@ export class MetricCompiler {
     return columns;
   }
 
-  private normalise(metric: MetricPlan, value: Sql): Sql {
+  /** The metric's score on the scale, before clamping and rounding; `constant` maps each score a step or a map gives. */
+  private normalise(metric: MetricPlan, value: Sql, constant: (score: number) => number): Sql {
     const { q, stage } = this;
     const n = (x: number) => q.double(x);
     const numbers = { dialect: q.dialect, stage };
@@ -143,15 +149,15 @@ export class MetricCompiler {
         return sql`(CASE WHEN ${value} ${raw(past)} ${n(method.to)} THEN ${n(max)} WHEN ${value} ${raw(before)} ${n(method.from)} THEN ${n(min)} ELSE ${inside} END)`;
       }
       case 'steps': {
-        const arms = method.thresholds.map((t, i) => sql`WHEN ${compareMeasures(numbers, '<', value, n(t))} THEN ${n(method.scores[i] as number)}`);
-        return sql`(CASE ${join(arms, ' ')} ELSE ${n(method.scores[method.scores.length - 1] as number)} END)`;
+        const arms = method.thresholds.map((t, i) => sql`WHEN ${compareMeasures(numbers, '<', value, n(t))} THEN ${n(constant(method.scores[i] as number))}`);
+        return sql`(CASE ${join(arms, ' ')} ELSE ${n(constant(method.scores[method.scores.length - 1] as number))} END)`;
       }
       case 'map': {
-        const fallback = method.fallback === null ? raw(q.dialect.cast('NULL', 'double')) : n(method.fallback);
+        const fallback = method.fallback === null ? raw(q.dialect.cast('NULL', 'double')) : n(constant(method.fallback));
         const key = (entry: string) => (metric.valueKind === 'boolean' ? (entry === 'true' ? TRUE : entry === 'false' ? FALSE : null) : q.string(entry));
         const arms = method.entries.flatMap(([entry, score]) => {
           const k = key(entry);
-          return k === null ? [] : [sql`WHEN ${value} = ${k} THEN ${n(score)}`];
+          return k === null ? [] : [sql`WHEN ${value} = ${k} THEN ${n(constant(score))}`];
         });
         return arms.length === 0 ? fallback : sql`(CASE ${join(arms, ' ')} ELSE ${fallback} END)`;
       }
@@ -159,6 +165,25 @@ export class MetricCompiler {
         return expressionToSql(method.expr, this.scope(value));
     }
   }
+}
+
+/**
+ * Whether a linear score stays on the scale, so that clamping it would change nothing: its
+ * interpolation does (IEEE rounding is monotonic: v − from never passes to − from, so the share
+ * stays in [0, 1]) when min + (max − min) is max itself.
+ */
+function linearWithinScale(method: MetricPlan['score'], min: number, max: number): boolean {
+  return method.method === 'linear' && min + (max - min) === max;
+}
+
+/**
+ * Whether a normalisation gives NULL for a NULL value by itself: a linear one on IEEE arithmetic
+ * (both ends' comparisons are NULL, and so is the interpolation), a map without a fallback.
+ * Others (steps, a fallback, a formula) need the NULL tested first.
+ */
+function keepsNull(q: Query, method: MetricPlan['score']): boolean {
+  if (method.method === 'linear') return method.from !== method.to && q.dialect.ieeeArithmetic;
+  return method.method === 'map' && method.fallback === null;
 }
 
 /**

@@ -40,9 +40,8 @@ function rollUp(q: Query, stage: Stage, rollup: RollupPlan, parts: readonly Part
   }
   const raw_ = stage.bind(sql`(CASE WHEN ${weights} > ${n(0)} THEN ${mean} END)`, `_${hint}_raw`);
   const { min, max } = q.plan.scale;
-  // Not `clamp(NULL)`: LEAST and GREATEST skip a NULL in DuckDB and PostgreSQL.
-  const rounded = roundTo({ dialect: q.dialect, stage }, clamp({ dialect: q.dialect, stage }, raw_, min, max), q.plan.precision, Math.max(Math.abs(min), Math.abs(max)), `_${hint}`, min >= 0);
-  return sql`(CASE WHEN ${raw_} IS NOT NULL THEN ${rounded} END)`;
+  // NULL (no weight) stays NULL through the clamp and the rounding.
+  return roundTo({ dialect: q.dialect, stage }, clamp({ dialect: q.dialect, stage }, raw_, min, max), q.plan.precision, Math.max(Math.abs(min), Math.abs(max)), `_${hint}`, min >= 0);
 }
 
 /** Each category: the roll-up of its metrics, NULL when one of them is unknown; its band. */

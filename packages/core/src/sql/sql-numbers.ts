@@ -31,21 +31,36 @@ export function compareMeasures(scope: NumberScope, op: ComparisonOperator, left
   const b = scope.stage.once(right, '_t');
   const n = (x: number) => double(scope, x);
   const equal = equalAsRead(a, b, n);
-  // The plain comparison first: in a CASE or a filter an engine tests the tolerance only on the rows it leaves undecided.
+  const near = nearLiteral(b);
+  // The plain comparison first: in a CASE or a filter an engine tests the tolerance only on the
+  // rows it leaves undecided. Next to a literal, only values within 10^-11 of it can be equal to it:
+  // the rows outside are decided by one more comparison.
   switch (op) {
     case '==':
       return equal;
     case '!=':
       return sql`(NOT ${equal})`;
     case '<':
-      return sql`(${a} < ${b} AND NOT ${equal})`;
+      return near === null ? sql`(${a} < ${b} AND NOT ${equal})` : sql`(${a} < ${n(near.below)} OR (${a} < ${b} AND NOT ${equal}))`;
     case '<=':
-      return sql`(${a} < ${b} OR ${equal})`;
+      return near === null ? sql`(${a} < ${b} OR ${equal})` : sql`(${a} < ${b} OR (${a} <= ${n(near.above)} AND ${equal}))`;
     case '>':
-      return sql`(${a} > ${b} AND NOT ${equal})`;
+      return near === null ? sql`(${a} > ${b} AND NOT ${equal})` : sql`(${a} > ${n(near.above)} OR (${a} > ${b} AND NOT ${equal}))`;
     case '>=':
-      return sql`(${a} > ${b} OR ${equal})`;
+      return near === null ? sql`(${a} > ${b} OR ${equal})` : sql`(${a} > ${b} OR (${a} >= ${n(near.below)} AND ${equal}))`;
   }
+}
+
+/**
+ * For a literal c that is neither 0 nor tiny nor huge, bounds outside which no number is equal to
+ * c by the tolerance rule: |x − c| ≤ 10^-12·max(|x|, |c|) puts x within about 1.000001·10^-12·|c|
+ * of c (rounding included), and the bounds are ten times further out.
+ */
+function nearLiteral(b: Sql): { below: number; above: number } | null {
+  const c = literalNumber(b);
+  if (c === undefined || c === 0 || Math.abs(c) < 1e-290 || Math.abs(c) > 1e290) return null;
+  const margin = Math.abs(c) * 10 * COMPARISON_PRECISION;
+  return { below: c - margin, above: c + margin };
 }
 
 /** The tolerance rule, shorter when one side is a literal (its sign and size are known). */
@@ -127,7 +142,13 @@ function halfUp(scope: NumberScope, m: Sql, half: Sql, reach: number): Sql {
   return sql`CASE ${join(arms, ' ')} ELSE ${down} END`;
 }
 
-/** `Math.min(max, Math.max(min, x))` for a non-null x (GREATEST(1, NULL) is 1 in DuckDB and PostgreSQL). */
+/**
+ * `Math.min(max, Math.max(min, x))`, NULL for a NULL x. Two comparisons, not LEAST and GREATEST:
+ * those skip a NULL (GREATEST(1, NULL) is 1 in DuckDB and PostgreSQL) and cost DuckDB several
+ * times a CASE per row.
+ */
 export function clamp(scope: NumberScope, x: Sql, min: number, max: number): Sql {
-  return cheap(sql`least(${double(scope, max)}, greatest(${double(scope, min)}, ${x}))`, [x]);
+  const value = scope.stage.once(x, '_t');
+  const [low, high] = [double(scope, min), double(scope, max)];
+  return sql`(CASE WHEN ${value} > ${high} THEN ${high} WHEN ${value} < ${low} THEN ${low} ELSE ${value} END)`;
 }

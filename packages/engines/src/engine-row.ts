@@ -42,69 +42,128 @@ export function unreadableRow(row: number, line: number | null, issue: RowIssue)
   };
 }
 
+/** Where a row sits in its file. */
+export interface RowPlace {
+  readonly row: number;
+  readonly line: number | null;
+}
+
+/** Reads one row of a query's values into an engine row. */
+export type RowReader = (values: readonly unknown[], where: RowPlace) => EngineRow;
+
 /**
  * Reads rows of a plan's query (`planToSql`) back into engine rows. Values arrive as the driver
  * gives them (DATE as a JavaScript Date or text, BIGINT as bigint or text); each field issue is
  * described again by the JavaScript reader from the field's raw value, so a bad row reads the
  * same whichever engine scored it (and an engine that disagrees with the reader is a bug, thrown).
+ * With `reuse`, every call fills and returns the same row (its categories and metrics objects
+ * too): for a caller that is done with a row before it reads the next, no objects per row.
  */
-export function rowReader(plan: Plan, columns: readonly SqlColumn[]): (values: readonly unknown[], where: { row: number; line: number | null }) => EngineRow {
+export function rowReader(plan: Plan, columns: readonly SqlColumn[], options: { readonly reuse?: boolean } = {}): RowReader {
   const at = new Map<string, number>();
   columns.forEach((column, i) => at.set(key(column.field), i));
   // Every column's index found once: the reader runs for every row.
   const index = (k: string) => at.get(k) ?? -1;
   const get = (values: readonly unknown[], i: number) => (i < 0 ? null : (values[i] ?? null));
-  const text = (v: unknown) => (v === null ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
-  const number = (v: unknown) => (v === null ? null : Number(v));
-  const list = (v: unknown, separator: string) => (v === null || v === '' ? [] : String(v).split(separator));
   const categoryColumns = plan.categories.map((c) => ({ key: c.key, score: index(`category_score:${c.key}`), band: index(`category_band:${c.key}`) }));
   const metricColumns = plan.metrics.map((m) => ({ key: m.key, value: index(`metric_value:${m.key}`), score: index(`metric_score:${m.key}`), band: index(`metric_band:${m.key}`) }));
   const one = Object.fromEntries(ROW_FIELDS.map((k) => [k, index(k)])) as Record<(typeof ROW_FIELDS)[number], number>;
+  const reused = options.reuse === true ? reusedParts(plan) : null;
+  const categories = (values: readonly unknown[]): EngineRow['categories'] => {
+    const out: Record<string, { score: number | null; band: string | null }> = reused?.categories ?? {};
+    for (const c of categoryColumns) {
+      const score = number(get(values, c.score));
+      const band = text(get(values, c.band));
+      const part = out[c.key];
+      if (reused !== null && part !== undefined) (part.score = score), (part.band = band);
+      else out[c.key] = { score, band };
+    }
+    return out;
+  };
+  const metrics = (values: readonly unknown[]): EngineRow['metrics'] => {
+    const out: Record<string, { value: number | string | boolean | null; score: number | null; band: string | null }> = reused?.metrics ?? {};
+    for (const m of metricColumns) {
+      const raw = get(values, m.value);
+      const value = raw instanceof Date ? text(raw) : typeof raw === 'bigint' ? Number(raw) : (raw as number | string | boolean | null);
+      const score = number(get(values, m.score));
+      const band = text(get(values, m.band));
+      const part = out[m.key];
+      if (reused !== null && part !== undefined) (part.value = value), (part.score = score), (part.band = band);
+      else out[m.key] = { value, score, band };
+    }
+    return out;
+  };
+  const issues = (values: readonly unknown[], id: string | null): readonly RowIssue[] => {
+    const entries = get(values, one.issues);
+    if (entries === null || entries === '') return NONE;
+    return String(entries)
+      .split('; ')
+      .map((entry) => {
+        const [field, code] = entry.split(': ') as [string, string];
+        // A BIGINT field arrives as a bigint: described by its digits, as a CSV would hold them.
+        const raw = at.has(`raw:${field}`) ? get(values, index(`raw:${field}`)) : undefined;
+        return describeIssue(plan, field, code, typeof raw === 'bigint' ? String(raw) : raw, id);
+      });
+  };
+  const lists = reused === null ? list : listCache();
   return (values, where) => {
     const status = get(values, one.status) as ScoreResult['status'];
-    const categories: Record<string, { score: number | null; band: string | null }> = {};
-    if (status !== 'invalid') {
-      for (const c of categoryColumns) categories[c.key] = { score: number(get(values, c.score)), band: text(get(values, c.band)) };
-    }
-    const metrics: Record<string, { value: number | string | boolean | null; score: number | null; band: string | null }> = {};
-    if (status !== 'invalid') {
-      for (const m of metricColumns) {
-        const value = get(values, m.value);
-        metrics[m.key] = {
-          value: value instanceof Date ? text(value) : typeof value === 'bigint' ? Number(value) : (value as number | string | boolean | null),
-          score: number(get(values, m.score)),
-          band: text(get(values, m.band)),
-        };
-      }
-    }
     const id = text(get(values, one.id));
-    const issues = list(get(values, one.issues), '; ').map((entry) => {
-      const [field, code] = entry.split(': ') as [string, string];
-      // A BIGINT field arrives as a bigint: described by its digits, as a CSV would hold them.
-      const raw = at.has(`raw:${field}`) ? get(values, index(`raw:${field}`)) : undefined;
-      return describeIssue(plan, field, code, typeof raw === 'bigint' ? String(raw) : raw, id);
-    });
-    return {
-      row: where.row,
-      line: where.line,
-      id,
-      as_of: text(get(values, one.as_of)),
-      status,
-      reason: text(get(values, one.reason)) as ScoreResult['reason'],
-      score: number(get(values, one.score)),
-      band: text(get(values, one.band)),
-      coverage: number(get(values, one.coverage)),
-      categories,
-      stage: text(get(values, one.stage)),
-      segment: text(get(values, one.segment)),
-      benchmark: number(get(values, one.benchmark)),
-      gap: number(get(values, one.gap)),
-      below_benchmark: list(get(values, one.below_benchmark), ';'),
-      playbooks: list(get(values, one.playbooks), ';'),
-      issues,
-      metrics,
-      pulse_age_days: plan.pulse === null ? null : number(get(values, one.pulse_age_days)),
-    };
+    const row: Mutable<EngineRow> = reused?.row ?? ({} as Mutable<EngineRow>);
+    row.row = where.row;
+    row.line = where.line;
+    row.id = id;
+    row.as_of = text(get(values, one.as_of));
+    row.status = status;
+    row.reason = text(get(values, one.reason)) as ScoreResult['reason'];
+    row.score = number(get(values, one.score));
+    row.band = text(get(values, one.band));
+    row.coverage = number(get(values, one.coverage));
+    row.categories = status === 'invalid' ? EMPTY : categories(values);
+    row.stage = text(get(values, one.stage));
+    row.segment = text(get(values, one.segment));
+    row.benchmark = number(get(values, one.benchmark));
+    row.gap = number(get(values, one.gap));
+    row.below_benchmark = lists(get(values, one.below_benchmark), ';');
+    row.playbooks = lists(get(values, one.playbooks), ';');
+    row.issues = issues(values, id);
+    row.metrics = status === 'invalid' ? EMPTY : metrics(values);
+    row.pulse_age_days = plan.pulse === null ? null : number(get(values, one.pulse_age_days));
+    return row;
+  };
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+const NONE: readonly never[] = Object.freeze([]);
+const EMPTY: Readonly<Record<string, never>> = Object.freeze({});
+
+const text = (v: unknown) => (v === null ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
+const number = (v: unknown) => (v === null ? null : Number(v));
+const list = (v: unknown, separator: string): readonly string[] => (v === null || v === '' ? NONE : String(v).split(separator));
+
+/** `list`, each distinct text split once (a reused row's lists are read before the next row, never changed). */
+function listCache(): typeof list {
+  const known = new Map<string, readonly string[]>();
+  return (v, separator) => {
+    if (v === null || v === '') return NONE;
+    const text = String(v);
+    let items = known.get(text);
+    if (items === undefined) {
+      // Bounded: the lists of fired playbooks repeat; should they not, the cache starts over.
+      if (known.size >= 1024) known.clear();
+      known.set(text, (items = Object.freeze(text.split(separator))));
+    }
+    return items;
+  };
+}
+
+/** The one row a reusing reader fills, with an object per category and metric. */
+function reusedParts(plan: Plan) {
+  return {
+    row: {} as Mutable<EngineRow>,
+    categories: Object.fromEntries(plan.categories.map((c) => [c.key, { score: null as number | null, band: null as string | null }])),
+    metrics: Object.fromEntries(plan.metrics.map((m) => [m.key, { value: null as number | string | boolean | null, score: null as number | null, band: null as string | null }])),
   };
 }
 

@@ -5,7 +5,7 @@ import { CliError } from '../errors.js';
 import { createProgress } from '../io/progress.js';
 import { note } from '../io/output.js';
 import type { ScoreCommandOptions } from '../program.js';
-import type { RowResult, WrittenRow } from '../render/score-row.js';
+import type { RowOrigin, RowResult, WrittenRow } from '../render/score-row.js';
 import { RowTally, warnAboutAsOf, type ScoreStreamOutcome } from './score-stream.js';
 
 type Engines = typeof import('@vitals/engines');
@@ -38,12 +38,18 @@ export async function duckdbScoreStream(
   try {
     const asOf = options.asOf === undefined ? {} : { asOf: options.asOf };
     const memoryLimit = options.memoryLimit === undefined ? {} : { memoryLimit: options.memoryLimit };
-    const rows = engines.scoreWithDuckDb(model.plan, options.data, format, { delimiter, ...asOf, ...memoryLimit });
-    for await (const row of rows) {
-      const stop = tally.add(row.status, row, () => row.issues);
-      const written = onRow(writtenRow(row));
-      if (written !== undefined) await written;
-      if (stop) return { counts: tally.counts, stoppedAt: row.row, dataError: null };
+    // A batch per chunk of DuckDB's, its rows written without a wait each; one engine row and one
+    // written row refilled for every row: the writers and the tally are done with a row when onRow returns.
+    const batches = engines.scoreBatchesWithDuckDb(model.plan, options.data, format, { delimiter, reuseRows: true, ...asOf, ...memoryLimit });
+    const written = rowWriting();
+    for await (const batch of batches) {
+      for (let i = 0; i < batch.length; i++) {
+        const row = batch.row(i);
+        const stop = tally.add(row.status, row, () => row.issues);
+        const writing = onRow(written(row));
+        if (writing !== undefined) await writing;
+        if (stop) return { counts: tally.counts, stoppedAt: row.row, dataError: null };
+      }
     }
   } catch (error) {
     if (error instanceof engines.UnsupportedFileError && tally.counts.rows === 0) return fallBack(options, error.message);
@@ -94,30 +100,49 @@ async function checkCsv(model: HealthModel, options: ScoreCommandOptions): Promi
 
 /**
  * An engine row as the score writers read it: the query computes no change, pulse or override
- * (null here; `score` leaves their columns out) and hands back no record (no owner or value).
+ * (null here; `score` leaves their columns out) and hands back no record (no owner or value). One
+ * written row, refilled from each engine row (field by field: a spread of the engine row cost more
+ * than the CSV writer per row, profiled).
  */
-function writtenRow(row: EngineRow): WrittenRow {
-  // Field by field, not `{ ...row }`: a spread of the engine row cost more than the CSV writer per row (profiled).
-  const result: RowResult = {
-    id: row.id,
-    as_of: row.as_of,
-    status: row.status,
-    reason: row.reason,
-    score: row.score,
-    band: row.band,
-    coverage: row.coverage,
-    categories: row.categories,
-    metrics: row.metrics,
-    stage: row.stage,
-    segment: row.segment,
-    benchmark: row.benchmark,
-    gap: row.gap,
-    below_benchmark: row.below_benchmark,
-    playbooks: row.playbooks.length === 0 ? [] : row.playbooks.map((key) => ({ key })),
-    change: null,
-    pulse: null,
-    override: null,
-    issues: row.issues,
+function rowWriting(): (row: EngineRow) => WrittenRow {
+  const result: Mutable<RowResult> = {
+    id: null, as_of: null, status: 'scored', reason: null, score: null, band: null, coverage: null, categories: {}, metrics: {}, stage: null,
+    segment: null, benchmark: null, gap: null, below_benchmark: [], playbooks: [], change: null, pulse: null, override: null, issues: [],
   };
-  return { data: { row: row.row, line: row.line, record: null }, result };
+  const data: Mutable<RowOrigin> = { row: 0, line: null, record: null };
+  const written: WrittenRow = { data, result };
+  const playbooks = playbookKeys();
+  return (row) => {
+    result.id = row.id;
+    result.as_of = row.as_of;
+    result.status = row.status;
+    result.reason = row.reason;
+    result.score = row.score;
+    result.band = row.band;
+    result.coverage = row.coverage;
+    result.categories = row.categories;
+    result.metrics = row.metrics;
+    result.stage = row.stage;
+    result.segment = row.segment;
+    result.benchmark = row.benchmark;
+    result.gap = row.gap;
+    result.below_benchmark = row.below_benchmark;
+    result.playbooks = playbooks(row.playbooks);
+    result.issues = row.issues;
+    data.row = row.row;
+    data.line = row.line;
+    return written;
+  };
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** A row's playbooks as the writers read them (`{ key }`), made once per list of keys (the engine's lists repeat, and are never changed). */
+function playbookKeys(): (keys: readonly string[]) => RowResult['playbooks'] {
+  const made = new WeakMap<readonly string[], RowResult['playbooks']>();
+  return (keys) => {
+    let playbooks = made.get(keys);
+    if (playbooks === undefined) made.set(keys, (playbooks = keys.map((key) => ({ key }))));
+    return playbooks;
+  };
 }

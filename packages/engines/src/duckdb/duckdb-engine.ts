@@ -1,9 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBInstance, type DuckDBConnection, type DuckDBDataChunk, type DuckDBResult, type DuckDBVector } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection, type DuckDBDataChunk, type DuckDBResult } from '@duckdb/node-api';
 import { SQL_DIALECTS, acceptedValues, planToSql, type ColumnKind, type Plan, type SqlColumn } from '@vitals/core';
 import { rowReader, unreadableRow, type EngineRow } from '../engine-row.js';
+import { ChunkColumns } from './chunk-columns.js';
 import { csvLayout, UnsupportedCsv, type CsvLayout } from './csv-layout.js';
 
 /** A data file DuckDB reads directly. */
@@ -40,6 +41,30 @@ const dialect = SQL_DIALECTS.duckdb;
  * rows, lines and bad records as the JavaScript reader does.
  */
 export async function* scoreWithDuckDb(plan: Plan, path: string, format: DuckDbFormat, options: DuckDbOptions = {}): AsyncGenerator<EngineRow, void, undefined> {
+  for await (const batch of scoreBatchesWithDuckDb(plan, path, format, options)) {
+    for (let i = 0; i < batch.length; i++) yield batch.row(i);
+  }
+}
+
+/** The rows of one chunk of DuckDB's (up to 2,048), in file order, with the CSV records the reader refuses among them. */
+export interface EngineRowBatch {
+  readonly length: number;
+  /** Row `index` of the batch, read from DuckDB's columns when asked for: ask in order, and before the next batch. */
+  row(index: number): EngineRow;
+}
+
+/**
+ * `scoreWithDuckDb`'s rows a batch at a time, for a caller that writes every row: a wait per
+ * chunk instead of per row, each column of a chunk read once (`ChunkColumns`), and with
+ * `reuseRows` every `row()` fills and returns the same object (no objects per row: read each
+ * row before asking for the next).
+ */
+export async function* scoreBatchesWithDuckDb(
+  plan: Plan,
+  path: string,
+  format: DuckDbFormat,
+  options: DuckDbOptions & { readonly reuseRows?: boolean } = {},
+): AsyncGenerator<EngineRowBatch, void, undefined> {
   const layout = format === 'csv' ? await readLayout(path, options.delimiter ?? ',') : undefined;
   // DuckDB's own spill folder would be `.tmp` in the working directory.
   const spill = await mkdtemp(join(tmpdir(), 'vitals-duckdb-'));
@@ -50,7 +75,13 @@ export async function* scoreWithDuckDb(plan: Plan, path: string, format: DuckDbF
   }
 }
 
-async function* scoreIn(spill: string, plan: Plan, path: string, layout: CsvLayout | undefined, options: DuckDbOptions): AsyncGenerator<EngineRow, void, undefined> {
+async function* scoreIn(
+  spill: string,
+  plan: Plan,
+  path: string,
+  layout: CsvLayout | undefined,
+  options: DuckDbOptions & { readonly reuseRows?: boolean },
+): AsyncGenerator<EngineRowBatch, void, undefined> {
   const instance = await DuckDBInstance.create(':memory:', { ...duckDbSettings(options), temp_directory: spill });
   const connection = await instance.connect();
   let next: Promise<DuckDBDataChunk | null> | undefined;
@@ -68,30 +99,44 @@ async function* scoreIn(spill: string, plan: Plan, path: string, layout: CsvLayo
       metricColumns: options.metricColumns !== false,
       ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
     });
-    const read = rowReader(plan, query.columns);
+    const read = rowReader(plan, query.columns, { reuse: options.reuseRows === true });
     const place = layout === undefined ? (record: number) => ({ row: record, line: null }) : placeInCsv(layout);
     const odd = [...(layout?.odd ?? [])];
     let seen = 0;
     let last = 0;
     const result = await rowsInFileOrder(connection, plan, query, history || (layout?.odd.length ?? 0) > 0);
+    const chunks = new ChunkColumns(result.columnTypes());
+    const { kept, raw, issues } = columnRoles(query.columns);
     // One array of values, refilled for every row (the reader copies what it keeps).
     const values: unknown[] = new Array(result.columnCount).fill(null);
+    // A row of the chunk: its values gathered from the chunk's columns, read by the row reader.
+    const rowOfChunk = (r: number, record: number): EngineRow => {
+      for (const c of kept) values[c] = chunks.column(c)[r];
+      // A field's raw value is read only to describe its issue: the raw columns only of a chunk with a bad row.
+      const bad = values[issues] !== null && values[issues] !== '';
+      for (const c of raw) values[c] = bad ? chunks.column(c)[r] : null;
+      return read(values, place(record));
+    };
     // The next chunk is asked for before this one is read: DuckDB computes it while JavaScript reads.
     next = result.fetchChunk();
     for (let chunk = await next; chunk !== null && chunk.rowCount > 0; chunk = await next) {
       next = result.fetchChunk();
-      const vectors = values.map((_, i) => chunk.getColumnVector(i));
+      chunks.load(chunk);
+      const records = chunks.column(0);
+      // Each entry a row of the chunk (its index) or a record the reader refuses, in file order.
+      const entries: (number | EngineRow)[] = [];
       for (let r = 0; r < chunk.rowCount; r++) {
-        for (let c = 0; c < vectors.length; c++) values[c] = plain((vectors[c] as DuckDBVector).getItem(r));
-        const record = Number(values[0]);
+        const record = Number(records[r]);
         if (record <= last) throw new Error(`bug: DuckDB gave record ${record} after ${last}`);
         last = record;
-        while (odd.length > 0 && (odd[0] as { record: number }).record < record) yield* oddRow(odd.shift(), layout as CsvLayout);
-        seen++;
-        yield read(values, place(record));
+        while (odd.length > 0 && (odd[0] as { record: number }).record < record) entries.push(...oddRow(odd.shift(), layout as CsvLayout));
+        entries.push(r);
       }
+      seen += chunk.rowCount;
+      yield { length: entries.length, row: (i) => (typeof entries[i] === 'number' ? rowOfChunk(entries[i] as number, Number(records[entries[i] as number])) : (entries[i] as EngineRow)) };
     }
-    for (const rest of odd) yield* oddRow(rest, layout as CsvLayout);
+    const after = odd.flatMap((rest) => [...oddRow(rest, layout as CsvLayout)]);
+    if (after.length > 0) yield { length: after.length, row: (i) => after[i] as EngineRow };
     const expected = layout === undefined ? seen : layout.records - layout.odd.length;
     if (seen !== expected) throw new UnsupportedFileError(`DuckDB read ${seen} records where the CSV reader finds ${expected}`);
   } finally {
@@ -102,9 +147,12 @@ async function* scoreIn(spill: string, plan: Plan, path: string, layout: CsvLayo
   }
 }
 
-/** A DuckDB value as plain data: DATE, DECIMAL (and other value objects) as their text. */
-function plain(value: unknown): unknown {
-  return value !== null && typeof value === 'object' ? String(value) : value;
+/** Which columns of the query every row reads, which only a bad row (the raw inputs), and where its issues are. */
+function columnRoles(columns: readonly SqlColumn[]): { kept: number[]; raw: number[]; issues: number } {
+  const kept: number[] = [];
+  const raw: number[] = [];
+  columns.forEach((column, i) => (column.field.kind === 'raw' ? raw : kept).push(i));
+  return { kept, raw, issues: columns.findIndex((column) => column.field.kind === 'issues') };
 }
 
 /**

@@ -40,6 +40,42 @@ describe.each(CASES)('%s: DuckDB and JavaScript agree', (_, model, data) => {
   });
 });
 
+/**
+ * DuckDB hands rows over in chunks of 2,048, each column read once per chunk (the raw input columns
+ * only in a chunk with a bad row): a file of several chunks, bad values, a wrong field count, blank
+ * lines, long, empty, quoted and non-ASCII ids and missing values scattered across them, through
+ * every output format, must read as the JavaScript engine reads it.
+ */
+describe('a file of several DuckDB chunks, bad rows in each', () => {
+  const MODEL = 'models/saas-seven-metrics/model.yaml';
+  const HEADER = 'account_id,monthly_active_users,purchased_seats,data_ingested_gb,data_ingested_gb_last_month,features_adopted,features_available,outreach_touches,outreach_target,business_reviews_attended,business_reviews_scheduled,open_tickets,ticket_target,csm_rag';
+  const line = (i: number): string => {
+    const id = i % 97 === 0 ? '' : i % 89 === 0 ? `"co, ${i}"` : i % 83 === 0 ? `Zürich-${i}` : i % 2 === 0 ? `a${i}` : `account-number-${String(i).padStart(9, '0')}`;
+    const users = i % 701 === 0 ? 'forty' : i % 53 === 0 ? '' : String((i * 37) % 130);
+    const rag = i % 1009 === 0 ? 'purple' : i % 19 === 0 ? '' : (['red', 'amber', 'green'][i % 3] as string);
+    if (i % 1499 === 0) return `${id},1,2`;
+    return [id, users, 20 + (i % 100), (100 + ((i * 13) % 900) / 10).toFixed(1), (100 + ((i * 7) % 900) / 10).toFixed(1), i % 21, 20, i % 10, 8, i % 3, 2, i % 8, (1 + (i % 50) / 10).toFixed(1), rag].join(',');
+  };
+  const rows = Array.from({ length: 4500 }, (_, i) => line(i + 1));
+  rows.splice(3000, 0, '');
+  const csv = join(folder, 'chunks.csv');
+  writeFileSync(csv, `${HEADER}\n${rows.join('\n')}\n`);
+
+  test.each(['csv', 'ndjson', 'json', 'table'])('--format %s, stderr and exit code', async (format) => {
+    // The table writes its own columns, all of them DuckDB's.
+    const columns = format === 'table' ? [] : await duckdbColumns(MODEL, csv);
+    const js = await vitals(['score', MODEL, '--data', csv, '--format', format, '--engine', 'js', '--max-issues', '0', ...columns]);
+    const duckdb = await vitals(['score', MODEL, '--data', csv, '--format', format, '--engine', 'duckdb', '--max-issues', '0']);
+    expect(js.code).toBe(0);
+    // Every kind of bad row is there, in more than one chunk.
+    expect(js.stderr).toMatch(/chunks\.csv: 4,500 rows: 4,437 scored, 4 unscored, 59 invalid\n$/);
+    expect(js.stderr).toMatch(/:4499: row 4497: has 3 fields; the header has 14 \[wrong-field-count\]/);
+    expect(js.stderr).toMatch(/ row 4206: field monthly_active_users: .*\[not-a-number\]/);
+    expect({ code: duckdb.code, stdout: duckdb.stdout, stderr: duckdb.stderr.replace(LEFT_OUT, '') }).toEqual({ code: js.code, stdout: js.stdout, stderr: js.stderr });
+  });
+
+});
+
 describe('the columns DuckDB does not compute', () => {
   const LIFECYCLE = ['score', 'models/lifecycle-b2b/model.yaml', '--data', 'models/lifecycle-b2b/sample.csv', '--format', 'csv', '--engine', 'duckdb'];
 

@@ -1,11 +1,12 @@
 // A child of the SQL bench: scores a Parquet file with @vitals/engines' DuckDB engine in this
 // process and prints JSON — the time and peak memory of the query and of reading its rows back as
-// engine rows (nothing written). With `--query-only`, the same query's rows are consumed inside
-// DuckDB instead (every output column hashed into one aggregate): what the query itself costs.
+// engine rows, a batch per DuckDB chunk (nothing written). With `--query-only`, the same query's
+// rows are consumed inside DuckDB instead (every output column hashed into one aggregate): what
+// the query itself costs.
 import { readFileSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { planModel, planToSql, SQL_DIALECTS } from '@vitals/core';
-import { duckDbColumnKinds, duckDbSettings, scoreWithDuckDb } from '@vitals/engines';
+import { duckDbColumnKinds, duckDbSettings, scoreBatchesWithDuckDb } from '@vitals/engines';
 
 const [modelFile, parquet] = process.argv.slice(2) as [string, string];
 const queryOnly = process.argv.includes('--query-only');
@@ -14,7 +15,12 @@ if (plan === undefined) throw new Error(`${modelFile} has errors`);
 const started = performance.now();
 let rows = 0;
 if (queryOnly) rows = await hashRows();
-else for await (const row of scoreWithDuckDb(plan, parquet, 'parquet')) if (row.status !== 'invalid') rows++;
+else {
+  // A batch per chunk, as the CLI reads them; each row a new engine row.
+  for await (const batch of scoreBatchesWithDuckDb(plan, parquet, 'parquet')) {
+    for (let i = 0; i < batch.length; i++) if (batch.row(i).status !== 'invalid') rows++;
+  }
+}
 const usage = process.resourceUsage();
 process.stdout.write(JSON.stringify({ rows, seconds: (performance.now() - started) / 1000, peakRssBytes: usage.maxRSS * 1024 }));
 

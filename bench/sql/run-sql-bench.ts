@@ -194,7 +194,7 @@ function markdown(machine: ReturnType<typeof describeMachine>, started: Date, lo
     `${machine.cpu}, ${machine.cores} cores, Node ${machine.node}; ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC; load average ${loadBefore.toFixed(1)} at the start, ${loadAfter.toFixed(1)} at the end (a shared machine: absolute times are inflated by the load; read the ratios)${quick ? '; **quick run** (1/20 of the sizes)' : ''}.`,
     '',
     '- *End to end*: `vitals score MODEL --data FILE --engine E --format csv --columns … > file` from the command line (both engines write the columns DuckDB computes) — Node\'s start, reading, scoring, writing; peak memory is the process\'s (DuckDB runs inside it).',
-    '- *In-process, rows read into JavaScript*: the DuckDB engine (`scoreWithDuckDb`) in a process of its own, every row read back as an engine row, nothing written.',
+    '- *In-process, rows read into JavaScript*: the DuckDB engine (`scoreBatchesWithDuckDb`) in a process of its own, every row read back as an engine row, a batch per chunk, nothing written.',
     '- *In-process, the query alone*: the engine\'s query over the Parquet file, every output column hashed into one aggregate inside DuckDB — what the SQL costs, without handing rows to JavaScript.',
     '',
     'Both engines first scored the same CSV file to the same bytes. One run each.',

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBDataChunk, type DuckDBResult } from '@duckdb/node-api';
 import { SQL_DIALECTS, acceptedValues, planToSql, type ColumnKind, type Plan, type SqlColumn } from '@vitals/core';
 import { rowReader, unreadableRow, type EngineRow } from '../engine-row.js';
-import { ChunkColumns } from './chunk-columns.js';
+import { ChunkColumns, type ColumnValues } from './chunk-columns.js';
 import { csvLayout, UnsupportedCsv, type CsvLayout } from './csv-layout.js';
 
 /** A data file DuckDB reads directly. */
@@ -109,9 +109,11 @@ async function* scoreIn(
     const { kept, raw, issues } = columnRoles(query.columns);
     // One array of values, refilled for every row (the reader copies what it keeps).
     const values: unknown[] = new Array(result.columnCount).fill(null);
+    // The loaded chunk's columns every row reads, each read once.
+    let keptColumns: ColumnValues[] = [];
     // A row of the chunk: its values gathered from the chunk's columns, read by the row reader.
     const rowOfChunk = (r: number, record: number): EngineRow => {
-      for (const c of kept) values[c] = chunks.column(c)[r];
+      for (let k = 0; k < kept.length; k++) values[kept[k] as number] = (keptColumns[k] as ColumnValues)[r];
       // A field's raw value is read only to describe its issue: the raw columns only of a chunk with a bad row.
       const bad = values[issues] !== null && values[issues] !== '';
       for (const c of raw) values[c] = bad ? chunks.column(c)[r] : null;
@@ -122,6 +124,7 @@ async function* scoreIn(
     for (let chunk = await next; chunk !== null && chunk.rowCount > 0; chunk = await next) {
       next = result.fetchChunk();
       chunks.load(chunk);
+      keptColumns = kept.map((c) => chunks.column(c));
       const records = chunks.column(0);
       // Each entry a row of the chunk (its index) or a record the reader refuses, in file order.
       const entries: (number | EngineRow)[] = [];

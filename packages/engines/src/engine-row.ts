@@ -74,9 +74,13 @@ export function rowReader(plan: Plan, columns: readonly SqlColumn[], options: { 
     for (const c of categoryColumns) {
       const score = number(get(values, c.score));
       const band = text(get(values, c.band));
-      const part = out[c.key];
-      if (reused !== null && part !== undefined) (part.score = score), (part.band = band);
-      else out[c.key] = { score, band };
+      const part = reused === null ? undefined : out[c.key];
+      if (part === undefined) {
+        out[c.key] = { score, band };
+        continue;
+      }
+      part.score = score;
+      part.band = band;
     }
     return out;
   };
@@ -87,9 +91,14 @@ export function rowReader(plan: Plan, columns: readonly SqlColumn[], options: { 
       const value = raw instanceof Date ? text(raw) : typeof raw === 'bigint' ? Number(raw) : (raw as number | string | boolean | null);
       const score = number(get(values, m.score));
       const band = text(get(values, m.band));
-      const part = out[m.key];
-      if (reused !== null && part !== undefined) (part.value = value), (part.score = score), (part.band = band);
-      else out[m.key] = { value, score, band };
+      const part = reused === null ? undefined : out[m.key];
+      if (part === undefined) {
+        out[m.key] = { value, score, band };
+        continue;
+      }
+      part.value = value;
+      part.score = score;
+      part.band = band;
     }
     return out;
   };

@@ -5,8 +5,8 @@
 // the query itself costs.
 import { readFileSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { planModel, planToSql, SQL_DIALECTS } from '@vitals/core';
-import { duckDbColumnKinds, duckDbSettings, scoreBatchesWithDuckDb } from '@vitals/engines';
+import { planModel, SQL_DIALECTS } from '@vitals/core';
+import { duckDbParquetQuery, duckDbSettings, scoreBatchesWithDuckDb } from '@vitals/engines';
 
 const [modelFile, parquet] = process.argv.slice(2) as [string, string];
 const queryOnly = process.argv.includes('--query-only');
@@ -29,12 +29,7 @@ async function hashRows(): Promise<number> {
   const instance = await DuckDBInstance.create(':memory:', duckDbSettings());
   const connection = await instance.connect();
   const d = SQL_DIALECTS.duckdb;
-  await connection.run(`CREATE TEMP VIEW snapshots AS SELECT file_row_number + 1 AS _record, * EXCLUDE (file_row_number) FROM read_parquet(${d.string(parquet)}, file_row_number = true)`);
-  const described = (await connection.runAndReadAll('DESCRIBE SELECT * FROM snapshots')).getRowsJS() as [string, string][];
-  const names = described.map(([name]) => name).filter((name) => name !== '_record');
-  // Each column read as the engine reads it, by its type.
-  const kinds = duckDbColumnKinds(plan!, new Map(described.map(([name, type]) => [name, type])));
-  const query = planToSql(plan!, 'duckdb', { table: 'snapshots', orderBy: '_record', sortOutput: false, rawValues: true, availableColumns: names, columnKinds: kinds });
+  const query = await duckDbParquetQuery(connection, plan!, parquet);
   const hashes = query.columns.map((c) => `bit_xor(hash(${d.identifier(c.name)}))`).join(', ');
   const body = query.sql.split('\n').filter((line) => !line.startsWith('--')).join('\n');
   const result = await connection.runAndReadAll(`SELECT count(*), ${hashes} FROM (${body}) AS scored`);

@@ -4,7 +4,7 @@
  */
 
 // Embedded DuckDB over CSV and Parquet files (vitals score --engine duckdb), and over records
-export { scoreWithDuckDb, scoreBatchesWithDuckDb, UnsupportedFileError, columnKinds as duckDbColumnKinds, duckDbSettings } from './duckdb/duckdb-engine.js';
+export { scoreWithDuckDb, scoreBatchesWithDuckDb, UnsupportedFileError, columnKinds as duckDbColumnKinds, duckDbParquetQuery, duckDbSettings } from './duckdb/duckdb-engine.js';
 export { scoreRecordsWithDuckDb } from './duckdb/duckdb-records.js';
 // PostgreSQL, through a node-postgres client
 export { scoreWithPostgres } from './postgres/postgres-engine.js';

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBDataChunk, type DuckDBResult } from '@duckdb/node-api';
-import { SQL_DIALECTS, acceptedValues, planToSql, type ColumnKind, type Plan, type SqlColumn } from '@vitals/core';
+import { SQL_DIALECTS, acceptedValues, planToSql, type ColumnKind, type Plan, type SqlColumn, type SqlQuery } from '@vitals/core';
 import { rowReader, unreadableRow, type EngineRow } from '../engine-row.js';
 import { ChunkColumns, type ColumnValues } from './chunk-columns.js';
 import { csvLayout, UnsupportedCsv, type CsvLayout } from './csv-layout.js';
@@ -86,27 +86,18 @@ async function* scoreIn(
   const connection = await instance.connect();
   let next: Promise<DuckDBDataChunk | null> | undefined;
   try {
-    const columns = layout === undefined ? await parquetView(connection, path) : await csvView(connection, path, layout, options.delimiter ?? ',');
+    const { query, records: expected } = await engineQuery(connection, plan, path, layout, options);
     // Without window functions (no history) DuckDB keeps the rows in file order; the sort is left out.
     const history = plan.data.id !== null && plan.data.asOf !== null;
-    const query = planToSql(plan, 'duckdb', {
-      table: 'snapshots',
-      orderBy: '_record',
-      sortOutput: false,
-      rawValues: true,
-      availableColumns: columns.names,
-      columnKinds: columnKinds(plan, columns.types),
-      metricColumns: options.metricColumns !== false,
-      ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
-    });
     const read = rowReader(plan, query.columns, { reuse: options.reuseRows === true });
     const place = layout === undefined ? (record: number) => ({ row: record, line: null }) : placeInCsv(layout);
     const odd = [...(layout?.odd ?? [])];
     let seen = 0;
     let last = 0;
-    const result = await rowsInFileOrder(connection, plan, query, history || (layout?.odd.length ?? 0) > 0);
+    const { key, kept, raw, issues } = columnRoles(query.columns);
+    const sorted = history || (layout?.odd.length ?? 0) > 0;
+    const result = await rowsInFileOrder(connection, plan, query, sorted ? (query.columns[key] as SqlColumn).name : null);
     const chunks = new ChunkColumns(result.columnTypes());
-    const { kept, raw, issues } = columnRoles(query.columns);
     // One array of values, refilled for every row (the reader copies what it keeps).
     const values: unknown[] = new Array(result.columnCount).fill(null);
     // The loaded chunk's columns every row reads, each read once.
@@ -125,7 +116,7 @@ async function* scoreIn(
       next = result.fetchChunk();
       chunks.load(chunk);
       keptColumns = kept.map((c) => chunks.column(c));
-      const records = chunks.column(0);
+      const records = chunks.column(key);
       // Each entry a row of the chunk (its index) or a record the reader refuses, in file order.
       const entries: (number | EngineRow)[] = [];
       for (let r = 0; r < chunk.rowCount; r++) {
@@ -140,10 +131,10 @@ async function* scoreIn(
     }
     const after = odd.flatMap((rest) => [...oddRow(rest, layout as CsvLayout)]);
     if (after.length > 0) yield { length: after.length, row: (i) => after[i] as EngineRow };
-    if (seen !== columns.records) {
+    if (seen !== expected) {
       // A CSV layout DuckDB reads differently is the JavaScript engine's to score; a Parquet row lost is a bug (duckdb#25702 lost rows of a spilled join).
-      if (layout !== undefined) throw new UnsupportedFileError(`DuckDB read ${seen} records where the CSV reader finds ${columns.records}`);
-      throw new Error(`bug: DuckDB gave ${seen} rows of the ${columns.records} the Parquet file holds`);
+      if (layout !== undefined) throw new UnsupportedFileError(`DuckDB read ${seen} records where the CSV reader finds ${expected}`);
+      throw new Error(`bug: DuckDB gave ${seen} rows of the ${expected} the Parquet file holds`);
     }
   } finally {
     // A reader that stops early leaves a chunk being fetched: it must land before the connection closes.
@@ -153,29 +144,62 @@ async function* scoreIn(
   }
 }
 
-/** Which columns of the query every row reads, which only a bad row (the raw inputs), and where its issues are. */
-function columnRoles(columns: readonly SqlColumn[]): { kept: number[]; raw: number[]; issues: number } {
-  const kept: number[] = [];
-  const raw: number[] = [];
-  columns.forEach((column, i) => (column.field.kind === 'raw' ? raw : kept).push(i));
-  return { kept, raw, issues: columns.findIndex((column) => column.field.kind === 'issues') };
+/**
+ * The engine's query over the file, and the records it must give a row for: the file's rows made
+ * the view `snapshots` in `connection` (typed Parquet columns read by their types).
+ */
+async function engineQuery(
+  connection: DuckDBConnection,
+  plan: Plan,
+  path: string,
+  layout: CsvLayout | undefined,
+  options: DuckDbOptions,
+): Promise<{ query: SqlQuery; records: number }> {
+  const columns = layout === undefined ? await parquetView(connection, path) : await csvView(connection, path, layout, options.delimiter ?? ',');
+  const query = planToSql(plan, 'duckdb', {
+    table: 'snapshots',
+    orderBy: '_record',
+    sortOutput: false,
+    rawValues: true,
+    availableColumns: columns.names,
+    columnKinds: columnKinds(plan, columns.types),
+    metricColumns: options.metricColumns !== false,
+    ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
+  });
+  return { query, records: columns.records };
 }
 
 /**
- * The query's rows, streamed in file order. Unsorted, DuckDB keeps the file order itself (no window
- * function reorders the rows). Sorted (history), the query first writes its rows to a temporary
+ * The engine's query over a Parquet file, its view made in `connection`: for a caller that runs
+ * the query itself (the SQL bench's query alone), so that what it measures is what the engine runs.
+ */
+export async function duckDbParquetQuery(connection: DuckDBConnection, plan: Plan, path: string, options: Pick<DuckDbOptions, 'asOf' | 'metricColumns'> = {}): Promise<SqlQuery> {
+  return (await engineQuery(connection, plan, path, undefined, options)).query;
+}
+
+/** Where the row key is, which columns every row reads, which only a bad row (the raw inputs), and where its issues are. */
+function columnRoles(columns: readonly SqlColumn[]): { key: number; kept: number[]; raw: number[]; issues: number } {
+  const kept: number[] = [];
+  const raw: number[] = [];
+  columns.forEach((column, i) => (column.field.kind === 'raw' ? raw : kept).push(i));
+  const find = (kind: SqlColumn['field']['kind']) => columns.findIndex((column) => column.field.kind === kind);
+  return { key: find('row'), kept, raw, issues: find('issues') };
+}
+
+/**
+ * The query's rows, streamed in file order. Unsorted (`sortBy` null), DuckDB keeps the file order
+ * itself (no window function reorders the rows). Sorted by the row key `sortBy` (history), the query first writes its rows to a temporary
  * table, and a statement of its own sorts them by the row key: the query's window states and hash
  * tables are freed before the sort starts, and under `memory_limit` the table and the sort spill.
  * In one statement the sort's buffers were held beside the final pipeline's hash tables (one per
  * window lane) and the probe rows those joins set aside once they spill: lifecycle-b2b, 1,000,000
  * rows, stopped out of memory at 800 MB (docs/bench.md, *Memory of the model with history*).
  */
-async function rowsInFileOrder(connection: DuckDBConnection, plan: Plan, query: { sql: string; columns: readonly SqlColumn[] }, sorted: boolean): Promise<DuckDBResult> {
+async function rowsInFileOrder(connection: DuckDBConnection, plan: Plan, query: SqlQuery, sortBy: string | null): Promise<DuckDBResult> {
   const readable = readableQuery(plan, query);
-  if (!sorted) return connection.stream(readable);
-  const key = dialect.identifier((query.columns.find((c) => c.field.kind === 'row') as SqlColumn).name);
+  if (sortBy === null) return connection.stream(readable);
   await connection.run(`CREATE TEMP TABLE scored_rows AS ${readable}`);
-  return connection.stream(`SELECT * FROM scored_rows ORDER BY ${key}`);
+  return connection.stream(`SELECT * FROM scored_rows ORDER BY ${dialect.identifier(sortBy)}`);
 }
 
 /**

@@ -110,7 +110,8 @@ export function rowReader(plan: Plan, columns: readonly SqlColumn[], options: { 
       .map((entry) => {
         const [field, code] = entry.split(': ') as [string, string];
         // A BIGINT field arrives as a bigint: described by its digits, as a CSV would hold them.
-        const raw = at.has(`raw:${field}`) ? get(values, index(`raw:${field}`)) : undefined;
+        const column = index(`raw:${field}`);
+        const raw = column < 0 ? undefined : get(values, column);
         return describeIssue(plan, field, code, typeof raw === 'bigint' ? String(raw) : raw, id);
       });
   };
